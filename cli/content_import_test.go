@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kynangso/lessons"
+)
+
+// importCmd runs `kynangso ARGS...` and returns the exit code and output.
+func importCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestContentImportGIFT(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "quiz", "testdata", "moodle.gift")
+	code, out, errOut := importCmd(t, "content", "import", "gift", src, "--module", "antoan-2", "--skill", "4", "--title", "An toàn 2", "-o", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{src + ":40: bỏ qua: câu tự luận không có lựa chọn", src + ":43: bỏ qua: câu ghép đôi"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if n := strings.Count(errOut, "bỏ qua"); n != 6 {
+		t.Errorf("%d skipped lines on stderr, want 6:\n%s", n, errOut)
+	}
+	if !strings.Contains(out, "kynangso content check "+dir) {
+		t.Errorf("no reminder to run content check:\n%s", out)
+	}
+	pack, probs := lessons.LoadDir(dir)
+	m := pack.Module("antoan-2")
+	if m == nil || len(m.Questions) != 6 || m.Skill != 4 || m.Title["vi"] != "An toàn 2" || m.QuestionsPerAttempt != 6 {
+		t.Fatalf("module not written as asked: %+v", m)
+	}
+	for _, p := range probs {
+		if !strings.Contains(p.Msg, "missing the en text") && p.File != "antoan-2/lesson.en.md" {
+			t.Errorf("unexpected problem: %s", p)
+		}
+	}
+
+	code, _, errOut = importCmd(t, "content", "import", "gift", src, "--module", "antoan-2", "-o", dir)
+	if code == 0 || !strings.Contains(errOut, "--force") {
+		t.Errorf("second import: exit %d, stderr:\n%s", code, errOut)
+	}
+	code, _, errOut = importCmd(t, "--lang", "en", "content", "import", "aiken", filepath.Join("..", "quiz", "testdata", "bank.aiken.txt"), "--module", "antoan-2", "-o", dir, "--force")
+	if code != 0 || !strings.Contains(errOut, ":22: skipped: missing ANSWER: line after the options") {
+		t.Errorf("forced import: exit %d, stderr:\n%s", code, errOut)
+	}
+	if pack, _ := lessons.LoadDir(dir); len(pack.Module("antoan-2").Questions) != 4 {
+		t.Errorf("--force did not replace the questions")
+	}
+}
+
+func TestContentImportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.gift")
+	if err := os.WriteFile(empty, []byte("// chỉ có chú thích\n::a::{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gift := filepath.Join("..", "quiz", "testdata", "moodle.gift")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown format", []string{"qti", gift, "--module", "x"}, "gift, aiken"},
+		{"bad module id", []string{"gift", gift, "--module", "An Toàn"}, "không hợp lệ"},
+		{"no module flag", []string{"gift", gift}, "module"},
+		{"skill out of range", []string{"gift", gift, "--module", "x", "--skill", "9"}, "1 đến 5"},
+		{"missing file", []string{"gift", filepath.Join(dir, "nope.gift"), "--module", "x"}, "không mở được"},
+		{"nothing importable", []string{"gift", empty, "--module", "x"}, "không nhập được câu hỏi nào"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := importCmd(t, append([]string{"content", "import"}, append(tc.args, "-o", dir)...)...)
+			if code == 0 || !strings.Contains(strings.ToLower(errOut), strings.ToLower(tc.want)) {
+				t.Errorf("exit %d, want non-zero and %q in stderr:\n%s", code, tc.want, errOut)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "x")); err == nil {
+				t.Errorf("a failed import wrote a module folder")
+			}
+		})
+	}
+}

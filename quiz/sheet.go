@@ -1,0 +1,278 @@
+package quiz
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"kynangso/internal/safetext"
+)
+
+// sheetRow is one spreadsheet row with the number the trainer sees for it
+// (Excel's row number, or the CSV line the record starts on).
+type sheetRow struct {
+	n     int
+	cells []string
+}
+
+// ParseSheet reads a question spreadsheet: an .xlsx workbook (its first
+// sheet) or a CSV file (UTF-8 with or without BOM, separated by commas,
+// semicolons or tabs), told apart by content, not by name. The first
+// non-empty row is the header: question, A, B, C, D, answer, explanation in
+// Vietnamese or English ("Câu hỏi", "Đáp án", "Giải thích"; case and accents
+// do not matter; other columns such as "STT" are ignored). The answer is a
+// letter, or letters like "A,C" or "AC" for a multiple-answer question.
+// Rows with problems are returned in skipped with their row number.
+func ParseSheet(r io.Reader, lang string) ([]Question, []Skipped, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read spreadsheet: %w", err)
+	}
+	if len(data) > MaxImportBytes {
+		return nil, nil, fmt.Errorf("tệp lớn hơn %d MiB / file is larger than %d MiB", MaxImportBytes>>20, MaxImportBytes>>20)
+	}
+	var rows []sheetRow
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		rows, err = xlsxRows(data)
+	} else {
+		rows, err = csvRows(data)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return parseSheetRows(rows, lang)
+}
+
+// xlsxRows reads the first sheet of a workbook.
+func xlsxRows(data []byte) ([]sheetRow, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("không mở được tệp Excel / cannot open the Excel file: %w", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, errors.New("tệp Excel không có trang tính nào / the Excel file has no sheet")
+	}
+	cells, err := f.GetRows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf("read sheet %q: %w", sheets[0], err)
+	}
+	rows := make([]sheetRow, len(cells))
+	for i, c := range cells {
+		rows[i] = sheetRow{n: i + 1, cells: c}
+	}
+	return rows, nil
+}
+
+// csvRows reads a CSV file whose separator is guessed from its first line,
+// since Excel in Vietnamese locales saves with semicolons.
+func csvRows(data []byte) ([]sheetRow, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\n"), "\n")
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = ','
+	best := strings.Count(first, ",")
+	for _, sep := range []rune{';', '\t'} {
+		if c := strings.Count(first, string(sep)); c > best {
+			cr.Comma, best = sep, c
+		}
+	}
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	var rows []sheetRow
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("tệp CSV bị lỗi / the CSV file is malformed: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		rows = append(rows, sheetRow{n: line, cells: rec})
+	}
+}
+
+// sheetCols says which column holds what; -1 when absent.
+type sheetCols struct {
+	question, answer, explanation int
+	options                       []int // column of option A, B, C ...
+}
+
+// sheetHeader recognises a header row, or returns ok=false.
+func sheetHeader(cells []string) (sheetCols, bool) {
+	c := sheetCols{question: -1, answer: -1, explanation: -1}
+	letters := map[int]int{}
+	for i, cell := range cells {
+		k := safetext.Fold(cell)
+		k = strings.Trim(strings.NewReplacer(".", "", ":", "", ")", "", "(", "").Replace(k), " ")
+		switch k {
+		case "cau hoi", "noi dung", "noi dung cau hoi", "de bai", "question", "question text", "prompt":
+			c.question = i
+		case "dap an", "dap an dung", "answer", "answers", "correct", "correct answer", "key":
+			c.answer = i
+		case "giai thich", "loi giai", "huong dan", "explanation", "feedback":
+			c.explanation = i
+		default:
+			for _, p := range []string{"phuong an ", "lua chon ", "dap an ", "option ", "choice ", "answer ", ""} {
+				if l, ok := strings.CutPrefix(k, p); ok && len(l) == 1 && l[0] >= 'a' && l[0] <= 'z' {
+					letters[int(l[0]-'a')] = i
+				}
+			}
+		}
+	}
+	for l := 0; ; l++ {
+		col, ok := letters[l]
+		if !ok {
+			break
+		}
+		c.options = append(c.options, col)
+	}
+	return c, c.question >= 0 && c.answer >= 0 && len(c.options) >= 2
+}
+
+// parseSheetRows turns the rows after the header into questions.
+func parseSheetRows(rows []sheetRow, lang string) ([]Question, []Skipped, error) {
+	var (
+		cols    sheetCols
+		found   bool
+		qs      []Question
+		skipped []Skipped
+		ids     = newIDSet()
+	)
+	for _, row := range rows {
+		if blankRow(row.cells) {
+			continue
+		}
+		if !found {
+			if cols, found = sheetHeader(row.cells); !found {
+				return nil, nil, fmt.Errorf("dòng %d không phải dòng tiêu đề: cần các cột Câu hỏi, A, B, C, D, Đáp án, Giải thích / row %d is not a header row: expected columns question, A, B, C, D, answer, explanation", row.n, row.n)
+			}
+			continue
+		}
+		q, sk := sheetQuestion(row, cols, lang)
+		if sk != nil {
+			skipped = append(skipped, *sk)
+			continue
+		}
+		q.ID = ids.next("")
+		qs = append(qs, q)
+	}
+	if !found {
+		return nil, nil, errors.New("bảng tính trống / the spreadsheet is empty")
+	}
+	return qs, skipped, nil
+}
+
+// sheetQuestion reads one row into a question, or says what is wrong.
+func sheetQuestion(row sheetRow, cols sheetCols, lang string) (Question, *Skipped) {
+	cell := func(i int) string {
+		if i < 0 || i >= len(row.cells) {
+			return ""
+		}
+		return strings.TrimSpace(row.cells[i])
+	}
+	q := Question{Prompt: Text{lang: cell(cols.question)}, Explanation: Text{lang: cell(cols.explanation)}}
+	if q.Prompt[lang] == "" {
+		return q, ptr(skip(row.n, "ô câu hỏi để trống", "the question cell is empty"))
+	}
+	var texts []string
+	for l, col := range cols.options {
+		if t := cell(col); t != "" {
+			q.Choices = append(q.Choices, Choice{ID: choiceID(l), Text: Text{lang: t}})
+			texts = append(texts, t)
+		}
+	}
+	if len(q.Choices) < 2 {
+		return q, ptr(skip(row.n, "cần ít nhất 2 lựa chọn", "needs at least 2 choices"))
+	}
+	ans := cell(cols.answer)
+	if !markSheetAnswer(&q, ans, lang) {
+		if ans == "" {
+			return q, ptr(skip(row.n, "ô đáp án để trống", "the answer cell is empty"))
+		}
+		return q, ptr(skip(row.n, fmt.Sprintf("đáp án %q không khớp lựa chọn nào có nội dung", ans), fmt.Sprintf("answer %q does not name a filled-in choice", ans)))
+	}
+	if tf, ok := asTrueFalse(q); ok {
+		q = tf
+	}
+	finish(&q, lang)
+	if vi, en, ok := checkImported(q, lang); !ok {
+		return q, ptr(skip(row.n, vi, en))
+	}
+	return q, nil
+}
+
+// markSheetAnswer marks the choices the answer cell names: letters ("A",
+// "A,C", "AC", "Đáp án B") or, as people also write, the full text of the
+// right choice. It reports false when the cell names nothing usable.
+func markSheetAnswer(q *Question, ans, lang string) bool {
+	if ans == "" {
+		return false
+	}
+	for i, c := range q.Choices {
+		if safetext.Fold(c.Text[lang]) == safetext.Fold(ans) {
+			q.Choices[i].Correct = true
+			return true
+		}
+	}
+	key := safetext.Fold(ans)
+	for _, p := range []string{"dap an dung", "dap an", "answer"} {
+		key = strings.TrimPrefix(key, p)
+	}
+	set, bad := answerLetters(key, 26)
+	if bad != "" || len(set) == 0 {
+		return false
+	}
+	for l := range set {
+		found := false
+		for i, c := range q.Choices {
+			if c.ID == choiceID(l) {
+				q.Choices[i].Correct, found = true, true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// asTrueFalse turns a question whose only two choices are "Đúng"/"Sai" (or
+// True/False), one of them right, into a true/false question.
+func asTrueFalse(q Question) (Question, bool) {
+	if len(q.Choices) != 2 || len(q.CorrectIDs()) != 1 {
+		return q, false
+	}
+	a, b := safetext.Fold(q.Choices[0].Text.In("")), safetext.Fold(q.Choices[1].Text.In(""))
+	isTrue := func(s string) bool { return s == "dung" || s == "true" }
+	isFalse := func(s string) bool { return s == "sai" || s == "false" }
+	switch {
+	case isTrue(a) && isFalse(b):
+		q.Choices = TrueFalseChoices(q.Choices[0].Correct)
+	case isFalse(a) && isTrue(b):
+		q.Choices = TrueFalseChoices(q.Choices[1].Correct)
+	default:
+		return q, false
+	}
+	q.Type = TypeTrueFalse
+	return q, true
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
