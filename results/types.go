@@ -40,9 +40,12 @@ type Participant struct {
 	ConsentVersion string
 	ConsentAt      time.Time
 	Anonymous      bool
-	DeviceID       string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// DeletedAt is set when the person's data was erased on request; the
+	// record then keeps only its id (a tombstone) and is Anonymous.
+	DeletedAt time.Time
+	DeviceID  string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // ClassSession is one class a trainer opens on a laptop.

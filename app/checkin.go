@@ -1,0 +1,205 @@
+package app
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// checkinScreen lets a person find their name by typing part of it
+// (accents optional), or register as new. No names are listed until
+// something is typed, so the previous person's search never shows.
+type checkinScreen struct {
+	c      *Common
+	w, h   int
+	input  textinput.Model
+	people []results.Participant
+	cursor int // 0..len(people): the last row is "register as new"
+	query  string
+	busy   bool // a check-in is being saved
+	err    string
+	failed results.Participant // created but not checked in; retried on Enter
+	scroll scroller
+}
+
+func newCheckinScreen(c *Common) *checkinScreen {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.CharLimit = 80
+	in.SetStyles(c.Styles.Input)
+	s := &checkinScreen{c: c, input: in}
+	return s
+}
+
+func (s *checkinScreen) Init() tea.Cmd { return s.input.Focus() }
+
+func (s *checkinScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.input.SetStyles(s.c.Styles.Input)
+	s.input.SetWidth(max(10, w-4))
+}
+
+func (s *checkinScreen) HelpKeys() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.Up, k.Down, with(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+}
+
+func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case searchDoneMsg:
+		if msg.query != strings.TrimSpace(s.input.Value()) {
+			return s, nil // an older search finished late
+		}
+		s.people, s.err = msg.people, ""
+		if msg.err != nil {
+			s.people, s.err = nil, s.c.Cat.T("checkin.searcherr")
+		}
+		s.cursor = min(s.cursor, len(s.people))
+		return s, nil
+	case checkinFailedMsg:
+		s.busy, s.failed, s.err = false, msg.participant, s.c.Cat.T("checkin.saveerr")
+		return s, nil
+	case tea.MouseClickMsg:
+		if id, ok := s.scroll.hit(msg.X, msg.Y-s.listTop()); ok && msg.Button == tea.MouseLeft {
+			s.cursor = id
+			return s, s.choose()
+		}
+		return s, nil
+	case tea.MouseWheelMsg:
+		s.moveWheel(msg)
+		return s, nil
+	case tea.KeyPressMsg:
+		if s.busy {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, k.Back):
+			return s, send(showWelcomeMsg{})
+		case key.Matches(msg, k.Up):
+			s.cursor = max(0, s.cursor-1)
+			return s, nil
+		case key.Matches(msg, k.Down):
+			s.cursor = min(len(s.people), s.cursor+1)
+			return s, nil
+		case key.Matches(msg, k.Enter):
+			return s, s.choose()
+		}
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, tea.Batch(cmd, s.search())
+}
+
+func (s *checkinScreen) moveWheel(msg tea.MouseWheelMsg) {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		s.cursor = max(0, s.cursor-1)
+	case tea.MouseWheelDown:
+		s.cursor = min(len(s.people), s.cursor+1)
+	}
+}
+
+// search starts a search when the typed text changed.
+func (s *checkinScreen) search() tea.Cmd {
+	q := strings.TrimSpace(s.input.Value())
+	if q == s.query {
+		return nil
+	}
+	s.query, s.cursor = q, 0
+	if q == "" {
+		s.people = nil
+		return nil
+	}
+	return searchPeople(s.c, q)
+}
+
+// choose checks in the highlighted person, or opens registration.
+func (s *checkinScreen) choose() tea.Cmd {
+	if s.failed.ID != "" {
+		s.busy, s.err = true, ""
+		return checkIn(s.c, s.failed)
+	}
+	if s.err != "" && s.query != "" && s.people == nil {
+		s.err, s.query = "", ""
+		return s.search()
+	}
+	if s.cursor < len(s.people) {
+		s.busy, s.err = true, ""
+		return checkIn(s.c, s.people[s.cursor])
+	}
+	return send(showRegisterMsg{name: cleanLine(s.input.Value())})
+}
+
+// listTop is the first row of the list under the input.
+func (s *checkinScreen) listTop() int { return 5 }
+
+func (s *checkinScreen) View() string {
+	st, cat := s.c.Styles, s.c.Cat
+	head := []string{
+		st.Title.Render(cat.T("checkin.title")),
+		truncate(st.Text.Render(cat.T("checkin.prompt")), s.w),
+		s.input.View(),
+		truncate(st.Subtle.Render(cat.T("checkin.hint")), s.w),
+		"",
+	}
+	var lines []string
+	var zones []zone
+	for i, p := range s.people {
+		y := len(lines)
+		lines = append(lines, s.row(i, personLine(cat, p))...)
+		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+	}
+	if s.query != "" && len(s.people) == 0 && s.err == "" {
+		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
+	}
+	y := len(lines)
+	lines = append(lines, s.row(len(s.people), cat.T("checkin.new"))...)
+	zones = append(zones, zone{id: len(s.people), y0: y, y1: len(lines)})
+	if s.busy {
+		lines = append(lines, "", st.Subtle.Render(cat.T("checkin.working")))
+	}
+	if s.err != "" {
+		lines = append(lines, "")
+		lines = append(lines, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+	}
+	s.scroll.set(lines, zones)
+	s.scroll.setHeight(s.h - len(head))
+	if s.cursor < len(zones) {
+		s.scroll.show(zones[s.cursor].y0, zones[s.cursor].y1)
+	}
+	return strings.Join(head, "\n") + "\n" + s.scroll.view(st, cat)
+}
+
+// row renders one list row with a ▶ marker when it is highlighted.
+func (s *checkinScreen) row(i int, text string) []string {
+	st := s.c.Styles
+	if i == s.cursor {
+		lines := hang("▶ ", text, s.w)
+		for j := range lines {
+			lines[j] = st.Selected.Render(lines[j])
+		}
+		return lines
+	}
+	lines := hang("  ", text, s.w)
+	for j := range lines {
+		lines[j] = st.Unselected.Render(lines[j])
+	}
+	return lines
+}
+
+// personLine is "Nguyễn Thị Lan · sinh 1958 · Buôn Ako Dhông", cleaned.
+func personLine(cat Catalog, p results.Participant) string {
+	parts := []string{cleanLine(p.FullName)}
+	if p.BirthYear > 0 {
+		parts = append(parts, cat.F("checkin.born", p.BirthYear))
+	}
+	if v := cleanLine(p.Village); v != "" {
+		parts = append(parts, v)
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// consentScreen explains in plain words what is kept, why, who sees it and
+// how to have it deleted, then asks. Agreeing stores the person under their
+// name with results.ConsentVersion; declining stores an anonymous
+// participant who can still learn and take quizzes.
+type consentScreen struct {
+	c      *Common
+	w, h   int
+	draft  results.Participant
+	focus  int // 0 agree, 1 decline
+	busy   bool
+	err    string
+	failed results.Participant // created but not checked in
+	agreed bool
+	scroll scroller
+	btnY   int
+	btns   []button
+}
+
+func newConsentScreen(c *Common, draft results.Participant) *consentScreen {
+	return &consentScreen{c: c, draft: draft}
+}
+
+func (s *consentScreen) Init() tea.Cmd { return nil }
+
+func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h }
+
+func (s *consentScreen) HelpKeys() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.Scroll, relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), relabel(k.Choose, "1/2", s.c.Cat.T("key.choose")), with(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+}
+
+func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case checkinFailedMsg:
+		s.busy, s.failed, s.err = false, msg.participant, s.c.Cat.T("consent.err")
+	case tea.KeyPressMsg:
+		if s.busy {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, k.Back):
+			if s.failed.ID == "" {
+				return s, send(backToRegisterMsg{})
+			}
+		case key.Matches(msg, k.Up):
+			s.scroll.scroll(-1)
+		case key.Matches(msg, k.Down):
+			s.scroll.scroll(1)
+		case key.Matches(msg, k.Prev, k.ShiftTab):
+			s.focus = 0
+		case key.Matches(msg, k.Next, k.Tab):
+			s.focus = 1
+		case key.Matches(msg, k.Enter):
+			return s, s.decide(s.focus == 0)
+		case key.Matches(msg, k.Choose):
+			if n, _ := digit(msg.String()); n == 1 || n == 2 {
+				s.focus = n - 1
+				return s, s.decide(n == 1)
+			}
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.scroll.scroll(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.scroll.scroll(1)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || s.busy || msg.Y < s.btnY {
+			break
+		}
+		for i, b := range s.btns {
+			if msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
+				s.focus = i
+				return s, s.decide(i == 0)
+			}
+		}
+	}
+	return s, nil
+}
+
+// decide saves the person with or without their name.
+func (s *consentScreen) decide(agree bool) tea.Cmd {
+	s.busy, s.err = true, ""
+	if s.failed.ID != "" {
+		return checkIn(s.c, s.failed)
+	}
+	s.agreed = agree
+	return registerPerson(s.c, s.draft, agree)
+}
+
+func (s *consentScreen) View() string {
+	st, cat := s.c.Styles, s.c.Cat
+	var lines []string
+	lines = append(lines, st.Title.Render(cat.T("consent.title")), "")
+	for _, para := range strings.Split(cat.T("consent.body"), "\n") {
+		if head, rest, ok := strings.Cut(para, ":"); ok && len(head) < 40 {
+			para = st.Bold.Render(head+":") + st.Text.Render(rest)
+		} else {
+			para = st.Text.Render(para)
+		}
+		lines = append(lines, wrap(para, s.w)...)
+	}
+	labels := []string{"1 " + cat.T("consent.agree"), "2 " + cat.T("consent.decline")}
+	btn, pos := buttons(labels, s.focus, s.w, st)
+	var foot []string
+	foot = append(foot, "")
+	foot = append(foot, btn...)
+	if s.busy {
+		foot = append(foot, st.Subtle.Render(cat.T("consent.saving")))
+	}
+	if s.err != "" {
+		foot = append(foot, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+	}
+	// The buttons stay on screen; the explanation scrolls above them.
+	s.scroll.set(lines, nil)
+	s.scroll.setHeight(max(2, s.h-len(foot)))
+	s.btnY, s.btns = s.scroll.height+1, pos
+	return s.scroll.view(st, cat) + "\n" + strings.Join(foot, "\n")
+}

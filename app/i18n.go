@@ -1,0 +1,217 @@
+package app
+
+import "fmt"
+
+// Languages the interface offers, default first.
+const (
+	LangVI = "vi"
+	LangEN = "en"
+)
+
+// Catalog looks up UI strings in one language. Every string the TUI shows
+// lives in the strings table below, in Vietnamese and English; a missing key
+// shows as the key itself so it is caught by tests, never as a blank.
+type Catalog struct {
+	Lang string
+}
+
+// NewCatalog returns the catalog for lang, falling back to Vietnamese.
+func NewCatalog(lang string) Catalog {
+	if lang != LangEN {
+		lang = LangVI
+	}
+	return Catalog{Lang: lang}
+}
+
+// T returns the string for key in the catalog's language.
+func (c Catalog) T(key string) string {
+	e, ok := uiStrings[key]
+	if !ok {
+		return key
+	}
+	if c.Lang == LangEN {
+		return e.en
+	}
+	return e.vi
+}
+
+// F formats the string for key with args, like fmt.Sprintf.
+func (c Catalog) F(key string, args ...any) string {
+	return fmt.Sprintf(c.T(key), args...)
+}
+
+type entry struct{ vi, en string }
+
+// uiStrings is the whole interface text. Keep Vietnamese plain and short:
+// many readers are elderly and new to computers.
+var uiStrings = map[string]entry{
+	"app.name":  {"Kỹ năng số", "Digital skills"},
+	"app.class": {"Lớp: %s", "Class: %s"},
+	"app.guest": {"Khách (không lưu tên)", "Guest (no name kept)"},
+
+	"key.up":       {"lên", "up"},
+	"key.down":     {"xuống", "down"},
+	"key.prev":     {"trước", "previous"},
+	"key.next":     {"sau", "next"},
+	"key.pageup":   {"trang trước", "previous page"},
+	"key.pagedown": {"trang sau", "next page"},
+	"key.enter":    {"chọn", "choose"},
+	"key.back":     {"quay lại", "back"},
+	"key.tab":      {"ô sau", "next field"},
+	"key.shifttab": {"ô trước", "previous field"},
+	"key.toggle":   {"đánh dấu", "tick"},
+	"key.choose":   {"chọn", "choose"},
+	"key.quiz":     {"làm bài kiểm tra", "take the quiz"},
+	"key.lang":     {"English", "Tiếng Việt"},
+	"key.trainer":  {"tập huấn viên", "trainer"},
+	"key.scroll":   {"cuộn", "scroll"},
+
+	"help.start":    {"bắt đầu", "start"},
+	"help.answer":   {"trả lời", "answer"},
+	"help.continue": {"tiếp tục", "continue"},
+	"help.retry":    {"thử lưu lại", "try saving again"},
+	"help.menu":     {"về danh sách bài", "back to lessons"},
+	"help.cancel":   {"không", "no"},
+	"help.finish":   {"kết thúc lượt", "finish"},
+	"help.more":     {"↓ Còn nữa, bấm ↓ để xem tiếp", "↓ More below, press ↓ to read on"},
+	"help.above":    {"↑ Phía trên còn nữa", "↑ More above"},
+
+	"welcome.title":    {"Chào mừng bà con đến lớp kỹ năng số!", "Welcome to the digital skills class!"},
+	"welcome.sub":      {"Học cách dùng điện thoại an toàn, dễ dàng.", "Learn to use your phone safely and easily."},
+	"welcome.class":    {"Lớp hôm nay: %s", "Today's class: %s"},
+	"welcome.place":    {"Nơi học: %s", "Place: %s"},
+	"welcome.noclass":  {"Hôm nay chưa mở lớp. Bà con vẫn học được bình thường.", "No class is open today. You can still learn as usual."},
+	"welcome.start":    {"Bắt đầu", "Start"},
+	"welcome.press":    {"Bấm Enter (phím xuống dòng) để bắt đầu.", "Press Enter to start."},
+	"welcome.lang":     {"Ngôn ngữ:", "Language:"},
+	"welcome.classerr": {"Chưa đọc được thông tin lớp học. Bà con vẫn học được; báo tập huấn viên nếu lỗi còn.", "Could not read the class details. You can still learn; tell the trainer if this stays."},
+
+	"checkin.title":     {"Tìm tên của bạn", "Find your name"},
+	"checkin.prompt":    {"Gõ một phần họ tên (không cần dấu):", "Type part of your name (accents optional):"},
+	"checkin.hint":      {"Ví dụ: gõ \"lan\" để tìm \"Nguyễn Thị Lan\".", "For example, type \"lan\" to find \"Nguyễn Thị Lan\"."},
+	"checkin.none":      {"Chưa thấy tên nào khớp. Bà con có thể đăng ký mới.", "No name matches yet. You can register as new."},
+	"checkin.new":       {"+ Tôi chưa có tên ở đây: đăng ký mới", "+ My name is not here: register"},
+	"checkin.born":      {"sinh %d", "born %d"},
+	"checkin.searcherr": {"Chưa tìm được. Bấm Enter để thử lại, hoặc báo tập huấn viên.", "The search did not work. Press Enter to try again, or tell the trainer."},
+	"checkin.saveerr":   {"Chưa ghi danh được. Bấm Enter để thử lại, hoặc báo tập huấn viên.", "Could not check you in. Press Enter to try again, or tell the trainer."},
+	"checkin.working":   {"Đang ghi danh…", "Checking you in…"},
+
+	"register.title":     {"Đăng ký người học mới", "Register a new learner"},
+	"register.name":      {"Họ và tên", "Full name"},
+	"register.year":      {"Năm sinh", "Birth year"},
+	"register.gender":    {"Giới tính", "Gender"},
+	"register.village":   {"Thôn, buôn", "Village"},
+	"register.household": {"Hộ gia đình", "Household"},
+	"register.phone":     {"Điện thoại", "Phone"},
+	"register.optional":  {"(không bắt buộc)", "(optional)"},
+	"register.g.unset":   {"Không nói", "Prefer not to say"},
+	"register.g.male":    {"Nam", "Male"},
+	"register.g.female":  {"Nữ", "Female"},
+	"register.g.other":   {"Khác", "Other"},
+	"register.v.other":   {"Thôn khác (gõ tên)", "Other (type it)"},
+	"register.hh.hint":   {"số nhà hoặc tên chủ hộ", "house number or head of household"},
+	"register.next":      {"Tiếp tục", "Continue"},
+	"register.pick":      {"←/→ để chọn", "←/→ to choose"},
+	"register.fix":       {"Xin sửa các ô có dấu ✗ rồi bấm Tiếp tục.", "Please fix the fields marked ✗, then press Continue."},
+	"err.name.empty":     {"Xin gõ họ và tên.", "Please type your full name."},
+	"err.name.short":     {"Tên quá ngắn. Xin gõ đủ họ và tên.", "The name is too short. Please type your full name."},
+	"err.name.long":      {"Tên quá dài (tối đa 80 chữ).", "The name is too long (80 letters at most)."},
+	"err.year.empty":     {"Xin gõ năm sinh, ví dụ 1960.", "Please type your birth year, for example 1960."},
+	"err.year.digits":    {"Năm sinh gồm 4 chữ số, ví dụ 1960.", "A birth year has 4 digits, for example 1960."},
+	"err.year.range":     {"Năm sinh phải từ %d đến %d.", "The birth year must be between %d and %d."},
+	"err.village.empty":  {"Xin chọn hoặc gõ tên thôn, buôn.", "Please choose or type your village."},
+	"err.phone":          {"Số điện thoại chỉ gồm chữ số, 9 đến 11 số. Có thể để trống.", "A phone number has only digits, 9 to 11 of them. You can leave it empty."},
+
+	"consent.title": {"Đồng ý lưu thông tin", "Agreeing to keep your details"},
+	"consent.body": {
+		"Máy này sẽ lưu: họ tên, năm sinh, thôn buôn và (nếu bạn cho) giới tính, hộ gia đình, số điện thoại, cùng kết quả các bài học và bài kiểm tra.\n\n" +
+			"Để làm gì: để lần sau bạn học tiếp được, và để Tổ công nghệ số biết ai cần giúp thêm.\n\n" +
+			"Ai được xem: chỉ tập huấn viên của Tổ công nghệ số cộng đồng. Thông tin nằm trên máy này, không đưa lên mạng.\n\n" +
+			"Muốn xóa: bất cứ lúc nào, bạn nói với tập huấn viên, họ sẽ xóa thông tin của bạn (theo Luật Bảo vệ dữ liệu cá nhân số 91/2025).\n\n" +
+			"Không đồng ý cũng được: bạn vẫn học và làm bài bình thường, kết quả được lưu nhưng không có tên.",
+		"This laptop will keep: your full name, birth year, village and (if you give them) gender, household and phone number, with the results of your lessons and quizzes.\n\n" +
+			"Why: so you can carry on next time, and so the community digital technology team knows who needs more help.\n\n" +
+			"Who sees it: only the trainers of the community digital technology team. It stays on this laptop and is not sent online.\n\n" +
+			"To delete it: at any time, tell the trainer and they will delete your details (Personal Data Protection Law 91/2025).\n\n" +
+			"You may say no: you can still learn and take quizzes; results are kept without your name."},
+	"consent.agree":   {"Đồng ý", "I agree"},
+	"consent.decline": {"Không đồng ý", "I do not agree"},
+	"consent.saving":  {"Đang lưu…", "Saving…"},
+	"consent.err":     {"Chưa lưu được. Bấm Enter để thử lại, hoặc báo tập huấn viên. Thông tin bạn gõ vẫn còn.", "Could not save. Press Enter to try again, or tell the trainer. What you typed is kept."},
+
+	"menu.title":      {"Chọn bài học", "Choose a lesson"},
+	"menu.hello":      {"Xin chào %s!", "Hello %s!"},
+	"menu.helloguest": {"Xin chào!", "Hello!"},
+	"menu.finish":     {"Học xong, kết thúc lượt", "I'm done: finish"},
+	"menu.loaderr":    {"Chưa đọc được kết quả cũ. Bà con vẫn học được; báo tập huấn viên nếu lỗi còn.", "Could not read earlier results. You can still learn; tell the trainer if this stays."},
+	"menu.empty":      {"Chưa có bài học nào. Xin báo tập huấn viên.", "There are no lessons yet. Please tell the trainer."},
+	"status.new":      {"Chưa học", "Not started"},
+	"status.reading":  {"Đang đọc (trang %d/%d)", "Reading (page %d/%d)"},
+	"status.read":     {"Đã đọc bài", "Lesson read"},
+	"status.passed":   {"✓ Đạt %d/%d", "✓ Passed %d/%d"},
+	"status.failed":   {"Chưa đạt (%d/%d), thử lại nhé", "Not passed yet (%d/%d)"},
+	"status.progress": {"Đang làm bài kiểm tra", "Quiz in progress"},
+	"menu.enterhelp":  {"đọc bài", "read lesson"},
+	"menu.quitq":      {"Kết thúc lượt học của bạn?", "Finish your turn?"},
+	"menu.quitbody":   {"Kết quả đã được lưu. Người sau sẽ bắt đầu từ màn hình chào.", "Your results are saved. The next person starts from the welcome screen."},
+	"yes":             {"Có", "Yes"},
+	"no":              {"Không", "No"},
+
+	"lesson.prev":     {"Trang trước", "Previous page"},
+	"lesson.next":     {"Trang sau", "Next page"},
+	"lesson.quiz":     {"Làm bài kiểm tra", "Take the quiz"},
+	"lesson.menu":     {"Về danh sách bài", "Back to lessons"},
+	"lesson.page":     {"Trang %d/%d", "Page %d/%d"},
+	"lesson.toquiz":   {"Hết bài. Bấm Enter để làm bài kiểm tra.", "End of the lesson. Press Enter to take the quiz."},
+	"lesson.tomenu":   {"Hết bài. Bấm Enter để về danh sách bài.", "End of the lesson. Press Enter to go back to the lessons."},
+	"lesson.nextpage": {"Bấm Enter hoặc → để sang trang sau.", "Press Enter or → for the next page."},
+	"lesson.empty":    {"Bài này chưa có nội dung. Xin báo tập huấn viên.", "This lesson has no content yet. Please tell the trainer."},
+	"lesson.saveerr":  {"Chưa lưu được trang đang đọc; bà con cứ đọc tiếp.", "Could not save your page; just carry on reading."},
+	"remember":        {"Ghi nhớ:", "Remember:"},
+
+	"quiz.q":          {"Câu %d/%d", "Question %d/%d"},
+	"quiz.multi":      {"Chọn tất cả đáp án đúng, rồi bấm Enter.", "Choose all the right answers, then press Enter."},
+	"quiz.single":     {"Bấm số để chọn, rồi bấm Enter để trả lời.", "Press a number to choose, then Enter to answer."},
+	"quiz.pickfirst":  {"Hãy chọn một đáp án trước.", "Please choose an answer first."},
+	"quiz.right":      {"✓ Đúng rồi!", "✓ Right!"},
+	"quiz.wrong":      {"✗ Chưa đúng.", "✗ Not quite."},
+	"quiz.answer":     {"Đáp án đúng: %s", "Right answer: %s"},
+	"quiz.answers":    {"Các đáp án đúng: %s", "Right answers: %s"},
+	"quiz.saving":     {"Đang lưu…", "Saving…"},
+	"quiz.saved":      {"✓ Đã lưu", "✓ Saved"},
+	"quiz.saveerr":    {"Chưa lưu được câu trả lời. Câu trả lời vẫn còn đây. Bấm Enter để lưu lại; nếu vẫn lỗi, báo tập huấn viên.", "Your answer is not saved yet. It is still here. Press Enter to save again; if it keeps failing, tell the trainer."},
+	"quiz.next":       {"Bấm Enter để sang câu sau.", "Press Enter for the next question."},
+	"quiz.last":       {"Bấm Enter để xem kết quả.", "Press Enter to see your result."},
+	"quiz.loading":    {"Đang chuẩn bị bài kiểm tra…", "Getting the quiz ready…"},
+	"quiz.loaderr":    {"Chưa mở được bài kiểm tra. Bấm Esc để quay lại rồi thử lại, hoặc báo tập huấn viên.", "Could not open the quiz. Press Esc to go back and try again, or tell the trainer."},
+	"quiz.noquestion": {"Bài này chưa có câu hỏi. Xin báo tập huấn viên.", "This module has no questions yet. Please tell the trainer."},
+	"quiz.resumed":    {"Tiếp tục bài đang làm dở.", "Carrying on with your unfinished quiz."},
+	"quiz.finishing":  {"Đang chấm điểm…", "Marking…"},
+	"quiz.finisherr":  {"Chưa lưu được kết quả. Bấm Enter để thử lại; các câu trả lời đã được lưu.", "Could not save the result. Press Enter to try again; your answers are already saved."},
+	"quiz.answerhelp": {"trả lời", "answer"},
+
+	"result.title":   {"Kết quả: %s", "Result: %s"},
+	"result.score":   {"Bạn trả lời đúng %d/%d câu (%d%%).", "You got %d of %d right (%d%%)."},
+	"result.passed":  {"✓ ĐẠT. Giỏi lắm! Bạn đã nắm được bài này.", "✓ PASSED. Well done! You have learned this one."},
+	"result.failed":  {"✗ CHƯA ĐẠT (cần %d%%). Không sao cả, đọc lại bài rồi thử lần nữa nhé, lần sau sẽ tốt hơn.", "✗ NOT PASSED YET (%d%% needed). No worries: read the lesson again and try once more."},
+	"result.missed":  {"Các câu chưa đúng:", "Questions to look at again:"},
+	"result.right":   {"→ Đáp án đúng: %s", "→ Right answer: %s"},
+	"result.reread":  {"Đọc lại bài", "Read again"},
+	"result.retake":  {"Làm lại", "Try again"},
+	"result.other":   {"Bài khác", "Other lesson"},
+	"result.finish":  {"Kết thúc", "Finish"},
+	"result.allgood": {"Bạn trả lời đúng tất cả các câu!", "You got every question right!"},
+
+	"finish.title": {"Cảm ơn bà con đã học!", "Thank you for learning!"},
+	"finish.body":  {"Kết quả của bạn đã được lưu an toàn.\nHẹn gặp lại ở buổi học sau!", "Your results are safely saved.\nSee you at the next class!"},
+	"finish.next":  {"Bấm Enter để mời người tiếp theo.", "Press Enter for the next person."},
+
+	"trainer.title": {"Dành cho tập huấn viên", "For trainers"},
+	"trainer.body":  {"Khu vực của tập huấn viên (mã PIN, mở lớp, báo cáo) sẽ có ở đây.", "The trainers' area (PIN, classes, reports) will be here."},
+	"trainer.quit":  {"Thoát ứng dụng", "Quit app"},
+	"trainer.back":  {"Về màn hình chào", "Back to welcome"},
+	"trainer.quitq": {"Thoát ứng dụng?", "Quit the app?"},
+	"trainer.quitb": {"Mọi kết quả đã được lưu trên máy.", "Every result is saved on this laptop."},
+
+	"err.generic": {"Có lỗi: %s", "Something went wrong: %s"},
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/lessons"
+)
+
+// lessonScreen shows a module's lesson one page at a time ("Trang 2/7").
+// ←/PgUp and →/PgDn turn pages; Enter scrolls a long page, then turns it;
+// Enter on the last page goes to the quiz. Each page shown is saved as
+// progress in a command.
+type lessonScreen struct {
+	c        *Common
+	w, h     int
+	mod      *lessons.Module
+	pages    []lessons.Page
+	page     int // 0-based
+	scroll   scroller
+	rendered string // cache key: page, width, dark, language
+	saveErr  bool
+	btnY     int
+	btns     []button
+}
+
+func newLessonScreen(c *Common, moduleID string, page int) *lessonScreen {
+	s := &lessonScreen{c: c}
+	if c.Pack != nil {
+		s.mod = c.Pack.Module(moduleID)
+	}
+	if s.mod != nil {
+		s.pages = s.mod.PagesIn(c.Lang())
+	}
+	s.page = max(0, min(page-1, len(s.pages)-1))
+	return s
+}
+
+// ModuleID is the module on screen, so the menu can highlight it.
+func (s *lessonScreen) ModuleID() string {
+	if s.mod == nil {
+		return ""
+	}
+	return s.mod.ID
+}
+
+func (s *lessonScreen) Init() tea.Cmd { return s.save() }
+
+func (s *lessonScreen) save() tea.Cmd {
+	if s.mod == nil || len(s.pages) == 0 || !s.c.Visit.Active() {
+		return nil
+	}
+	return savePage(s.c, s.mod.ID, s.page+1, len(s.pages))
+}
+
+func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h }
+
+func (s *lessonScreen) HelpKeys() []key.Binding {
+	k := s.c.Keys
+	keys := []key.Binding{k.Prev, k.Next}
+	if s.scroll.canScroll() {
+		keys = append(keys, k.Scroll)
+	}
+	enter := s.c.Cat.T("help.continue")
+	if s.last() && s.hasQuiz() {
+		enter = s.c.Cat.T("key.quiz")
+	}
+	return append(keys, with(k.Enter, enter), with(k.Back, s.c.Cat.T("help.menu")))
+}
+
+func (s *lessonScreen) last() bool    { return s.page >= len(s.pages)-1 }
+func (s *lessonScreen) hasQuiz() bool { return s.mod != nil && len(s.mod.Questions) > 0 }
+
+func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case pageSavedMsg:
+		s.saveErr = msg.err != nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return s, send(showMenuMsg{})
+		case key.Matches(msg, k.Prev, k.PageUp):
+			return s, s.turn(-1)
+		case key.Matches(msg, k.Next, k.PageDn):
+			return s, s.turn(1)
+		case key.Matches(msg, k.Up):
+			s.scroll.scroll(-1)
+		case key.Matches(msg, k.Down):
+			s.scroll.scroll(1)
+		case key.Matches(msg, k.Enter):
+			if !s.scroll.atBottom() {
+				s.scroll.scroll(max(1, s.scroll.window()-1))
+				return s, nil
+			}
+			return s, s.turn(1)
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.scroll.scroll(-2)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.scroll.scroll(2)
+		}
+	case tea.MouseClickMsg:
+		for i, b := range s.btns {
+			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
+				return s, s.turn(2*i - 1)
+			}
+		}
+	}
+	return s, nil
+}
+
+// turn moves d pages; past the last page it opens the quiz (or the menu).
+func (s *lessonScreen) turn(d int) tea.Cmd {
+	next := s.page + d
+	switch {
+	case next < 0:
+		return nil
+	case next >= len(s.pages):
+		if s.hasQuiz() {
+			return send(openQuizMsg{moduleID: s.mod.ID})
+		}
+		return send(showMenuMsg{})
+	}
+	s.page = next
+	s.rendered = ""
+	s.scroll.top()
+	return s.save()
+}
+
+func (s *lessonScreen) View() string {
+	st, cat := s.c.Styles, s.c.Cat
+	if len(s.pages) == 0 {
+		return strings.Join(padLines(wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
+	}
+	p := s.pages[s.page]
+	title := clean(s.mod.Title.In(s.c.Lang()))
+	pageNo := cat.F("lesson.page", s.page+1, len(s.pages))
+	head := truncate(st.Subtle.Render(title), max(1, s.w-len([]rune(pageNo))-2))
+	gap := max(1, s.w-widthOf(head)-widthOf(pageNo))
+	header := head + strings.Repeat(" ", gap) + st.Bold.Render(pageNo)
+
+	s.renderPage(p)
+	labels := []string{cat.T("lesson.prev"), cat.T("lesson.next")}
+	if s.last() {
+		labels[1] = cat.T("lesson.menu")
+		if s.hasQuiz() {
+			labels[1] = cat.T("lesson.quiz")
+		}
+	}
+	focus := 1
+	btn, pos := buttons(labels, focus, s.w, st)
+	var foot []string
+	if s.saveErr {
+		foot = append(foot, truncate(st.Error.Render("✗ "+cat.T("lesson.saveerr")), s.w))
+	}
+	foot = append(foot, btn...)
+	s.scroll.setHeight(max(2, s.h-1-len(foot)))
+	s.btnY, s.btns = 1+s.scroll.height+len(foot)-len(btn), pos
+	if s.page == 0 {
+		s.btns[0] = button{-100, 0, 0}
+	}
+	return header + "\n" + s.scroll.view(st, cat) + "\n" + strings.Join(foot, "\n")
+}
+
+// renderPage rebuilds the page's lines when the page, width, colours or
+// language changed; rendering is cached so key presses stay cheap.
+func (s *lessonScreen) renderPage(p lessons.Page) {
+	keyS := strings.Join([]string{itoa(s.page), itoa(s.w), boolStr(s.c.Styles.IsDark), s.c.Lang()}, "|")
+	if keyS == s.rendered {
+		return
+	}
+	s.rendered = keyS
+	st, cat := s.c.Styles, s.c.Cat
+	blocks := append([]block{{kind: blockHeading, text: clean(p.Title)}}, parseMarkdown(clean(p.Body))...)
+	lines := renderMarkdown(blocks, s.w, st)
+	lines = append(lines, "")
+	end := cat.T("lesson.nextpage")
+	if s.last() {
+		end = cat.T("lesson.tomenu")
+		if s.hasQuiz() {
+			end = cat.T("lesson.toquiz")
+		}
+	}
+	lines = append(lines, wrap(st.Hint.Render(end), s.w)...)
+	s.scroll.set(lines, nil)
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}

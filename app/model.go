@@ -1,0 +1,347 @@
+// Package app is kynangso's terminal interface: the participant's journey on
+// a shared laptop (welcome, check-in, registration and consent, module menu,
+// lesson reader, quiz, result, finish) and the trainer's entry point.
+//
+// The root Model alone returns a tea.View. Screens are small Components that
+// share one *Common (size, styles, keys, language, store, pack, clock and the
+// current visit); they ask the root to move on by returning navigation
+// messages (msgs.go), and do IO only inside commands. Dialogs stack on top of
+// the current screen with pushDialogMsg and popDialogMsg.
+package app
+
+import (
+	"context"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"kynangso/lessons"
+)
+
+// Config is what the command line hands the TUI.
+type Config struct {
+	Store Store
+	Pack  *lessons.Pack
+	// Lang is "vi" (default) or "en".
+	Lang string
+	// IdleTimeout overrides the store setting and the 10-minute default.
+	IdleTimeout time.Duration
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Seed gives new attempts their seed (math/rand/v2 when nil).
+	Seed func() uint64
+	// Ctx bounds store calls (context.Background when nil).
+	Ctx context.Context
+	// Trainer builds the screen the trainer key opens from the welcome
+	// screen. Nil gives the placeholder (quit with confirmation); the trainer
+	// mode replaces it with its PIN dialog and screens.
+	Trainer func(c *Common) Component
+}
+
+// Model is the root of the TUI.
+type Model struct {
+	c       *Common
+	id      ScreenID
+	screen  Component
+	dialogs []Component
+
+	trainer   func(c *Common) Component
+	register  *registerScreen // kept while consent is shown, to go back to it
+	idle      time.Duration
+	idleFixed bool
+	lastInput time.Time
+	visit     int // counts visits so a late finish timer cannot end the next one
+
+	width, height int
+	helpLines     int
+}
+
+// New builds the root model showing the welcome screen.
+func New(cfg Config) *Model {
+	c := &Common{Store: cfg.Store, Pack: cfg.Pack, Ctx: cfg.Ctx, Now: cfg.Now, Styles: NewStyles(true)}
+	if c.Ctx == nil {
+		c.Ctx = context.Background()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	c.Seed = cfg.Seed
+	if c.Seed == nil {
+		c.Seed = rand.Uint64
+	}
+	c.SetLang(cfg.Lang)
+	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24}
+	if m.idle <= 0 {
+		m.idle = DefaultIdleTimeout
+	}
+	if m.trainer == nil {
+		m.trainer = newTrainerScreen
+	}
+	m.lastInput = c.Now()
+	m.setScreen(ScreenWelcome, newWelcomeScreen(c))
+	return m
+}
+
+// Common returns the shared state, for tests and for the trainer mode.
+func (m *Model) Common() *Common { return m.c }
+
+// Screen returns the id of the screen showing (under any dialog).
+func (m *Model) Screen() ScreenID { return m.id }
+
+// Init loads today's class and starts the idle clock.
+func (m *Model) Init() tea.Cmd {
+	// firstStart (trainer mode, app/pin.go) opens the trainer's area when no
+	// PIN is set yet, so the trainer creates one before anyone else sits down.
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadClass(m.c), m.tick(), firstStart(m.c))
+}
+
+func (m *Model) tick() tea.Cmd {
+	return tea.Tick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{at: t} })
+}
+
+// Update routes messages: sizes and colours to everyone, input to the top
+// dialog or the screen, navigation to the root itself.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.c.Styles = NewStyles(msg.IsDark())
+		m.layout()
+		return m, nil
+	case tea.KeyPressMsg:
+		m.lastInput = m.c.Now()
+		return m, m.toFront(msg)
+	case tea.MouseMsg:
+		m.lastInput = m.c.Now()
+		return m, m.toFront(m.local(msg))
+	case tea.PasteMsg:
+		m.lastInput = m.c.Now()
+		return m, m.toFront(msg)
+	case idleTickMsg:
+		return m, m.checkIdle()
+	case classLoadedMsg:
+		if msg.err == nil {
+			m.c.Visit.Class, m.c.Visit.HasClass = msg.class, msg.ok
+			if !m.idleFixed && msg.idle > 0 {
+				m.idle = msg.idle
+			}
+		}
+	case pushDialogMsg:
+		m.dialogs = append(m.dialogs, msg.dialog)
+		m.layout()
+		return m, msg.dialog.Init()
+	case popDialogMsg:
+		if len(m.dialogs) > 0 {
+			m.dialogs = m.dialogs[:len(m.dialogs)-1]
+		}
+		m.layout()
+		return m, nil
+	case quitAppMsg:
+		return m, tea.Quit
+	}
+	if cmd, ok := m.navigate(msg); ok {
+		return m, cmd
+	}
+	return m, m.toAll(msg)
+}
+
+// toFront sends input to the top dialog, or to the screen when none is open.
+func (m *Model) toFront(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	if n := len(m.dialogs); n > 0 {
+		m.dialogs[n-1], cmd = m.dialogs[n-1].Update(msg)
+	} else {
+		m.screen, cmd = m.screen.Update(msg)
+	}
+	m.relayoutHelp()
+	return cmd
+}
+
+// toAll sends other messages (store results, timers) to the dialogs and the screen.
+func (m *Model) toAll(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.dialogs)+1)
+	for i := range m.dialogs {
+		var cmd tea.Cmd
+		m.dialogs[i], cmd = m.dialogs[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.Update(msg)
+	m.relayoutHelp()
+	return tea.Batch(append(cmds, cmd)...)
+}
+
+// checkIdle returns a participant screen left alone too long to the welcome
+// screen; everything is saved as it happens, so nothing is lost.
+func (m *Model) checkIdle() tea.Cmd {
+	if m.id.Participant() && m.c.Now().Sub(m.lastInput) >= m.idle {
+		return tea.Batch(m.tick(), m.goWelcome())
+	}
+	return m.tick()
+}
+
+// goWelcome forgets the visit and shows a fresh welcome screen.
+func (m *Model) goWelcome() tea.Cmd {
+	m.visit++
+	class, has := m.c.Visit.Class, m.c.Visit.HasClass
+	m.c.Visit = Visit{Class: class, HasClass: has}
+	m.dialogs = nil
+	m.register = nil
+	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
+	return tea.Batch(m.screen.Init(), loadClass(m.c))
+}
+
+// setScreen replaces the current screen.
+func (m *Model) setScreen(id ScreenID, s Component) {
+	m.id, m.screen = id, s
+	m.layout()
+}
+
+// frontKeys are the help keys of whatever has the input.
+func (m *Model) frontKeys() []key.Binding {
+	if n := len(m.dialogs); n > 0 {
+		return m.dialogs[n-1].HelpKeys()
+	}
+	return m.screen.HelpKeys()
+}
+
+// contentWidth is the width of the centred content column.
+func (m *Model) contentWidth() int { return max(20, min(m.width, MaxContentWidth)) }
+
+// leftMargin is where the content column starts.
+func (m *Model) leftMargin() int { return max(0, (m.width-m.contentWidth())/2) }
+
+const headerLines = 2
+
+// layout recomputes the content area and tells the screen and dialogs.
+func (m *Model) layout() {
+	m.helpLines = len(helpLines(m.frontKeys(), m.contentWidth(), m.c.Styles))
+	m.c.Width = m.contentWidth()
+	m.c.Height = max(3, m.height-headerLines-m.helpLines)
+	m.screen.SetSize(m.c.Width, m.c.Height)
+	for _, d := range m.dialogs {
+		d.SetSize(m.c.Width, m.c.Height)
+	}
+}
+
+// relayoutHelp re-lays out when the help line changed height.
+func (m *Model) relayoutHelp() {
+	if len(helpLines(m.frontKeys(), m.contentWidth(), m.c.Styles)) != m.helpLines {
+		m.layout()
+	}
+}
+
+// local moves a mouse message into content coordinates.
+func (m *Model) local(msg tea.MouseMsg) tea.Msg {
+	dx, dy := m.leftMargin(), headerLines
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		msg.X, msg.Y = msg.X-dx, msg.Y-dy
+		return msg
+	case tea.MouseWheelMsg:
+		msg.X, msg.Y = msg.X-dx, msg.Y-dy
+		return msg
+	}
+	return msg
+}
+
+// View draws the header, the screen or top dialog, and the help line.
+func (m *Model) View() tea.View {
+	w := m.contentWidth()
+	body := m.screen.View()
+	if n := len(m.dialogs); n > 0 {
+		body = m.dialogs[n-1].View()
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
+	lines = append(lines, padLines(strings.Split(body, "\n"), m.c.Height)...)
+	lines = append(lines, helpLines(m.frontKeys(), w, m.c.Styles)...)
+	if pad := m.leftMargin(); pad > 0 {
+		p := strings.Repeat(" ", pad)
+		for i := range lines {
+			lines[i] = p + lines[i]
+		}
+	}
+	v := tea.NewView(strings.Join(padLines(lines, m.height), "\n"))
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.c.Cat.T("app.name")
+	return v
+}
+
+// header is the app name, the class and who is at the keyboard.
+func (m *Model) header(w int) string {
+	st, cat := m.c.Styles, m.c.Cat
+	left := st.App.Render(cat.T("app.name"))
+	if m.c.Visit.HasClass {
+		left += st.Header.Render(" · " + cat.F("app.class", cleanLine(m.c.Visit.Class.Title)))
+	}
+	right := ""
+	if v := m.c.Visit; v.Active() {
+		if v.Participant.Anonymous {
+			right = cat.T("app.guest")
+		} else {
+			right = cleanLine(v.Participant.FullName)
+		}
+	}
+	if right != "" {
+		right = st.Bold.Render(truncate(right, max(0, w-lipgloss.Width(left)-2)))
+	}
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// helpLines lays out the help keys over as many lines as the width needs
+// (at most two), so no key is hidden on a narrow terminal.
+func helpLines(keys []key.Binding, width int, st *Styles) []string {
+	var lines []string
+	var cur strings.Builder
+	cw := 0
+	for _, k := range keys {
+		if !k.Enabled() || k.Help().Key == "" {
+			continue
+		}
+		item := st.HelpKey.Render(k.Help().Key) + " " + st.HelpDesc.Render(k.Help().Desc)
+		iw := lipgloss.Width(item)
+		if cw > 0 && cw+3+iw > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			cw = 0
+		}
+		if cw > 0 {
+			cur.WriteString(st.HelpSep.Render(" · "))
+			cw += 3
+		}
+		cur.WriteString(item)
+		cw += iw
+	}
+	if cw > 0 {
+		lines = append(lines, cur.String())
+	}
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	return lines
+}
+
+// truncate cuts s to width cells with an ellipsis.
+func truncate(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	return ansiTruncate(s, width)
+}
+
+// itoa is strconv.Itoa, short for views.
+func itoa(n int) string { return strconv.Itoa(n) }

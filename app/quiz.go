@@ -1,0 +1,297 @@
+package app
+
+import (
+	"slices"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/lessons"
+	"kynangso/quiz"
+	"kynangso/results"
+)
+
+// quizPhase is where the quiz screen is in asking one question.
+type quizPhase int
+
+const (
+	phaseLoading   quizPhase = iota
+	phaseLoadErr             // the attempt could not be opened
+	phaseAsk                 // choosing
+	phaseSaving              // the answer is being committed
+	phaseSaveErr             // not committed: Enter tries again, nothing is lost
+	phaseFeedback            // saved: right/wrong, the right answer, the explanation
+	phaseFinishing           // storing the score
+	phaseFinishErr           // the score could not be stored: Enter tries again
+)
+
+// zoneAction is the click zone id of the action button under the choices.
+const zoneAction = 100
+
+// quizScreen asks an attempt's questions one at a time. Every confirmed
+// answer is committed through the store before "saved" shows; a failed save
+// keeps the answer on screen to retry. Leaving with Esc keeps the attempt in
+// progress, and it resumes at the first unanswered question.
+type quizScreen struct {
+	c        *Common
+	w, h     int
+	moduleID string
+	mod      *lessons.Module
+
+	phase   quizPhase
+	attempt results.Attempt
+	drawn   []quiz.Drawn
+	answers map[string][]string // committed answers by question id
+	resumed bool
+	idx     int // current question in drawn
+
+	cursor  int          // highlighted choice, -1 = none yet
+	ticked  map[int]bool // multiple: ticked choices
+	note    string       // a gentle hint, e.g. "choose an answer first"
+	pending results.Answer
+	shownAt time.Time
+	result  quiz.Result
+
+	scroll    scroller
+	lastShown int // phase+idx the scroll was last positioned for
+}
+
+func newQuizScreen(c *Common, moduleID string) *quizScreen {
+	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1}
+	if c.Pack != nil {
+		s.mod = c.Pack.Module(moduleID)
+	}
+	return s
+}
+
+// ModuleID is the module on screen, so the menu can highlight it.
+func (s *quizScreen) ModuleID() string { return s.moduleID }
+
+func (s *quizScreen) Init() tea.Cmd { return prepareQuiz(s.c, s.moduleID) }
+
+func (s *quizScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.lastShown = -1
+}
+
+func (s *quizScreen) HelpKeys() []key.Binding {
+	k, cat := s.c.Keys, s.c.Cat
+	switch s.phase {
+	case phaseAsk:
+		keys := []key.Binding{k.Choose, k.Up, k.Down}
+		if s.multiple() {
+			keys = append(keys, k.Toggle)
+		}
+		return append(keys, with(k.Enter, cat.T("help.answer")), with(k.Back, cat.T("help.menu")))
+	case phaseFeedback:
+		return []key.Binding{with(k.Enter, cat.T("help.continue")), k.Scroll, with(k.Back, cat.T("help.menu"))}
+	case phaseSaveErr, phaseFinishErr:
+		return []key.Binding{with(k.Enter, cat.T("help.retry"))}
+	case phaseLoadErr:
+		return []key.Binding{with(k.Back, cat.T("help.menu"))}
+	}
+	return nil
+}
+
+func (s *quizScreen) current() quiz.Drawn { return s.drawn[s.idx] }
+
+func (s *quizScreen) multiple() bool {
+	return len(s.drawn) > 0 && s.current().Type == quiz.TypeMultiple
+}
+
+func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case quizReadyMsg:
+		return s, s.ready(msg)
+	case answerSavedMsg:
+		if s.phase == phaseSaving && msg.questionID == s.pending.QuestionID {
+			if msg.err != nil {
+				s.phase = phaseSaveErr
+			} else {
+				s.answers[msg.questionID] = s.pending.Chosen
+				s.phase = phaseFeedback
+			}
+		}
+	case attemptFinishedMsg:
+		if s.phase == phaseFinishing {
+			if msg.err != nil {
+				s.phase = phaseFinishErr
+				return s, nil
+			}
+			return s, send(showResultMsg{moduleID: s.moduleID, result: s.result})
+		}
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	case tea.MouseClickMsg:
+		if id, ok := s.scroll.hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+			return s, s.click(id)
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.scroll.scroll(-2)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.scroll.scroll(2)
+		}
+	}
+	return s, nil
+}
+
+// ready shows a new or resumed attempt at its first unanswered question.
+func (s *quizScreen) ready(msg quizReadyMsg) tea.Cmd {
+	if msg.err != nil {
+		s.phase = phaseLoadErr
+		return nil
+	}
+	s.attempt, s.drawn, s.answers, s.resumed = msg.attempt, msg.drawn, msg.answers, msg.resumed
+	s.idx = -1
+	return s.next()
+}
+
+// next moves to the next unanswered question, or finishes the attempt.
+func (s *quizScreen) next() tea.Cmd {
+	for i := s.idx + 1; i < len(s.drawn); i++ {
+		if _, done := s.answers[s.drawn[i].ID]; !done {
+			s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
+			s.ticked = map[int]bool{}
+			s.shownAt = s.c.Now()
+			s.scroll.top()
+			return nil
+		}
+	}
+	return s.finish()
+}
+
+// finish grades the attempt and stores the score.
+func (s *quizScreen) finish() tea.Cmd {
+	pass := 70
+	if s.mod != nil && s.mod.PassPercent > 0 {
+		pass = s.mod.PassPercent
+	}
+	s.result = quiz.Grade(s.drawn, s.answers, pass)
+	s.phase = phaseFinishing
+	return finishAttempt(s.c, s.attempt.ID, s.result)
+}
+
+func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.Keys
+	switch s.phase {
+	case phaseLoadErr:
+		if key.Matches(msg, k.Back) {
+			return send(showMenuMsg{})
+		}
+	case phaseSaveErr:
+		if key.Matches(msg, k.Enter) {
+			s.phase = phaseSaving
+			return recordAnswer(s.c, s.pending)
+		}
+	case phaseFinishErr:
+		if key.Matches(msg, k.Enter) {
+			s.phase = phaseFinishing
+			return finishAttempt(s.c, s.attempt.ID, s.result)
+		}
+	case phaseFeedback:
+		switch {
+		case key.Matches(msg, k.Enter):
+			if !s.scroll.atBottom() { // let the explanation be read first
+				s.scroll.scroll(max(1, s.scroll.window()-1))
+				return nil
+			}
+			return s.next()
+		case key.Matches(msg, k.Next):
+			return s.next()
+		case key.Matches(msg, k.Up):
+			s.scroll.scroll(-1)
+		case key.Matches(msg, k.Down):
+			s.scroll.scroll(1)
+		case key.Matches(msg, k.Back):
+			return send(showMenuMsg{})
+		}
+	case phaseAsk:
+		return s.askKey(msg)
+	}
+	return nil
+}
+
+func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.Keys
+	n := len(s.current().Choices)
+	switch {
+	case key.Matches(msg, k.Back):
+		return send(showMenuMsg{})
+	case key.Matches(msg, k.Up):
+		if s.cursor <= 0 {
+			s.cursor = 0
+		} else {
+			s.cursor--
+		}
+	case key.Matches(msg, k.Down):
+		s.cursor = min(n-1, s.cursor+1)
+	case key.Matches(msg, k.Toggle):
+		if s.multiple() && s.cursor >= 0 {
+			s.ticked[s.cursor] = !s.ticked[s.cursor]
+		}
+	case key.Matches(msg, k.Choose):
+		if d, _ := digit(msg.String()); d <= n {
+			s.pick(d - 1)
+		}
+	case key.Matches(msg, k.Enter):
+		return s.confirm()
+	}
+	s.note = ""
+	return nil
+}
+
+// pick selects choice i (single) or ticks/unticks it (multiple).
+func (s *quizScreen) pick(i int) {
+	s.cursor = i
+	if s.multiple() {
+		s.ticked[i] = !s.ticked[i]
+	}
+	s.note = ""
+}
+
+func (s *quizScreen) click(id int) tea.Cmd {
+	switch {
+	case s.phase == phaseAsk && id < zoneAction:
+		s.pick(id)
+	case id == zoneAction:
+		return s.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	return nil
+}
+
+// chosenIDs is what the participant has selected, as sorted choice ids.
+func (s *quizScreen) chosenIDs() []string {
+	q := s.current()
+	var ids []string
+	if s.multiple() {
+		for i, c := range q.Choices {
+			if s.ticked[i] {
+				ids = append(ids, c.ID)
+			}
+		}
+	} else if s.cursor >= 0 {
+		ids = []string{q.Choices[s.cursor].ID}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// confirm commits the answer; the quiz moves on only once it is saved.
+func (s *quizScreen) confirm() tea.Cmd {
+	ids := s.chosenIDs()
+	if len(ids) == 0 {
+		s.note = s.c.Cat.T("quiz.pickfirst")
+		return nil
+	}
+	q := s.current()
+	now := s.c.Now()
+	s.pending = results.Answer{
+		AttemptID: s.attempt.ID, QuestionID: q.ID, Chosen: ids,
+		Correct: quiz.IsCorrect(q.Question, ids), AnsweredAt: now,
+		Millis: now.Sub(s.shownAt).Milliseconds(),
+	}
+	s.phase = phaseSaving
+	return recordAnswer(s.c, s.pending)
+}

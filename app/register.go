@@ -1,0 +1,355 @@
+package app
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"kynangso/results"
+)
+
+// The register form's fields, in focus order.
+const (
+	fieldName = iota
+	fieldYear
+	fieldGender
+	fieldVillage
+	fieldHousehold
+	fieldPhone
+	fieldSubmit
+	fieldCount
+)
+
+// genders are the stored gender values in the order offered.
+var genders = []string{results.GenderUnset, results.GenderMale, results.GenderFemale, results.GenderOther}
+
+// registerScreen is the new-learner form: full name, birth year, gender
+// (optional), village (picked from the class's villages or typed), household
+// and phone (optional). It validates on Continue and says what to fix next
+// to each field.
+type registerScreen struct {
+	c        *Common
+	w, h     int
+	focus    int
+	inputs   map[int]*textinput.Model // name, year, village (typed), household, phone
+	gender   int                      // index into genders
+	villages []string                 // the open class's villages
+	village  int                      // index into villages; len(villages) = typed
+	errs     map[int]string
+	scroll   scroller
+	fieldAt  map[int][2]int // content lines of each field, to keep it in view
+}
+
+func newRegisterScreen(c *Common, name string) *registerScreen {
+	s := &registerScreen{c: c, inputs: map[int]*textinput.Model{}, errs: map[int]string{}}
+	for _, f := range []int{fieldName, fieldYear, fieldVillage, fieldHousehold, fieldPhone} {
+		in := textinput.New()
+		in.Prompt = "› "
+		in.CharLimit = 80
+		s.inputs[f] = &in
+	}
+	s.inputs[fieldYear].CharLimit = 4
+	s.inputs[fieldPhone].CharLimit = 15
+	s.inputs[fieldName].SetValue(name)
+	if c.Visit.HasClass {
+		for _, v := range c.Visit.Class.Villages {
+			if v = cleanLine(v); v != "" {
+				s.villages = append(s.villages, v)
+			}
+		}
+	}
+	s.placeholders()
+	return s
+}
+
+// placeholders sets the grey hints inside optional inputs in the current language.
+func (s *registerScreen) placeholders() {
+	cat := s.c.Cat
+	s.inputs[fieldYear].Placeholder = "1960"
+	s.inputs[fieldHousehold].Placeholder = cat.T("register.hh.hint") + " " + cat.T("register.optional")
+	s.inputs[fieldPhone].Placeholder = cat.T("register.optional")
+}
+
+func (s *registerScreen) Init() tea.Cmd { return s.focusCurrent() }
+
+// focusCurrent focuses the input of the current field, if it has one.
+func (s *registerScreen) focusCurrent() tea.Cmd {
+	var cmd tea.Cmd
+	for f, in := range s.inputs {
+		if f == s.focus {
+			cmd = in.Focus()
+		} else {
+			in.Blur()
+		}
+	}
+	return cmd
+}
+
+func (s *registerScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	for _, in := range s.inputs {
+		in.SetStyles(s.c.Styles.Input)
+		in.SetWidth(max(8, w-s.labelWidth()-4))
+	}
+}
+
+func (s *registerScreen) HelpKeys() []key.Binding {
+	k := s.c.Keys
+	keys := []key.Binding{with(k.Down, s.c.Cat.T("key.tab")), with(k.Up, s.c.Cat.T("key.shifttab"))}
+	if s.focus == fieldGender || (s.focus == fieldVillage && len(s.villages) > 0) {
+		keys = append(keys, relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")))
+	}
+	return append(keys, with(k.Enter, s.c.Cat.T("help.continue")), k.Back)
+}
+
+func (s *registerScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return s, send(showCheckinMsg{})
+		case key.Matches(msg, k.Down, k.Tab):
+			return s, s.move(1)
+		case key.Matches(msg, k.Up, k.ShiftTab):
+			return s, s.move(-1)
+		case key.Matches(msg, k.Enter):
+			if s.focus == fieldSubmit {
+				return s, s.submit()
+			}
+			return s, s.move(1)
+		case s.isOption() && key.Matches(msg, k.Prev):
+			s.cycle(-1)
+			return s, nil
+		case s.isOption() && key.Matches(msg, k.Next):
+			s.cycle(1)
+			return s, nil
+		}
+	case tea.MouseClickMsg:
+		if id, ok := s.scroll.hit(msg.X, msg.Y); ok && msg.Button == tea.MouseLeft {
+			return s, s.click(id)
+		}
+		return s, nil
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.scroll.scroll(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.scroll.scroll(1)
+		}
+		return s, nil
+	}
+	if in := s.currentInput(); in != nil {
+		var cmd tea.Cmd
+		*in, cmd = in.Update(msg)
+		return s, cmd
+	}
+	return s, nil
+}
+
+// currentInput is the focused text input, or nil on an option or the button.
+func (s *registerScreen) currentInput() *textinput.Model {
+	if s.focus == fieldVillage && s.village < len(s.villages) {
+		return nil
+	}
+	return s.inputs[s.focus]
+}
+
+func (s *registerScreen) isOption() bool {
+	return s.focus == fieldGender || (s.focus == fieldVillage && len(s.villages) > 0)
+}
+
+func (s *registerScreen) move(d int) tea.Cmd {
+	s.focus = (s.focus + d + fieldCount) % fieldCount
+	return s.focusCurrent()
+}
+
+func (s *registerScreen) cycle(d int) {
+	if s.focus == fieldGender {
+		s.gender = (s.gender + d + len(genders)) % len(genders)
+		return
+	}
+	n := len(s.villages) + 1
+	s.village = (s.village + d + n) % n
+	s.focusCurrent()
+}
+
+// Click zone ids: field*100 + option index.
+func (s *registerScreen) click(id int) tea.Cmd {
+	f, opt := id/100, id%100
+	s.focus = f
+	switch f {
+	case fieldGender:
+		s.gender = opt
+	case fieldVillage:
+		if len(s.villages) > 0 {
+			s.village = opt
+		}
+	case fieldSubmit:
+		return s.submit()
+	}
+	return s.focusCurrent()
+}
+
+// submit validates the form and moves on to consent, or shows what to fix.
+func (s *registerScreen) submit() tea.Cmd {
+	village := ""
+	if s.village < len(s.villages) {
+		village = s.villages[s.village]
+	} else {
+		village = s.inputs[fieldVillage].Value()
+	}
+	form := registerForm{
+		Name: s.inputs[fieldName].Value(), Year: s.inputs[fieldYear].Value(), Gender: genders[s.gender],
+		Village: village, Household: s.inputs[fieldHousehold].Value(), Phone: s.inputs[fieldPhone].Value(),
+	}
+	p, errs := form.validate(s.c.Cat, s.c.Now().Year())
+	s.errs = errs
+	if len(errs) > 0 {
+		for f := range fieldCount {
+			if _, bad := errs[f]; bad {
+				s.focus = f
+				break
+			}
+		}
+		return s.focusCurrent()
+	}
+	return send(showConsentMsg{draft: p})
+}
+
+func (s *registerScreen) labelWidth() int {
+	w := 0
+	for _, k := range []string{"register.name", "register.year", "register.gender", "register.village", "register.household", "register.phone"} {
+		w = max(w, lipgloss.Width(s.c.Cat.T(k)))
+	}
+	return w + 2
+}
+
+func (s *registerScreen) View() string {
+	st, cat := s.c.Styles, s.c.Cat
+	s.placeholders()
+	lw := s.labelWidth()
+	var lines []string
+	var zones []zone
+	s.fieldAt = map[int][2]int{}
+	label := func(f int, key string) string {
+		mark := "  "
+		if f == s.focus {
+			mark = "▶ "
+		}
+		l := mark + cat.T(key)
+		return st.Bold.Render(l) + strings.Repeat(" ", max(1, lw+2-lipgloss.Width(l)))
+	}
+	field := func(f int, key string, body []string, opts []zone) {
+		y := len(lines)
+		for i, b := range body {
+			if i == 0 {
+				lines = append(lines, label(f, key)+b)
+			} else {
+				lines = append(lines, strings.Repeat(" ", lw+2)+b)
+			}
+		}
+		if e, ok := s.errs[f]; ok {
+			lines = append(lines, hang(strings.Repeat(" ", lw+2)+"✗ ", st.Error.Render(e), s.w)...)
+		}
+		for _, z := range opts {
+			z.y0, z.y1 = z.y0+y, z.y1+y
+			zones = append(zones, z)
+		}
+		zones = append(zones, zone{id: f * 100, y0: y, y1: y + 1, x0: 0, x1: lw + 2})
+		s.fieldAt[f] = [2]int{y, len(lines)}
+	}
+	lines = append(lines, st.Title.Render(cat.T("register.title")), "")
+	field(fieldName, "register.name", []string{s.inputs[fieldName].View()}, nil)
+	field(fieldYear, "register.year", []string{s.inputs[fieldYear].View()}, nil)
+	g, gz := s.genderView(lw + 2)
+	field(fieldGender, "register.gender", g, gz)
+	v, vz := s.villageView(lw + 2)
+	field(fieldVillage, "register.village", v, vz)
+	field(fieldHousehold, "register.household", []string{s.inputs[fieldHousehold].View()}, nil)
+	field(fieldPhone, "register.phone", []string{s.inputs[fieldPhone].View()}, nil)
+	lines = append(lines, "")
+	if len(s.errs) > 0 {
+		lines = append(lines, wrap(st.Error.Render(cat.T("register.fix")), s.w)...)
+	}
+	focus := -1
+	if s.focus == fieldSubmit {
+		focus = 0
+	}
+	btn, pos := buttons([]string{cat.T("register.next")}, focus, s.w, st)
+	zones = append(zones, zone{id: fieldSubmit * 100, y0: len(lines), y1: len(lines) + 1, x0: pos[0].x0, x1: pos[0].x1})
+	s.fieldAt[fieldSubmit] = [2]int{len(lines), len(lines) + 1}
+	lines = append(lines, btn...)
+	s.scroll.set(lines, zones)
+	s.scroll.setHeight(s.h)
+	if r, ok := s.fieldAt[s.focus]; ok {
+		s.scroll.show(r[0], r[1])
+	}
+	return s.scroll.view(st, cat)
+}
+
+// radio renders an option with a (•) mark when chosen, bold when focused.
+func (s *registerScreen) radio(on, focused bool, text string) string {
+	st := s.c.Styles
+	m := "( ) "
+	if on {
+		m = "(•) "
+	}
+	if on && focused {
+		return st.Selected.Render(m + text)
+	}
+	if on {
+		return st.Bold.Render(m + text)
+	}
+	return st.Text.Render(m + text)
+}
+
+// genderView lays the gender options on one line, or one per line when
+// narrow; x0 is the column the options start at.
+func (s *registerScreen) genderView(x0 int) ([]string, []zone) {
+	var parts []string
+	for i, g := range []string{"register.g.unset", "register.g.male", "register.g.female", "register.g.other"} {
+		parts = append(parts, s.radio(i == s.gender, s.focus == fieldGender, s.c.Cat.T(g)))
+	}
+	line := strings.Join(parts, "  ")
+	if x0+lipgloss.Width(line) <= s.w {
+		var zs []zone
+		x := x0
+		for i, p := range parts {
+			zs = append(zs, zone{id: fieldGender*100 + i, y0: 0, y1: 1, x0: x, x1: x + lipgloss.Width(p)})
+			x += lipgloss.Width(p) + 2
+		}
+		return []string{line}, zs
+	}
+	var zs []zone
+	for i := range parts {
+		zs = append(zs, zone{id: fieldGender*100 + i, y0: i, y1: i + 1, x0: x0, x1: s.w})
+	}
+	return parts, zs
+}
+
+// villageView lists the class's villages as options, the last one being a
+// typed name; with no class villages it is just the input.
+func (s *registerScreen) villageView(x0 int) ([]string, []zone) {
+	in := s.inputs[fieldVillage]
+	if len(s.villages) == 0 {
+		return []string{in.View()}, nil
+	}
+	focused := s.focus == fieldVillage
+	var lines []string
+	var zs []zone
+	for i, v := range s.villages {
+		lines = append(lines, s.radio(i == s.village, focused, truncate(v, max(4, s.w-x0-4))))
+		zs = append(zs, zone{id: fieldVillage*100 + i, y0: i, y1: i + 1, x0: x0, x1: s.w})
+	}
+	n := len(s.villages)
+	other := s.radio(s.village == n, focused, s.c.Cat.T("register.v.other"))
+	lines = append(lines, other)
+	zs = append(zs, zone{id: fieldVillage*100 + n, y0: n, y1: n + 2, x0: x0, x1: s.w})
+	if s.village == n {
+		lines = append(lines, "    "+in.View())
+	}
+	return lines, zs
+}

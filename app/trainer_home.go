@@ -1,0 +1,206 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// homeAction is one entry of the trainer's home menu.
+type homeAction int
+
+const (
+	actDashboard homeAction = iota
+	actOpenClass
+	actCloseClass
+	actReopenClass
+	actSummary
+	actHistory
+	actItems
+	actCoverage
+	actFollowUp
+	actPeople
+	actExport
+	actBackup
+	actWhere
+	actWelcome
+	actQuit
+)
+
+// homeLabels are the catalog keys of the actions.
+var homeLabels = map[homeAction]string{
+	actDashboard: "tr.home.dashboard", actOpenClass: "tr.home.open", actCloseClass: "tr.home.close",
+	actReopenClass: "tr.home.reopen", actSummary: "tr.home.summary", actHistory: "tr.home.history",
+	actItems: "tr.home.items", actCoverage: "tr.home.coverage", actFollowUp: "tr.home.followup",
+	actPeople: "tr.home.people", actExport: "tr.home.export", actBackup: "tr.home.backup",
+	actWhere: "tr.home.where", actWelcome: "tr.home.welcome", actQuit: "tr.home.quit",
+}
+
+// trainerHome is the trainer's menu: the open class first, then the
+// summaries, the participants, the files, and leaving.
+type trainerHome struct {
+	c       *Common
+	store   TrainerStore
+	w, h    int
+	list    pickList
+	actions []homeAction
+	class   results.ClassSession
+	open    bool
+	loaded  bool
+	err     error
+	note    string // the outcome of the last action, e.g. "class closed"
+}
+
+// homeClassMsg carries the class open on this laptop, if any.
+type homeClassMsg struct {
+	class results.ClassSession
+	open  bool
+	err   error
+}
+
+// classChangedMsg is sent after a class was opened, closed or reopened, so
+// the root and the home menu read it again.
+type classChangedMsg struct{}
+
+func newTrainerHome(c *Common) *trainerHome {
+	h := &trainerHome{c: c}
+	h.store, _ = trainerStore(c)
+	h.setActions()
+	return h
+}
+
+func (h *trainerHome) Init() tea.Cmd { return h.Reload() }
+
+// Reload reads the open class again (after a page below it changed it).
+func (h *trainerHome) Reload() tea.Cmd {
+	if h.store == nil {
+		return nil
+	}
+	st, ctx := h.store, h.c.Ctx
+	return tea.Batch(loadClass(h.c), func() tea.Msg {
+		c, ok, err := st.CurrentSession(ctx)
+		if err != nil {
+			err = fmt.Errorf("read open class: %w", err)
+		}
+		return homeClassMsg{class: c, open: ok, err: err}
+	})
+}
+
+func (h *trainerHome) setActions() {
+	acts := []homeAction{actOpenClass}
+	if h.open {
+		acts = []homeAction{actDashboard, actCloseClass}
+	}
+	acts = append(acts, actReopenClass, actSummary, actHistory, actItems, actCoverage, actFollowUp,
+		actPeople, actExport, actBackup, actWhere, actWelcome, actQuit)
+	h.actions = acts
+	labels := make([]string, len(acts))
+	for i, a := range acts {
+		labels[i] = h.c.Cat.T(homeLabels[a])
+	}
+	h.list.setItems(labels)
+}
+
+func (h *trainerHome) SetSize(w, hh int) { h.w, h.h = w, hh }
+
+func (h *trainerHome) HelpKeys() []key.Binding {
+	k, cat := h.c.Keys, h.c.Cat
+	return []key.Binding{with(k.Scroll, cat.T("key.scroll")), with(k.Enter, cat.T("key.enter")),
+		with(k.Choose, cat.T("key.choose")), with(k.Back, cat.T("tr.back.welcome"))}
+}
+
+func (h *trainerHome) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case homeClassMsg:
+		h.loaded, h.err, h.class, h.open = true, msg.err, msg.class, msg.open
+		h.setActions()
+		return h, nil
+	case classChangedMsg:
+		return h, h.Reload()
+	case closeClassMsg:
+		if h.store == nil {
+			return h, nil
+		}
+		return h, closeClass(h.c, h.store, msg.id)
+	case classClosedMsg:
+		h.note = ""
+		if msg.err != nil {
+			h.note = classErr(h.c.Cat, msg.err)
+		} else {
+			h.note = h.c.Cat.T("tr.close.done")
+		}
+		return h, h.Reload()
+	case tea.KeyPressMsg:
+		if key.Matches(msg, h.c.Keys.Back) {
+			return h, send(trainerPopMsg{})
+		}
+	}
+	if i := h.list.update(msg, h.c.Keys); i >= 0 {
+		return h, h.act(h.actions[i])
+	}
+	return h, nil
+}
+
+// act opens what the chosen entry does.
+func (h *trainerHome) act(a homeAction) tea.Cmd {
+	c, cat := h.c, h.c.Cat
+	push := func(p Component) tea.Cmd { return send(trainerPushMsg{page: p}) }
+	switch a {
+	case actDashboard:
+		return push(newDashboard(c, h.class))
+	case actOpenClass:
+		return push(newClassForm(c))
+	case actCloseClass:
+		body := cat.F("tr.close.body", cleanLine(h.class.Title))
+		return send(pushDialogMsg{dialog: newConfirmDialog(c, cat.T("tr.close.q"), body, closeClassMsg{id: h.class.ID})})
+	case actReopenClass:
+		return push(newReopenPage(c))
+	case actSummary, actItems, actCoverage, actFollowUp:
+		return push(newReportPage(c, reportKindOf(a), defaultFilter(h.class, h.open)))
+	case actHistory, actPeople:
+		return push(newPeoplePage(c, a == actPeople))
+	case actExport:
+		return push(newExportPage(c, defaultFilter(h.class, h.open)))
+	case actBackup:
+		return push(newBackupPage(c))
+	case actWhere:
+		return push(newWherePage(c))
+	case actWelcome:
+		return send(showWelcomeMsg{})
+	case actQuit:
+		return send(pushDialogMsg{dialog: newConfirmDialog(c, cat.T("tr.quit.q"), cat.T("tr.quit.body"), quitAppMsg{})})
+	}
+	return nil
+}
+
+func (h *trainerHome) View() string {
+	st, cat := h.c.Styles, h.c.Cat
+	head := []string{st.Title.Render(cat.T("tr.home.title"))}
+	switch {
+	case h.store == nil:
+		head = append(head, wrap(st.Error.Render(cat.T("tr.pin.broken")), h.w)...)
+	case h.err != nil:
+		head = append(head, wrap(st.Error.Render(cat.T("tr.class.readerr")), h.w)...)
+	case !h.loaded:
+		head = append(head, st.Subtle.Render(cat.T("tr.loading")))
+	case h.open:
+		head = append(head, truncate(st.Bold.Render(cat.F("tr.home.isopen", classLabel(h.class))), h.w))
+	default:
+		head = append(head, st.Subtle.Render(cat.T("tr.home.noclass")))
+	}
+	if h.note != "" {
+		head = append(head, wrap(st.Saved.Render(h.note), h.w)...)
+	}
+	h.list.head = append(head, "")
+	return h.list.view(h.c, h.w, h.h, true)
+}
+
+// classLabel is "title · date", with the date written the Vietnamese way.
+func classLabel(c results.ClassSession) string {
+	parts := nonEmpty(cleanLine(c.Title), viDate(c.Date))
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"kynangso/lessons"
+)
+
+// builtinDir is where the built-in pack's files live in the source tree;
+// problems in the embedded pack are reported against it so an editor can
+// open them.
+const builtinDir = "lessons/builtin"
+
+func newContentCmd(o *Options) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "content",
+		Short: "Kiểm tra, liệt kê và nhập nội dung bài học / check, list and import content packs",
+		Long: "Gói nội dung là một thư mục: pack.yaml và mỗi bài một thư mục (module.yaml, lesson.vi.md, lesson.en.md, quiz.yaml).\n" +
+			"A content pack is a folder: pack.yaml and one folder per module (module.yaml, lesson.<lang>.md, quiz.yaml).\n" +
+			"See docs/content-format.md.",
+	}
+	cmd.AddCommand(newContentCheckCmd(o), newContentListCmd(o), newContentImportCmd(o))
+	return cmd
+}
+
+func newContentCheckCmd(o *Options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Báo mọi lỗi của gói nội dung / report every problem in a content pack",
+		Long: "Kiểm tra thư mục DIR (không có DIR: gói có sẵn, cộng với --content nếu có) và in mỗi lỗi một dòng FILE:LINE: message.\n" +
+			"Checks DIR (no DIR: the built-in pack, merged with --content if given) and prints every problem as FILE:LINE: message.\n" +
+			"Exits 1 when there is any problem.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var (
+				pack  *lessons.Pack
+				probs lessons.Problems
+			)
+			if len(args) == 1 {
+				p, ps := lessons.LoadDir(args[0])
+				pack, probs = p, ps
+			} else {
+				pack, probs = loadPackProblems(o)
+			}
+			return reportCheck(o.Out(), pack, probs)
+		},
+	}
+}
+
+// reportCheck prints the problems and a summary line, returning a silent
+// exit-1 error when there is any problem.
+func reportCheck(w io.Writer, pack *lessons.Pack, probs lessons.Problems) error {
+	for _, p := range probs {
+		fmt.Fprintln(w, p.String())
+	}
+	if len(probs) > 0 {
+		files := map[string]bool{}
+		for _, p := range probs {
+			files[p.File] = true
+		}
+		fmt.Fprintf(w, "FAIL: %s in %s\n", plural(len(probs), "problem"), plural(len(files), "file"))
+		return &ExitError{Code: 1, Err: errSilent}
+	}
+	questions, pages := 0, 0
+	for _, m := range pack.Modules {
+		questions += len(m.Questions)
+		pages += len(m.Pages[pack.DefaultLang()])
+	}
+	fmt.Fprintf(w, "OK: %s, %s, %s per language (%s)\n", plural(len(pack.Modules), "module"),
+		plural(questions, "question"), plural(pages, "page"), strings.Join(pack.Languages, ", "))
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// moduleRow is one module in `content list`.
+type moduleRow struct {
+	ID        string         `json:"id"`
+	Skill     int            `json:"skill"`
+	Order     int            `json:"order"`
+	Title     string         `json:"title"`
+	Pages     map[string]int `json:"pages"`
+	Questions int            `json:"questions"`
+	Languages []string       `json:"languages"`
+	Version   string         `json:"pack_version"`
+}
+
+func newContentListCmd(o *Options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Liệt kê các bài học / list the modules",
+		Long: "Mỗi bài một dòng: mã, kỹ năng, tên (theo --lang), số trang mỗi ngôn ngữ, số câu hỏi, ngôn ngữ.\n" +
+			"One row per module: id, skill, title in --lang, pages per language, question count, languages.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			pack, probs := loadPackProblems(o)
+			if len(probs) > 0 {
+				fmt.Fprintf(o.Err(), "Cảnh báo: nội dung có %d lỗi, chạy `kynangso content check` để xem.\n"+
+					"Warning: the content has %s; run `kynangso content check` to see them.\n", len(probs), plural(len(probs), "problem"))
+			}
+			rows := listRows(pack, o.Lang)
+			if asJSON {
+				enc := json.NewEncoder(o.Out())
+				enc.SetIndent("", "  ")
+				return enc.Encode(rows)
+			}
+			return writeRows(o.Out(), rows, pack.Languages)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of objects instead of a table")
+	return cmd
+}
+
+func listRows(pack *lessons.Pack, lang string) []moduleRow {
+	rows := make([]moduleRow, 0, len(pack.Modules))
+	for _, m := range pack.Modules {
+		r := moduleRow{
+			ID: m.ID, Skill: m.Skill, Order: m.Order, Title: m.Title.In(lang, pack.DefaultLang()),
+			Pages: map[string]int{}, Questions: len(m.Questions), Version: m.PackVersion,
+		}
+		for _, l := range pack.Languages {
+			if ps, ok := m.Pages[l]; ok {
+				r.Pages[l] = len(ps)
+			}
+		}
+		for _, l := range pack.Languages {
+			if m.Title[l] != "" && len(m.Pages[l]) > 0 {
+				r.Languages = append(r.Languages, l)
+			}
+		}
+		if r.Languages == nil {
+			r.Languages = []string{}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func writeRows(w io.Writer, rows []moduleRow, langs []string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tSKILL\tTITLE\tPAGES (%s)\tQUESTIONS\tLANGUAGES\n", strings.Join(langs, "/"))
+	for _, r := range rows {
+		counts := make([]string, len(langs))
+		for i, l := range langs {
+			counts[i] = fmt.Sprint(r.Pages[l])
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\n", r.ID, r.Skill, r.Title, strings.Join(counts, "/"),
+			r.Questions, strings.Join(r.Languages, ", "))
+	}
+	return tw.Flush()
+}
+
+// loadPackProblems loads the built-in pack merged with --content and every
+// problem of both, with file names a user can open.
+func loadPackProblems(o *Options) (*lessons.Pack, lessons.Problems) {
+	pack, err := lessons.Builtin()
+	var probs lessons.Problems
+	if ps, ok := errors.AsType[lessons.Problems](err); ok {
+		probs = append(probs, ps.WithPrefix(builtinDir)...)
+	} else if err != nil {
+		probs = append(probs, lessons.Problem{File: builtinDir, Msg: err.Error()})
+	}
+	if o.Content == "" {
+		return pack, probs
+	}
+	extra, ps := lessons.LoadDir(o.Content)
+	probs = append(probs, lessons.Problems(ps).WithPrefix(filepath.ToSlash(filepath.Clean(o.Content)))...)
+	return lessons.Merge(pack, extra), probs
+}
+
+// LoadPack returns the built-in pack merged with the modules of --content.
+// When the content has problems it returns the pack that could be read
+// together with an error that lists every problem (errors.As gives the
+// lessons.Problems); commands that must not run on bad content stop, the
+// app may warn and carry on with what loaded.
+func (o *Options) LoadPack() (*lessons.Pack, error) {
+	pack, probs := loadPackProblems(o)
+	if len(probs) == 0 {
+		return pack, nil
+	}
+	return pack, fmt.Errorf("nội dung bài học có lỗi, hãy sửa rồi chạy `kynangso content check` / "+
+		"the lesson content has problems; fix them and run `kynangso content check`: %w", probs)
+}

@@ -1,0 +1,328 @@
+package results
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// classesInScope returns the classes with a check-in the scope keeps, by
+// date.
+func (s *Store) classesInScope(ctx context.Context, sc scope) ([]ClassSession, error) {
+	q := `WITH RECURSIVE ` + canonCTE + `
+	SELECT ` + prefixCols("cs.", sessionCols) + ` FROM class_sessions AS cs
+	WHERE cs.id IN (SELECT t.session_id FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+		LEFT JOIN canon AS c ON c.id = t.participant_id
+		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `)
+	ORDER BY cs.date, cs.opened_at, cs.id`
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return nil, fmt.Errorf("list classes: %w", err)
+	}
+	defer rows.Close()
+	var out []ClassSession
+	for rows.Next() {
+		c, err := scanSession(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list classes: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// attendanceHeader builds the sheet's header block from the classes: one
+// class's own fields, or the period and the union of several.
+func attendanceHeader(sc scope, classes []ClassSession, lang string) ([][2]string, ExportInfo) {
+	var titles, communes, villages, trainers []string
+	add := func(dst *[]string, xs ...string) {
+		for _, x := range xs {
+			if x = clean(x); x != "" && !slices.Contains(*dst, x) {
+				*dst = append(*dst, x)
+			}
+		}
+	}
+	for _, c := range classes {
+		add(&titles, c.Title)
+		add(&communes, c.Commune)
+		add(&villages, c.Villages...)
+		add(&trainers, c.Trainers...)
+	}
+	info := ExportInfo{Date: sc.f.To}
+	if len(classes) > 0 && info.Date == "" {
+		info.Date = classes[len(classes)-1].Date
+	}
+	switch {
+	case len(communes) == 1:
+		info.Place = communes[0]
+	case sc.f.Village != "" && len(sc.villages) > 0:
+		info.Place = sc.villages[0]
+	}
+	date := ""
+	switch {
+	case len(classes) == 1:
+		date = classes[0].Date
+	case len(classes) > 1:
+		date = classes[0].Date + " – " + classes[len(classes)-1].Date
+	}
+	j := func(xs []string) string { return strings.Join(xs, "; ") }
+	h := [][2]string{
+		{Label(lang, "class"), j(titles)},
+		{Label(lang, "date"), date},
+		{Label(lang, "commune"), j(communes)},
+		{Label(lang, "villages"), j(villages)},
+		{Label(lang, "trainers"), j(trainers)},
+	}
+	return h, info
+}
+
+// attendanceBook is the sign-in sheet: a header block, then one row per
+// person per class (a person joined from two records once), by class date
+// and check-in time. "Modules studied" are the modules the person started a
+// quiz of in that class; "passed" those passed in it.
+func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportBook, ExportInfo, error) {
+	sc, err := s.newScope(ctx, opt.Filter)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	lang, cat := opt.Catalog.Lang, opt.Catalog
+	classes, err := s.classesInScope(ctx, sc)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	header, info := attendanceHeader(sc, classes, lang)
+	sum, err := s.moduleSummaries(ctx, sc, cat)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	cols := []column{{Label(lang, "stt"), colInt, 6}, {Label(lang, "full_name"), colText, 30},
+		{Label(lang, "birth_year"), colInt, 10}, {Label(lang, "gender"), colText, 11},
+		{Label(lang, "village"), colText, 20}, {Label(lang, "household"), colText, 18}}
+	if opt.WithPhone {
+		cols = append(cols, column{Label(lang, "phone"), colID, 15})
+	}
+	cols = append(cols, column{Label(lang, "check_in"), colDateTime, 17},
+		column{Label(lang, "studied"), colText, 40}, column{Label(lang, "mods_passed"), colText, 40},
+		column{Label(lang, "signature"), colText, 18})
+	t := exportTable{sheet: Label(lang, "sheet_attendance"), title: Label(lang, "att_title"),
+		header: header, cols: cols, main: true}
+	t.rows = func(emit func([]any) error) error {
+		return s.attendanceRows(ctx, sc, cat, opt.WithPhone, emit)
+	}
+	return &exportBook{tables: []exportTable{t}, summary: sum}, info, nil
+}
+
+func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withPhone bool, emit func([]any) error) error {
+	pid := "COALESCE(c.cid, t.participant_id)"
+	q := `WITH RECURSIVE ` + canonCTE + `,
+	r AS MATERIALIZED (
+		SELECT t.session_id AS sid, ` + pid + ` AS pid, min(t.checked_in_at) AS at, cs.date AS date, cs.opened_at AS opened
+		FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+		LEFT JOIN canon AS c ON c.id = t.participant_id
+		WHERE ` + sc.attendanceWhere(pid) + ` GROUP BY 1, 2
+	),
+	st AS (
+		SELECT a.session_id AS sid, COALESCE(c.cid, a.participant_id) AS pid,
+			json_group_array(DISTINCT a.module_id) AS studied,
+			json_group_array(DISTINCT a.module_id) FILTER (WHERE a.passed = 1) AS passed
+		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
+		WHERE a.participant_id IS NOT NULL AND a.session_id IN (SELECT DISTINCT sid FROM r)
+		GROUP BY 1, 2
+	)
+	SELECT r.at, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL), COALESCE(st.studied, '[]'), COALESCE(st.passed, '[]')
+	FROM r JOIN participants AS p ON p.id = r.pid
+	LEFT JOIN st ON st.sid = r.sid AND st.pid = r.pid
+	ORDER BY r.date, r.opened, r.sid, r.at, p.id`
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return fmt.Errorf("read attendance: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var at sql.NullString
+		var name, gender, village, household, phone, studied, passed string
+		var year int
+		var anon bool
+		if err := rows.Scan(&at, &name, &year, &gender, &village, &household, &phone, &anon, &studied, &passed); err != nil {
+			return fmt.Errorf("read attendance: %w", err)
+		}
+		n++
+		vals := []any{n}
+		if anon {
+			vals = append(vals, Label(cat.Lang, "anonymous"), nil, nil, nil, nil)
+			if withPhone {
+				vals = append(vals, nil)
+			}
+		} else {
+			vals = append(vals, clean(name), yearOrNil(year), GenderLabel(gender, cat.Lang), clean(village), clean(household))
+			if withPhone {
+				vals = append(vals, clean(phone))
+			}
+		}
+		vals = append(vals, localTime(at), cat.titles(parseList(studied)), cat.titles(parseList(passed)), nil)
+		if err := emit(vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// yearOrNil leaves a birth year that was not given empty.
+func yearOrNil(y int) any {
+	if y == 0 {
+		return nil
+	}
+	return y
+}
+
+// localTime reads a stored time in the laptop's time zone (zero if none).
+func localTime(s sql.NullString) time.Time {
+	t := parseTime(s)
+	if t.IsZero() {
+		return t
+	}
+	return t.In(time.Local)
+}
+
+// titles joins the titles of modules, in catalog order, with "; ".
+func (c Catalog) titles(ids []string) string {
+	ordered := c.moduleIDs(ids)
+	var out []string
+	for _, id := range ordered {
+		if slices.Contains(ids, id) {
+			out = append(out, c.label(id).Title)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// resultsBook is the results file: one row per person × module, then the
+// item analysis.
+func (s *Store) resultsBook(ctx context.Context, opt ExportOptions) (*exportBook, ExportInfo, error) {
+	sc, err := s.newScope(ctx, opt.Filter)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	lang, cat := opt.Catalog.Lang, opt.Catalog
+	classes, err := s.classesInScope(ctx, sc)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	header, info := attendanceHeader(sc, classes, lang)
+	sum, err := s.moduleSummaries(ctx, sc, cat)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	items, err := s.ItemAnalysis(ctx, sc.f, cat)
+	if err != nil {
+		return nil, ExportInfo{}, err
+	}
+	cols := []column{{Label(lang, "participant"), colID, 38}, {Label(lang, "full_name"), colText, 30},
+		{Label(lang, "village"), colText, 20}, {Label(lang, "household"), colText, 18}}
+	if opt.WithPhone {
+		cols = append(cols, column{Label(lang, "phone"), colID, 15})
+	}
+	cols = append(cols, column{Label(lang, "module_id"), colID, 12}, column{Label(lang, "module"), colText, 36},
+		column{Label(lang, "attempts"), colInt, 11}, column{Label(lang, "best_score"), colFloat, 14},
+		column{Label(lang, "last_score"), colFloat, 14}, column{Label(lang, "passed"), colText, 8},
+		column{Label(lang, "date_passed"), colDate, 12})
+	res := exportTable{sheet: Label(lang, "sheet_results"), title: Label(lang, "results_title"),
+		header: header, cols: cols, main: true}
+	res.rows = func(emit func([]any) error) error {
+		return s.resultRows(ctx, sc, cat, opt.WithPhone, emit)
+	}
+	it := exportTable{sheet: Label(lang, "sheet_items"), title: Label(lang, "items_title"),
+		cols: []column{{Label(lang, "module_id"), colID, 12}, {Label(lang, "module"), colText, 30},
+			{Label(lang, "question_id"), colID, 12}, {Label(lang, "question"), colText, 60},
+			{Label(lang, "answered"), colInt, 14}, {Label(lang, "pct_correct"), colFloat, 14},
+			{Label(lang, "top_wrong_id"), colID, 14}, {Label(lang, "top_wrong"), colText, 50},
+			{Label(lang, "top_wrong_n"), colInt, 12}}}
+	it.rows = func(emit func([]any) error) error { return itemRows(items, emit) }
+	return &exportBook{tables: []exportTable{res, it}, summary: sum}, info, nil
+}
+
+// itemRows emits the item analysis table.
+func itemRows(r ItemReport, emit func([]any) error) error {
+	for _, st := range r.Items {
+		q := st.Question.Prompt
+		if st.Question.Context != "" {
+			q = st.Question.Context + " — " + q
+		}
+		vals := []any{st.Module.ID, st.Module.Title, st.Question.ID, q, st.Answered, st.PercentCorrect, nil, nil, nil}
+		if w := st.TopWrong; w != nil {
+			vals[6], vals[7], vals[8] = strings.Join(w.Choices, ","), w.Text, w.Count
+		}
+		if err := emit(vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone bool, emit func([]any) error) error {
+	order, _ := json.Marshal(cat.moduleIDs(nil))
+	pid := "COALESCE(c.cid, a.participant_id)"
+	q := `WITH RECURSIVE ` + canonCTE + `,
+	a2 AS (
+		SELECT ` + pid + ` AS pid, a.module_id, a.state, a.passed, a.finished_at,
+			CASE WHEN a.state = 'finished' AND a.max_score > 0 THEN round(a.score * 100.0 / a.max_score, 1) END AS pct
+		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
+		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere(pid) + `
+	),
+	per AS (
+		SELECT pid, module_id, count(*) AS n, max(pct) AS best, max(passed) AS passed,
+			min(finished_at) FILTER (WHERE passed = 1) AS passed_at
+		FROM a2 GROUP BY 1, 2
+	),
+	lst AS (
+		SELECT pid, module_id, max(finished_at), pct FROM a2 WHERE state = 'finished' GROUP BY 1, 2
+	)
+	SELECT p.id, p.full_name, p.village, p.household, p.phone, (p.anonymous = 1 OR p.deleted_at IS NOT NULL),
+		per.module_id, per.n, per.best, lst.pct, per.passed, per.passed_at
+	FROM per JOIN participants AS p ON p.id = per.pid
+	LEFT JOIN lst ON lst.pid = per.pid AND lst.module_id = per.module_id
+	LEFT JOIN json_each(:order) AS o ON o.value = per.module_id
+	ORDER BY p.village = '', p.village, p.household = '', p.household, p.search_key, p.id, o.key IS NULL, o.key, per.module_id`
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("order", string(order)))...)
+	if err != nil {
+		return fmt.Errorf("read results: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name, village, household, phone, module string
+		var anon, passed bool
+		var n int
+		var best, last sql.NullFloat64
+		var passedAt sql.NullString
+		if err := rows.Scan(&id, &name, &village, &household, &phone, &anon, &module, &n, &best, &last, &passed, &passedAt); err != nil {
+			return fmt.Errorf("read results: %w", err)
+		}
+		vals := []any{id, clean(name), clean(village), clean(household)}
+		if anon {
+			vals[1] = Label(cat.Lang, "anonymous")
+		}
+		if withPhone {
+			vals = append(vals, clean(phone))
+		}
+		vals = append(vals, module, cat.label(module).Title, n, nullFloat(best), nullFloat(last),
+			Label(cat.Lang, map[bool]string{true: "yes", false: "no"}[passed]), localTime(passedAt))
+		if err := emit(vals); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// nullFloat leaves a missing score empty.
+func nullFloat(f sql.NullFloat64) any {
+	if !f.Valid {
+		return nil
+	}
+	return f.Float64
+}

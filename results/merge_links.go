@@ -1,0 +1,268 @@
+package results
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+
+	"kynangso/internal/safetext"
+)
+
+// DuplicatePair is two records that probably belong to one person: the same
+// name without diacritics, birth year and village, not yet joined. A is the
+// record registered first (the suggested keeper).
+type DuplicatePair struct {
+	A, B Participant
+	// Exact is set when the household also matches (or is missing on
+	// either side) and the birth year and village are known: what
+	// --link-exact joins without asking.
+	Exact bool
+}
+
+// CanonicalParticipantSQL returns a query with columns (id, canon_id) that
+// maps every participant record to the record it counts as: the end of its
+// chain of joins (participant_links, from_id joined into into_id), or
+// itself. Reports count people as DISTINCT canon_id so a person joined from
+// two records counts once, for example:
+//
+//	SELECT count(DISTINCT c.canon_id) FROM attendance a
+//	JOIN (<CanonicalParticipantSQL>) c ON c.id = a.participant_id
+//
+// Merge removes any circle of joins, so every chain ends.
+func (s *Store) CanonicalParticipantSQL() string { return canonicalSQL }
+
+const canonicalSQL = `WITH RECURSIVE chain(id, cid) AS (
+		SELECT from_id, into_id FROM participant_links
+		UNION
+		SELECT chain.id, l.into_id FROM chain JOIN participant_links AS l ON l.from_id = chain.cid
+	)
+	SELECT p.id AS id, COALESCE((SELECT c.cid FROM chain AS c WHERE c.id = p.id
+		AND NOT EXISTS (SELECT 1 FROM participant_links AS x WHERE x.from_id = c.cid)), p.id) AS canon_id
+	FROM participants AS p`
+
+// canonOf returns the record id counts as, following joins.
+func canonOf(ctx context.Context, q querierTx, id string) (string, error) {
+	seen := map[string]bool{}
+	for !seen[id] {
+		seen[id] = true
+		var next string
+		err := q.QueryRowContext(ctx, `SELECT into_id FROM participant_links WHERE from_id = ?`, id).Scan(&next)
+		if errors.Is(err, sql.ErrNoRows) {
+			return id, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("follow joins: %w", err)
+		}
+		id = next
+	}
+	return id, nil
+}
+
+// LinkParticipants joins the record fromID into intoID as the same person.
+// Nothing is moved or deleted: every attempt, attendance and lesson page of
+// both records is kept, and reports count the two as one (see
+// CanonicalParticipantSQL). The join is recorded in participant_links with
+// this laptop's id and the time, travels with merges and survives them.
+// Joining records that are already joined changes nothing. When either
+// record was itself joined away, the records they count as are joined, so
+// joins never form a circle. Erased or missing records give ErrNotFound.
+func (s *Store) LinkParticipants(ctx context.Context, fromID, intoID string) error {
+	if fromID == intoID {
+		return fmt.Errorf("%w: a record cannot be joined with itself", ErrInvalid)
+	}
+	return s.withTx(ctx, "join participants", func(tx *sql.Tx) error {
+		for _, id := range []string{fromID, intoID} {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE id = ? AND deleted_at IS NULL`, id).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return fmt.Errorf("%w: no participant record %q", ErrNotFound, id)
+			}
+		}
+		from, err := canonOf(ctx, tx, fromID)
+		if err != nil {
+			return err
+		}
+		into, err := canonOf(ctx, tx, intoID)
+		if err != nil {
+			return err
+		}
+		if from == into {
+			return nil
+		}
+		ts := fmtTime(now())
+		_, err = tx.ExecContext(ctx, `INSERT INTO participant_links (id, from_id, into_id, linked_by,
+			linked_at, device_id, created_at, updated_at) VALUES (?1, ?2, ?3, '', ?4, ?5, ?4, ?4)`,
+			newID(), from, into, ts, s.deviceID)
+		return err
+	})
+}
+
+// ProbableDuplicates lists pairs of records with the same name without
+// diacritics (search key), birth year and village (compared without
+// diacritics and case) that do not yet count as one person. Anonymous and
+// erased records are left out. Pairs are sorted by name, then id.
+func (s *Store) ProbableDuplicates(ctx context.Context) ([]DuplicatePair, error) {
+	canon, err := s.canonMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixCols("a.", participantCols)+`, `+prefixCols("b.", participantCols)+`
+		FROM participants AS a INDEXED BY participants_search
+		JOIN participants AS b INDEXED BY participants_search
+			ON b.search_key = a.search_key AND b.id > a.id
+		WHERE a.anonymous = 0 AND a.deleted_at IS NULL AND b.anonymous = 0 AND b.deleted_at IS NULL
+			AND a.search_key <> '' AND b.birth_year = a.birth_year
+		ORDER BY a.search_key, a.id, b.id`)
+	if err != nil {
+		return nil, fmt.Errorf("find probable duplicates: %w", err)
+	}
+	defer rows.Close()
+	var out []DuplicatePair
+	for rows.Next() {
+		var d DuplicatePair
+		if err := scanPair(rows, &d); err != nil {
+			return nil, fmt.Errorf("find probable duplicates: %w", err)
+		}
+		if safetext.Fold(d.A.Village) != safetext.Fold(d.B.Village) || canon.of(d.A.ID) == canon.of(d.B.ID) {
+			continue
+		}
+		if earlier(d.B, d.A) {
+			d.A, d.B = d.B, d.A
+		}
+		d.Exact = d.A.BirthYear != 0 && d.A.Village != "" &&
+			(d.A.Household == "" || d.B.Household == "" || safetext.Fold(d.A.Household) == safetext.Fold(d.B.Household))
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// earlier reports whether a was registered before b (ties: the smaller id):
+// the keeper suggested for a pair.
+func earlier(a, b Participant) bool {
+	if !a.CreatedAt.Equal(b.CreatedAt) {
+		return a.CreatedAt.Before(b.CreatedAt)
+	}
+	return a.ID < b.ID
+}
+
+// canonMap maps joined-away record ids to the next record in their chain.
+type canonMap map[string]string
+
+// of follows the chain from id to the record it counts as.
+func (c canonMap) of(id string) string {
+	for i := 0; i <= len(c); i++ {
+		next, ok := c[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+	return id // a circle: merge removes them, so this is not reached
+}
+
+func (s *Store) canonMap(ctx context.Context) (canonMap, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT from_id, into_id FROM participant_links`)
+	if err != nil {
+		return nil, fmt.Errorf("read joins: %w", err)
+	}
+	defer rows.Close()
+	c := canonMap{}
+	for rows.Next() {
+		var from, into string
+		if err := rows.Scan(&from, &into); err != nil {
+			return nil, fmt.Errorf("read joins: %w", err)
+		}
+		c[from] = into
+	}
+	return c, rows.Err()
+}
+
+// participantRow holds one participant's columns while a row is scanned.
+type participantRow struct {
+	p                                      Participant
+	consentAt, deletedAt, created, updated sql.NullString
+	anon                                   int
+}
+
+func (r *participantRow) dest() []any {
+	p := &r.p
+	return []any{&p.ID, &p.FullName, &p.BirthYear, &p.Gender, &p.Village, &p.Household,
+		&p.Phone, &p.ConsentVersion, &r.consentAt, &r.anon, &r.deletedAt, &p.DeviceID, &r.created, &r.updated}
+}
+
+func (r *participantRow) participant() Participant {
+	p := r.p
+	p.ConsentAt, p.DeletedAt = parseTime(r.consentAt), parseTime(r.deletedAt)
+	p.CreatedAt, p.UpdatedAt = parseTime(r.created), parseTime(r.updated)
+	p.Anonymous = r.anon == 1
+	return p
+}
+
+// scanPair reads two participants' columns from one row.
+func scanPair(rows *sql.Rows, d *DuplicatePair) error {
+	var pa, pb participantRow
+	if err := rows.Scan(append(pa.dest(), pb.dest()...)...); err != nil {
+		return err
+	}
+	d.A, d.B = pa.participant(), pb.participant()
+	return nil
+}
+
+// LinkExact joins every group of exact duplicates (DuplicatePair.Exact,
+// grouped through shared records) into the group's record registered first
+// (ties: the smaller id), so the keeper does not depend on which laptop runs
+// it or in which order files were merged. It returns the pairs it found.
+func (s *Store) LinkExact(ctx context.Context) ([]DuplicatePair, error) {
+	dups, err := s.ProbableDuplicates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	parent := map[string]string{}
+	best := map[string]Participant{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		return x
+	}
+	var exact []DuplicatePair
+	for _, d := range dups {
+		if !d.Exact {
+			continue
+		}
+		exact = append(exact, d)
+		for _, p := range []Participant{d.A, d.B} {
+			if _, ok := parent[p.ID]; !ok {
+				parent[p.ID], best[p.ID] = p.ID, p
+			}
+		}
+		ra, rb := find(d.A.ID), find(d.B.ID)
+		if ra == rb {
+			continue
+		}
+		parent[rb] = ra
+		if earlier(best[rb], best[ra]) {
+			best[ra] = best[rb]
+		}
+	}
+	ids := make([]string, 0, len(parent))
+	for id := range parent {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if k := best[find(id)]; k.ID != id {
+			if err := s.LinkParticipants(ctx, id, k.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return exact, nil
+}

@@ -1,0 +1,200 @@
+package results
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FollowUpReport is the follow-up list: who has not yet passed which
+// module, grouped by village then household, for door-to-door visits.
+type FollowUpReport struct {
+	Filter    Filter        `json:"filter"`
+	WithPhone bool          `json:"with_phone"`
+	Modules   []ModuleLabel `json:"modules"`
+	// People counts the named people listed.
+	People int `json:"people"`
+	// Anonymous counts the anonymous or erased people in the filter who
+	// have not passed every module; they cannot be visited by name.
+	Anonymous int               `json:"anonymous"`
+	Villages  []FollowUpVillage `json:"villages"`
+}
+
+// FollowUpVillage is one village of the follow-up list.
+type FollowUpVillage struct {
+	Village    string              `json:"village"`
+	Label      string              `json:"label"`
+	People     int                 `json:"people"`
+	Households []FollowUpHousehold `json:"households"`
+}
+
+// FollowUpHousehold is one household ("" when not given) of a village.
+type FollowUpHousehold struct {
+	Household string           `json:"household"`
+	Label     string           `json:"label"`
+	People    []FollowUpPerson `json:"people"`
+}
+
+// FollowUpPerson is one person to visit and the modules still to pass.
+type FollowUpPerson struct {
+	PersonInfo
+	// LastActivity is the local date of the person's latest check-in,
+	// attempt or lesson reading, at any time.
+	LastActivity string        `json:"last_activity"`
+	NotPassed    []ModuleLabel `json:"not_passed"`
+}
+
+// FollowUp lists the people with activity in f who have not passed every
+// module of cat. A pass counts whenever it happened, so someone who passed
+// a module before the filter's dates is not sent back to it. The phone is
+// included only when withPhone is set.
+func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone bool) (FollowUpReport, error) {
+	sc, err := s.newScope(ctx, f)
+	if err != nil {
+		return FollowUpReport{}, err
+	}
+	r := FollowUpReport{Filter: sc.f, WithPhone: withPhone, Villages: []FollowUpVillage{}}
+	for _, m := range cat.Modules {
+		r.Modules = append(r.Modules, cat.label(m.ID))
+	}
+	q := followUpQuery(sc)
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return r, fmt.Errorf("follow-up list: %w", err)
+	}
+	defer rows.Close()
+	var people []FollowUpPerson
+	for rows.Next() {
+		var p Participant
+		var anon bool
+		var passed string
+		var last sql.NullString
+		if err := rows.Scan(&p.ID, &p.FullName, &p.BirthYear, &p.Gender, &p.Village, &p.Household,
+			&p.Phone, &anon, &passed, &last); err != nil {
+			return r, fmt.Errorf("follow-up list: %w", err)
+		}
+		done := parseList(passed)
+		var todo []ModuleLabel
+		for _, m := range cat.Modules {
+			if !slices.Contains(done, m.ID) {
+				todo = append(todo, cat.label(m.ID))
+			}
+		}
+		if len(todo) == 0 {
+			continue
+		}
+		if anon {
+			r.Anonymous++
+			continue
+		}
+		people = append(people, FollowUpPerson{PersonInfo: personInfo(p, cat.Lang, withPhone),
+			LastActivity: localDate(last), NotPassed: todo})
+	}
+	if err := rows.Err(); err != nil {
+		return r, fmt.Errorf("follow-up list: %w", err)
+	}
+	r.People = len(people)
+	r.Villages = groupFollowUp(people, cat.Lang)
+	return r, nil
+}
+
+// followUpQuery selects each person in scope (canonical record) with the
+// modules they ever passed (a JSON array) and their latest activity.
+func followUpQuery(sc scope) string {
+	return `WITH RECURSIVE ` + canonCTE + `,
+	scoped AS MATERIALIZED (
+		SELECT COALESCE(c.cid, a.participant_id) AS pid
+		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
+		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere("COALESCE(c.cid, a.participant_id)") + `
+		UNION
+		SELECT COALESCE(c.cid, g.participant_id)
+		FROM lesson_progress AS g LEFT JOIN canon AS c ON c.id = g.participant_id
+		WHERE ` + sc.progressWhere("COALESCE(c.cid, g.participant_id)") + `
+		UNION
+		SELECT COALESCE(c.cid, t.participant_id)
+		FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+		LEFT JOIN canon AS c ON c.id = t.participant_id
+		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `
+	),
+	members AS MATERIALIZED (
+		SELECT pid AS id, pid FROM scoped
+		UNION ALL
+		SELECT canon.id, canon.cid FROM canon JOIN scoped ON scoped.pid = canon.cid
+	),
+	acts AS (
+		SELECT m.pid, a.module_id AS module, a.passed, COALESCE(a.finished_at, a.started_at) AS at
+		FROM members AS m JOIN attempts AS a ON a.participant_id = m.id
+		UNION ALL
+		SELECT m.pid, '', 0, g.updated_at FROM members AS m JOIN lesson_progress AS g ON g.participant_id = m.id
+		UNION ALL
+		SELECT m.pid, '', 0, t.checked_in_at FROM members AS m JOIN attendance AS t ON t.participant_id = m.id
+	),
+	per AS (
+		SELECT pid, json_group_array(DISTINCT module) FILTER (WHERE passed = 1) AS passed, max(at) AS last
+		FROM acts GROUP BY pid
+	)
+	SELECT p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL), COALESCE(per.passed, '[]'), per.last
+	FROM scoped JOIN participants AS p ON p.id = scoped.pid
+	LEFT JOIN per ON per.pid = scoped.pid`
+}
+
+// groupFollowUp groups people by village and household, each level sorted
+// by name without diacritics ("" last).
+func groupFollowUp(people []FollowUpPerson, lang string) []FollowUpVillage {
+	// Folding names is slow next to comparing them, so each key is made once.
+	type keyed struct {
+		village, household, name string
+		p                        FollowUpPerson
+	}
+	ks := make([]keyed, len(people))
+	for i, p := range people {
+		ks[i] = keyed{foldKey(p.Village), foldKey(p.Household), SearchKey(p.Name), p}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.village, b.village), strings.Compare(a.p.Village, b.p.Village),
+			strings.Compare(a.household, b.household), strings.Compare(a.p.Household, b.p.Household),
+			strings.Compare(a.name, b.name), strings.Compare(a.p.ID, b.p.ID))
+	})
+	for i := range ks {
+		people[i] = ks[i].p
+	}
+	out := []FollowUpVillage{}
+	for _, p := range people {
+		if len(out) == 0 || out[len(out)-1].Village != p.Village {
+			out = append(out, FollowUpVillage{Village: p.Village, Label: villageLabel(p.Village, lang)})
+		}
+		v := &out[len(out)-1]
+		v.People++
+		if len(v.Households) == 0 || v.Households[len(v.Households)-1].Household != p.Household {
+			v.Households = append(v.Households, FollowUpHousehold{Household: p.Household,
+				Label: villageLabel(p.Household, lang)})
+		}
+		h := &v.Households[len(v.Households)-1]
+		h.People = append(h.People, p)
+	}
+	return out
+}
+
+// foldKey is the sort key of a village or household name: its search key,
+// with "" sorting after every name.
+func foldKey(s string) string {
+	if s == "" {
+		return "\U0010FFFF"
+	}
+	return SearchKey(s)
+}
+
+// emptyLast orders names by their search key, with "" after every name.
+func emptyLast(a, b string) int {
+	if (a == "") != (b == "") {
+		if a == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(strings.Compare(SearchKey(a), SearchKey(b)), strings.Compare(a, b))
+}

@@ -1,0 +1,150 @@
+package results
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"kynangso/internal/safetext"
+)
+
+// ItemReport is the item analysis: how each question was answered, worst
+// first, so trainers see what to teach again.
+type ItemReport struct {
+	Filter Filter     `json:"filter"`
+	Items  []ItemStat `json:"items"`
+}
+
+// ItemStat is one question of one module.
+type ItemStat struct {
+	Module   ModuleLabel   `json:"module"`
+	Question QuestionLabel `json:"question"`
+	// Answered counts the confirmed answers to the question.
+	Answered int `json:"answered"`
+	// Correct counts the correct ones among them.
+	Correct int `json:"correct"`
+	// PercentCorrect is Correct / Answered × 100, one decimal.
+	PercentCorrect float64 `json:"percent_correct"`
+	// TopWrong is the wrong answer chosen most often; nil when every answer
+	// was right.
+	TopWrong *WrongAnswer `json:"top_wrong,omitempty"`
+}
+
+// WrongAnswer is a wrong answer and how many times it was chosen. For a
+// question with several correct choices it is the whole set chosen.
+type WrongAnswer struct {
+	Choices []string `json:"choices"`
+	Text    string   `json:"text"`
+	Count   int      `json:"count"`
+}
+
+// ItemAnalysis counts, for every question answered in the attempts of f,
+// the answers, the correct ones and the most chosen wrong answer. Items are
+// sorted worst first: lowest percent correct, then most answered, then by
+// module and question id.
+func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemReport, error) {
+	sc, err := s.newScope(ctx, f)
+	if err != nil {
+		return ItemReport{}, err
+	}
+	pid := "COALESCE(c.cid, a.participant_id)"
+	q := `WITH RECURSIVE ` + canonCTE + `,
+	sel AS (
+		SELECT a.id, a.module_id FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
+		WHERE ` + sc.attemptWhere(pid) + `
+	)
+	SELECT sel.module_id, n.question_id, n.correct, n.chosen, count(*)
+	FROM answers AS n JOIN sel ON sel.id = n.attempt_id
+	GROUP BY 1, 2, 3, 4`
+	if sc.attemptWhere(pid) == "1" {
+		// No filter: group the answers directly, without building sel.
+		q = `SELECT a.module_id, n.question_id, n.correct, n.chosen, count(*)
+		FROM answers AS n JOIN attempts AS a ON a.id = n.attempt_id GROUP BY 1, 2, 3, 4`
+	}
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return ItemReport{}, fmt.Errorf("item analysis: %w", err)
+	}
+	defer rows.Close()
+	type key struct{ m, q string }
+	stats := map[key]*ItemStat{}
+	for rows.Next() {
+		var k key
+		var correct bool
+		var chosen string
+		var n int
+		if err := rows.Scan(&k.m, &k.q, &correct, &chosen, &n); err != nil {
+			return ItemReport{}, fmt.Errorf("item analysis: %w", err)
+		}
+		st := stats[k]
+		if st == nil {
+			st = &ItemStat{Module: cat.label(k.m), Question: cat.questionLabel(k.m, k.q)}
+			stats[k] = st
+		}
+		st.Answered += n
+		if correct {
+			st.Correct += n
+			continue
+		}
+		ids := parseList(chosen)
+		if st.TopWrong == nil || n > st.TopWrong.Count ||
+			(n == st.TopWrong.Count && strings.Join(ids, ",") < strings.Join(st.TopWrong.Choices, ",")) {
+			st.TopWrong = &WrongAnswer{Choices: nonNil(ids), Count: n}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return ItemReport{}, fmt.Errorf("item analysis: %w", err)
+	}
+	order := map[string]int{}
+	for i, m := range cat.Modules {
+		order[m.ID] = i
+	}
+	r := ItemReport{Filter: sc.f, Items: make([]ItemStat, 0, len(stats))}
+	for k, st := range stats {
+		st.PercentCorrect = percent(st.Correct, st.Answered)
+		if st.TopWrong != nil {
+			st.TopWrong.Text = cat.choiceText(k.m, k.q, st.TopWrong.Choices)
+		}
+		r.Items = append(r.Items, *st)
+	}
+	slices.SortFunc(r.Items, func(a, b ItemStat) int {
+		return cmp.Or(
+			cmp.Compare(float64(a.Correct)*float64(b.Answered), float64(b.Correct)*float64(a.Answered)),
+			cmp.Compare(b.Answered, a.Answered),
+			cmp.Compare(moduleRank(order, a.Module.ID), moduleRank(order, b.Module.ID)),
+			strings.Compare(a.Module.ID, b.Module.ID),
+			strings.Compare(a.Question.ID, b.Question.ID))
+	})
+	return r, nil
+}
+
+// moduleRank orders modules as the catalog does, unknown ones last.
+func moduleRank(order map[string]int, id string) int {
+	if i, ok := order[id]; ok {
+		return i
+	}
+	return len(order)
+}
+
+// choiceText shows the chosen choices of a question: their texts joined
+// with " + ", the id for a choice the catalog does not know, and "no
+// answer" for an empty set.
+func (c Catalog) choiceText(mid, qid string, ids []string) string {
+	if len(ids) == 0 {
+		return Label(c.Lang, "no_answer")
+	}
+	q, ok := c.question(mid, qid)
+	parts := make([]string, 0, len(ids))
+	for _, id := range ids {
+		t := id
+		if ok {
+			if ch, found := q.Choice(id); found {
+				t = safetext.Line(ch.Text.In(c.Lang))
+			}
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " + ")
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Build the release zips into dist/:
+#
+#   scripts/release.sh              version from `git describe --tags --always --dirty`
+#   VERSION=v1.0.0 scripts/release.sh
+#
+# Produces dist/kynangso-VERSION-windows-amd64.zip and
+# dist/kynangso-VERSION-linux-amd64.zip (the program, README.md, LICENSE and
+# the trainer's guide docs/huong-dan-tap-huan.md when present) and
+# dist/SHA256SUMS. Needs Go 1.26, gcc and Debian's gcc-mingw-w64-x86-64 and
+# zip; wine64 (optional) runs the Windows smoke test.
+#
+# A binary without cgo has no SQLite and cannot keep results, so the script
+# refuses any binary that was not built with CGO_ENABLED=1, that lacks SQLite,
+# whose `version` does not report SQLite (Linux, and Windows under Wine), or
+# that needs a DLL a bare Windows laptop does not have. Set REQUIRE_WINE=1
+# to fail when Wine is not installed instead of skipping that run.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH=/usr/local/go/bin:$PATH
+
+die() {
+	echo "release: $*" >&2
+	exit 1
+}
+
+for tool in go gcc x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump zip sha256sum; do
+	command -v "$tool" >/dev/null ||
+		die "$tool is missing (Debian: apt-get install golang gcc gcc-mingw-w64-x86-64 zip)"
+done
+
+version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
+version=$(printf '%s' "$version" | tr -c 'A-Za-z0-9._+-' '-')
+commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo "")
+# SOURCE_DATE_EPOCH (reproducible builds) wins over the clock.
+date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%dT%H:%M:%SZ)
+ldflags="-s -w -X kynangso/cli.version=$version -X kynangso/cli.commit=$commit -X kynangso/cli.date=$date"
+
+# Windows system DLLs every supported Windows (10, 11) has; a mingw runtime
+# DLL (libwinpthread-1.dll, libgcc_s_seh-1.dll) would be missing on a laptop.
+system_dlls=" kernel32.dll msvcrt.dll advapi32.dll ws2_32.dll winmm.dll ntdll.dll user32.dll bcrypt.dll "
+
+# build GOOS CC OUT: a stripped, cgo build of the program.
+build() {
+	local goos=$1 cc=$2 out=$3
+	echo "building $out ($goos/amd64, cgo via $cc)"
+	CGO_ENABLED=1 GOOS=$goos GOARCH=amd64 CC=$cc \
+		go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$out" .
+}
+
+# check_static BIN: refuse a binary built without cgo or without SQLite.
+check_static() {
+	local bin=$1
+	go version -m "$bin" | grep -q 'CGO_ENABLED=1' ||
+		die "$bin was built without cgo: it has no SQLite and cannot keep results"
+	grep -qa 'SQLite format 3' "$bin" ||
+		die "$bin does not contain SQLite"
+}
+
+# check_dlls EXE: refuse an executable that needs a non-system DLL.
+check_dlls() {
+	local dll
+	for dll in $(x86_64-w64-mingw32-objdump -p "$1" | awk '/DLL Name:/ { print tolower($3) }'); do
+		[[ $system_dlls == *" $dll "* ]] ||
+			die "$1 needs $dll, which a Windows laptop does not have"
+	done
+}
+
+# check_linux BIN: the binary runs and reports its SQLite version.
+check_linux() {
+	local out
+	out=$("$1" --lang en version) || die "$1 version failed:"$'\n'"$out"
+	grep -Eq '^SQLite: +3\.[0-9]+' <<<"$out" || die "$1 version shows no SQLite:"$'\n'"$out"
+	grep -q "$version" <<<"$out" || die "$1 version does not show $version:"$'\n'"$out"
+	echo "$out" | sed 's/^/  /'
+}
+
+# check_windows EXE: the full Wine smoke test, when Wine is installed.
+check_windows() {
+	local rc=0
+	bash .ci/wine-smoke.sh "$1" || rc=$?
+	case $rc in
+	0) ;;
+	2) [[ ${REQUIRE_WINE:-0} == 1 ]] && die "Wine is required (REQUIRE_WINE=1) but not installed"
+		echo "release: WARNING: Wine not installed, $1 was not run (apt-get install wine64)" ;;
+	*) die "$1 failed the Wine smoke test" ;;
+	esac
+}
+
+# package NAME: zip dist/NAME/ with the documents beside the program.
+package() {
+	local name=$1 doc
+	cp README.md LICENSE "dist/$name/"
+	for doc in docs/huong-dan-tap-huan*.md; do
+		[[ -f $doc ]] && cp "$doc" "dist/$name/"
+	done
+	(cd dist && rm -f "$name.zip" && zip -q -r -9 -X "$name.zip" "$name")
+	rm -rf "dist/$name"
+	echo "wrote dist/$name.zip ($(stat -c %s "dist/$name.zip") bytes)"
+}
+
+main() {
+	local win=kynangso-$version-windows-amd64 lin=kynangso-$version-linux-amd64
+	mkdir -p dist
+	rm -rf "dist/$win" "dist/$lin"
+	mkdir -p "dist/$win" "dist/$lin"
+
+	build linux gcc "dist/$lin/kynangso"
+	check_static "dist/$lin/kynangso"
+	check_linux "dist/$lin/kynangso"
+
+	build windows x86_64-w64-mingw32-gcc "dist/$win/kynangso.exe"
+	check_static "dist/$win/kynangso.exe"
+	check_dlls "dist/$win/kynangso.exe"
+	check_windows "dist/$win/kynangso.exe"
+
+	package "$lin"
+	package "$win"
+	(cd dist && sha256sum "$lin.zip" "$win.zip" >SHA256SUMS)
+	echo "release $version ($commit, $date): done"
+	sed 's/^/  /' dist/SHA256SUMS
+}
+
+main
