@@ -47,7 +47,7 @@ func newClassForm(c *Common) *classForm {
 	p.date = f.text(cat.T("tr.class.date"), c.Now().Format("02/01/2006"), "27/11/2026", 10)
 	p.date.hint = cat.T("tr.class.date.hint")
 	p.commune = f.text(cat.T("tr.class.commune"), "", "", 80)
-	p.villages = f.text(cat.T("tr.class.villages"), "", "Buôn Đôn, Ea Tu", 300)
+	p.villages = f.text(cat.T("tr.class.villages"), "", cat.T("tr.class.villages.ph"), 300)
 	p.villages.hint = cat.T("tr.class.comma")
 	p.trainers = f.text(cat.T("tr.class.trainers"), "", "", 200)
 	p.trainers.hint = cat.T("tr.class.comma")

@@ -110,7 +110,7 @@ func (h *trainerHome) SetSize(w, hh int) { h.w, h.h = w, hh }
 func (h *trainerHome) HelpKeys() []key.Binding {
 	k, cat := h.c.Keys, h.c.Cat
 	return []key.Binding{with(k.Scroll, cat.T("key.scroll")), with(k.Enter, cat.T("key.enter")),
-		with(k.Choose, cat.T("key.choose")), with(k.Back, cat.T("tr.back.welcome"))}
+		numberKeys(k.Choose, cat), with(k.Back, cat.T("tr.back.welcome"))}
 }
 
 func (h *trainerHome) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -203,4 +203,11 @@ func (h *trainerHome) View() string {
 func classLabel(c results.ClassSession) string {
 	parts := nonEmpty(cleanLine(c.Title), viDate(c.Date))
 	return strings.Join(parts, " · ")
+}
+
+// numberKeys is the number-key binding with help "1-9", for lists longer
+// than the four choices of a quiz.
+func numberKeys(b key.Binding, cat Catalog) key.Binding {
+	b.SetHelp("1-9", cat.T("key.choose"))
+	return b
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"kynangso/results"
@@ -25,6 +26,20 @@ type TrainerStore interface {
 	ReopenSession(ctx context.Context, id string) error
 	Sessions(ctx context.Context) ([]results.ClassSession, error)
 	Dashboard(ctx context.Context, sessionID string) ([]results.DashboardRow, error)
+
+	ClassSummary(ctx context.Context, f results.Filter, cat results.Catalog) (results.ClassReport, error)
+	ParticipantHistory(ctx context.Context, id string, cat results.Catalog) (results.History, error)
+	ItemAnalysis(ctx context.Context, f results.Filter, cat results.Catalog) (results.ItemReport, error)
+	Coverage(ctx context.Context, f results.Filter, cat results.Catalog) (results.CoverageReport, error)
+	FollowUp(ctx context.Context, f results.Filter, cat results.Catalog, withPhone bool) (results.FollowUpReport, error)
+
+	UpdateParticipant(ctx context.Context, p results.Participant) error
+	DeleteParticipantData(ctx context.Context, id string) error
+	LinkParticipants(ctx context.Context, fromID, intoID string) error
+	ProbableDuplicates(ctx context.Context) ([]results.DuplicatePair, error)
+
+	Export(ctx context.Context, w io.Writer, kind results.ExportKind, format results.Format, opt results.ExportOptions) (results.ExportInfo, error)
+	Backup(ctx context.Context, dst string) error
 
 	Path() string
 }

@@ -15,116 +15,93 @@ type demoPerson struct {
 	anonymous                        bool
 }
 
-// household writes one household of up to limit people and their class
-// history; it returns how many people it wrote.
-func (g *demoGen) household(w *demoWriter, limit int) (int, error) {
+// demoResident is a generated person and what the generator remembers of
+// them while it plays the classes in time order.
+type demoResident struct {
+	demoPerson
+	id         string
+	ability    float64
+	visitsLeft int
+	passed     []bool
+	pages      []int
+	first      time.Time
+}
+
+// plan makes every household and decides which classes each person comes
+// to; nothing is written yet.
+func (g *demoGen) plan() [][]*demoResident {
 	var withSessions []int
 	for i, ss := range g.sessions {
 		if len(ss) > 0 {
 			withSessions = append(withSessions, i)
 		}
 	}
-	ci := withSessions[g.rng.IntN(len(withSessions))]
-	village := g.pick(demoCommunes[ci].Villages)
-	people := g.family(village, min(limit, 1+g.rng.IntN(5)))
-	g.counts.Households++
-	for _, p := range people {
-		if err := g.person(w, p, g.sessions[ci]); err != nil {
-			return 0, err
-		}
-	}
-	return len(people), nil
-}
-
-// family names a household's members the way their village would.
-func (g *demoGen) family(village string, n int) []demoPerson {
-	people := make([]demoPerson, n)
-	style := "kinh"
-	switch {
-	case strings.HasPrefix(village, "Bon "):
-		style = "mnong"
-	case strings.HasPrefix(village, "Buôn "), g.rng.IntN(10) == 0:
-		style = "ede"
-	}
-	surname, clan := g.pick(kinhSurnames), g.pick(edeClans)
-	household := fmt.Sprintf("Số %d", 1+g.rng.IntN(120))
-	for i := range people {
-		p := &people[i]
-		p.village, p.gender = village, []string{GenderMale, GenderFemale}[g.rng.IntN(2)]
-		if i < 2 {
-			p.year = 1945 + g.rng.IntN(31) // parents 1945-1975
-		} else {
-			p.year = 1976 + g.rng.IntN(33) // children 1976-2008
-		}
-		p.name = g.name(style, p.gender, surname, clan)
-		if i == 0 && style != "kinh" {
-			household = "Hộ " + p.name
-		}
-		p.household = household
-		p.anonymous = g.rng.IntN(100) < 3
-	}
-	return people
-}
-
-func (g *demoGen) name(style, gender, surname, clan string) string {
-	male := gender == GenderMale
-	switch style {
-	case "ede":
-		if g.rng.IntN(8) == 0 {
-			return []string{"Amí ", "Ama "}[b2i(male)] + g.pick(edeGivenMale)
-		}
-		if male {
-			return "Y " + g.pick(edeGivenMale) + " " + clan
-		}
-		return "H'" + g.pick(edeGivenFemale) + " " + clan
-	case "mnong":
-		if male {
-			return g.pick(mnongClans[:1]) + " " + g.pick(mnongGivenMale)
-		}
-		return g.pick(mnongGivenFemale) + " " + g.pick(mnongClans[2:])
-	}
-	if male {
-		return surname + " " + g.pick(kinhMiddleMale) + " " + g.pick(kinhGivenMale)
-	}
-	return surname + " " + g.pick(kinhMiddleFemale) + " " + g.pick(kinhGivenFemale)
-}
-
-// person writes a resident, the classes they came to and what they did.
-func (g *demoGen) person(w *demoWriter, p demoPerson, sessions []demoSession) error {
-	visits := g.visits(len(sessions))
-	first := sessions[visits[0]].opened.Add(time.Duration(g.rng.IntN(60)) * time.Minute)
-	id := g.id(first)
-	if err := w.participant(id, p, first, g.device); err != nil {
-		return err
-	}
-	g.counts.Participants++
-	ability := 0.55 + float64(p.year-1945)/63*0.3 + (g.rng.Float64()-0.5)*0.3
-	passed := map[int]bool{}
-	pages := map[int]int{}
-	for _, vi := range visits {
-		s := sessions[vi]
-		in := s.opened.Add(time.Duration(g.rng.IntN(60)) * time.Minute)
-		if in.Before(first) {
-			in = first
-		}
-		if err := w.attendance(g.id(in), s.id, id, fmtTime(in), g.device); err != nil {
-			return err
-		}
-		g.counts.Attendance++
-		at := in.Add(10 * time.Minute)
-		for _, mi := range s.modules {
-			if passed[mi] || g.rng.IntN(100) >= 65 {
-				continue
+	bySession := make([][]*demoResident, g.counts.Sessions)
+	for made := 0; made < g.opts.Participants; {
+		ci := withSessions[g.rng.IntN(len(withSessions))]
+		village := g.pick(demoCommunes[ci].Villages)
+		people := g.family(village, min(g.opts.Participants-made, 1+g.rng.IntN(5)))
+		g.counts.Households++
+		for _, p := range people {
+			r := &demoResident{demoPerson: p, passed: make([]bool, len(g.modules)), pages: make([]int, len(g.modules))}
+			r.ability = 0.55 + float64(p.year-1945)/63*0.3 + (g.rng.Float64()-0.5)*0.3
+			visits := g.visits(len(g.sessions[ci]))
+			r.visitsLeft = len(visits)
+			for _, v := range visits {
+				k := g.sessions[ci][v].index
+				bySession[k] = append(bySession[k], r)
 			}
-			pages[mi] = max(pages[mi], 1+g.rng.IntN(g.pageCount(mi)+2))
-			ok, end, err := g.attempt(w, id, s.id, mi, ability, at)
-			if err != nil {
+		}
+		made += len(people)
+	}
+	return bySession
+}
+
+// play writes the classes in time order, so ids and times grow together
+// and the inserts stay near the end of every index (fast at 100,000 people).
+func (g *demoGen) play(w *demoWriter, bySession [][]*demoResident) error {
+	for k, people := range bySession {
+		s := g.ordered[k]
+		for _, r := range people {
+			if err := g.visit(w, s, r); err != nil {
 				return err
 			}
-			passed[mi], at = passed[mi] || ok, end
 		}
 	}
-	return g.progress(w, id, pages, first)
+	return nil
+}
+
+// visit writes one person's check-in to a class and what they did there.
+func (g *demoGen) visit(w *demoWriter, s demoSession, r *demoResident) error {
+	in := s.opened.Add(time.Duration(g.rng.IntN(60)) * time.Minute)
+	if r.id == "" {
+		r.id, r.first = g.id(in), in
+		if err := w.participant(r.id, r.demoPerson, in, g.device); err != nil {
+			return err
+		}
+		g.counts.Participants++
+	}
+	if err := w.attendance(g.id(in), s.id, r.id, fmtTime(in), g.device); err != nil {
+		return err
+	}
+	g.counts.Attendance++
+	at := in.Add(10 * time.Minute)
+	for _, mi := range s.modules {
+		if r.passed[mi] || g.rng.IntN(100) >= 65 {
+			continue
+		}
+		r.pages[mi] = max(r.pages[mi], 1+g.rng.IntN(g.pageCount(mi)+2))
+		ok, end, err := g.attempt(w, r.id, s.id, mi, r.ability, at)
+		if err != nil {
+			return err
+		}
+		r.passed[mi], at = r.passed[mi] || ok, end
+	}
+	r.visitsLeft--
+	if r.visitsLeft == 0 {
+		return g.progress(w, r.id, r.pages, at)
+	}
+	return nil
 }
 
 // visits picks 1-4 of a commune's classes (most people come once or twice).
@@ -157,10 +134,9 @@ func (g *demoGen) pageCount(mi int) int {
 }
 
 // progress writes lesson progress for the modules a person read.
-func (g *demoGen) progress(w *demoWriter, pid string, pages map[int]int, at time.Time) error {
-	for mi := range g.modules { // module order keeps the output deterministic
-		pg, ok := pages[mi]
-		if !ok {
+func (g *demoGen) progress(w *demoWriter, pid string, pages []int, at time.Time) error {
+	for mi, pg := range pages {
+		if pg == 0 {
 			continue
 		}
 		n := g.pageCount(mi)
@@ -266,4 +242,57 @@ func (g *demoGen) chosen(m DemoModule, q string, correct bool) []string {
 		return nil
 	}
 	return []string{wrong[g.rng.IntN(len(wrong))]}
+}
+
+// family names a household's members the way their village would.
+func (g *demoGen) family(village string, n int) []demoPerson {
+	people := make([]demoPerson, n)
+	style := "kinh"
+	switch {
+	case strings.HasPrefix(village, "Bon "):
+		style = "mnong"
+	case strings.HasPrefix(village, "Buôn "), g.rng.IntN(10) == 0:
+		style = "ede"
+	}
+	surname, clan := g.pick(kinhSurnames), g.pick(edeClans)
+	household := fmt.Sprintf("Số %d", 1+g.rng.IntN(120))
+	for i := range people {
+		p := &people[i]
+		p.village, p.gender = village, []string{GenderMale, GenderFemale}[g.rng.IntN(2)]
+		if i < 2 {
+			p.year = 1945 + g.rng.IntN(31) // parents 1945-1975
+		} else {
+			p.year = 1976 + g.rng.IntN(33) // children 1976-2008
+		}
+		p.name = g.name(style, p.gender, surname, clan)
+		if i == 0 && style != "kinh" {
+			household = "Hộ " + p.name
+		}
+		p.household = household
+		p.anonymous = g.rng.IntN(100) < 3
+	}
+	return people
+}
+
+func (g *demoGen) name(style, gender, surname, clan string) string {
+	male := gender == GenderMale
+	switch style {
+	case "ede":
+		if g.rng.IntN(8) == 0 {
+			return []string{"Amí ", "Ama "}[b2i(male)] + g.pick(edeGivenMale)
+		}
+		if male {
+			return "Y " + g.pick(edeGivenMale) + " " + clan
+		}
+		return "H'" + g.pick(edeGivenFemale) + " " + clan
+	case "mnong":
+		if male {
+			return g.pick(mnongClans[:1]) + " " + g.pick(mnongGivenMale)
+		}
+		return g.pick(mnongGivenFemale) + " " + g.pick(mnongClans[2:])
+	}
+	if male {
+		return surname + " " + g.pick(kinhMiddleMale) + " " + g.pick(kinhGivenMale)
+	}
+	return surname + " " + g.pick(kinhMiddleFemale) + " " + g.pick(kinhGivenFemale)
 }

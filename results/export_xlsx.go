@@ -82,6 +82,18 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 			return 0, err
 		}
 	}
+	// The frozen pane must be declared before the first row is written.
+	headRow := 1 + len(t.header)
+	if t.title != "" {
+		headRow++
+	}
+	if headRow > 1 {
+		headRow++ // a blank line before the table
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A" + fmt.Sprint(headRow+1),
+		ActivePane: "bottomLeft"}); err != nil {
+		return 0, err
+	}
 	row := 1
 	if t.title != "" {
 		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: NeutraliseCell(t.title)}}); err != nil {
@@ -97,18 +109,12 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 		}
 		row++
 	}
-	if row > 1 {
-		row++ // a blank line before the table
-	}
+	row = headRow
 	head := make([]any, len(t.cols))
 	for j, c := range t.cols {
 		head[j] = excelize.Cell{StyleID: st.bold, Value: NeutraliseCell(c.label)}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, row)
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: "A" + fmt.Sprint(row+1),
-		ActivePane: "bottomLeft"}); err != nil {
-		return 0, err
-	}
 	if err := sw.SetRow(cell, head, excelize.RowOpts{Height: 32}); err != nil {
 		return 0, err
 	}

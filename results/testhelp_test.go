@@ -54,3 +54,7 @@ func makeDamaged(t testing.TB, path string) {
 	os.Remove(path + "-wal")
 	os.Remove(path + "-shm")
 }
+
+// mkdirTemp makes a folder that lives for the whole test binary run (the
+// 100,000-person benchmark database is built once and shared).
+func mkdirTemp() (string, error) { return os.MkdirTemp("", "kynangso-bench-") }

@@ -1,0 +1,201 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// filesPage runs one file action (export, backup, or showing where the data
+// lives) and shows its outcome with the full path.
+type filesPage struct {
+	c      *Common
+	store  TrainerStore
+	kind   homeAction
+	filter results.Filter
+	form   *trainerForm
+	what   *formField
+	format *formField
+	busy   bool
+	result []string
+}
+
+type filesDoneMsg struct {
+	p     *filesPage
+	lines []string
+	err   error
+}
+
+func newExportPage(c *Common, f results.Filter) *filesPage {
+	cat := c.Cat
+	p := &filesPage{c: c, kind: actExport, filter: f, form: newTrainerForm(c, cat.T("tr.files.save"))}
+	p.store, _ = trainerStore(c)
+	p.what = p.form.choice(cat.T("tr.files.what"), []string{cat.T("tr.files.att"), cat.T("tr.files.res")}, 0)
+	p.format = p.form.choice(cat.T("tr.files.format"), []string{"Excel (XLSX)", "CSV"}, 0)
+	p.form.top = []string{c.Styles.Title.Render(cat.T("tr.home.export")), ""}
+	p.form.top = append(p.form.top, wrap(c.Styles.Subtle.Render(filterText(cat, f, "")), 70)...)
+	p.form.top = append(p.form.top, wrap(c.Styles.Subtle.Render(cat.F("tr.files.to", results.DefaultExportDir())), 70)...)
+	p.form.top = append(p.form.top, "")
+	return p
+}
+
+func newBackupPage(c *Common) *filesPage {
+	cat := c.Cat
+	p := &filesPage{c: c, kind: actBackup, form: newTrainerForm(c, cat.T("tr.files.backup"))}
+	p.store, _ = trainerStore(c)
+	p.what = p.form.text(cat.T("tr.files.folder"), results.SuggestBackupDir(), "", 400)
+	p.what.hint = cat.T("tr.files.usb")
+	p.form.top = []string{c.Styles.Title.Render(cat.T("tr.home.backup")), ""}
+	return p
+}
+
+func newWherePage(c *Common) *filesPage {
+	p := &filesPage{c: c, kind: actWhere}
+	p.store, _ = trainerStore(c)
+	if p.store != nil {
+		abs, err := filepath.Abs(p.store.Path())
+		if err != nil {
+			abs = p.store.Path()
+		}
+		p.result = []string{c.Cat.T("tr.files.where"), "  " + abs}
+	}
+	return p
+}
+
+func (p *filesPage) Init() tea.Cmd {
+	if p.form != nil {
+		return p.form.focusCmd()
+	}
+	return nil
+}
+
+func (p *filesPage) SetSize(w, h int) {
+	if p.form != nil {
+		p.form.setSize(w, h)
+	}
+}
+
+func (p *filesPage) HelpKeys() []key.Binding {
+	if p.form == nil {
+		return []key.Binding{with(p.c.Keys.Back, p.c.Cat.T("tr.back.menu"))}
+	}
+	return p.form.helpKeys(p.c.Cat.T("tr.back.menu"))
+}
+
+func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case filesDoneMsg:
+		if msg.p != p {
+			return p, nil
+		}
+		p.busy = false
+		if msg.err != nil {
+			p.result = nil
+			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.files.err"), p.form.w)
+			p.form.bottom = append(p.form.bottom, wrap(p.c.Styles.Subtle.Render(cleanLine(msg.err.Error())), p.form.w)...)
+			return p, nil
+		}
+		p.result = msg.lines
+		p.form.bottom = append([]string{""}, msg.lines...)
+		return p, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.c.Keys.Back) {
+			return p, send(trainerPopMsg{})
+		}
+	}
+	if p.form == nil {
+		return p, nil
+	}
+	cmd, submitted := p.form.update(msg)
+	if submitted && !p.busy && p.store != nil {
+		p.busy = true
+		p.form.bottom = []string{"", p.c.Styles.Subtle.Render(p.c.Cat.T("tr.files.working"))}
+		if p.kind == actExport {
+			return p, p.export()
+		}
+		return p, p.backup()
+	}
+	return p, cmd
+}
+
+// export writes the chosen file into the export folder under a free name.
+func (p *filesPage) export() tea.Cmd {
+	st, ctx, cat := p.store, p.c.Ctx, p.c.Cat
+	kind := []results.ExportKind{results.ExportAttendance, results.ExportResults}[p.what.choice]
+	format := []results.Format{results.FormatXLSX, results.FormatCSV}[p.format.choice]
+	opt := results.ExportOptions{Filter: p.filter, Catalog: results.NewCatalog(p.c.Pack, cat.Lang)}
+	dir := results.DefaultExportDir()
+	return func() tea.Msg {
+		tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
+		if err != nil {
+			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+		}
+		info, err := st.Export(ctx, tmp, kind, format, opt)
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+		}
+		name := freeName(dir, results.ExportFileName(kind, format, info, cat.Lang))
+		if err := os.Rename(tmp.Name(), name); err != nil {
+			os.Remove(tmp.Name())
+			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+		}
+		return filesDoneMsg{p: p, lines: []string{"✓ " + cat.F("tr.files.saved", info.Rows), "  " + name}}
+	}
+}
+
+// backup copies the database into the chosen folder; Backup checks the
+// copy's integrity before giving it its name.
+func (p *filesPage) backup() tea.Cmd {
+	st, ctx, cat, now := p.store, p.c.Ctx, p.c.Cat, p.c.Now()
+	dir := strings.TrimSpace(p.what.input.Value())
+	return func() tea.Msg {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return filesDoneMsg{p: p, err: fmt.Errorf("backup folder %q: not a folder", dir)}
+		}
+		name := freeName(dir, results.DefaultBackupName(now))
+		if err := st.Backup(ctx, name); err != nil {
+			return filesDoneMsg{p: p, err: fmt.Errorf("backup: %w", err)}
+		}
+		return filesDoneMsg{p: p, lines: []string{"✓ " + cat.T("tr.files.backedup"), "  " + name, "✓ " + cat.T("tr.files.intact")}}
+	}
+}
+
+// freeName returns dir/name, or dir/name-2.ext, -3… when it exists.
+func freeName(dir, name string) string {
+	path := filepath.Join(dir, name)
+	ext := filepath.Ext(name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			return path
+		}
+		path = filepath.Join(dir, strings.TrimSuffix(name, ext)+"-"+itoa(i)+ext)
+	}
+}
+
+func (p *filesPage) View() string {
+	if p.form != nil {
+		return p.form.view()
+	}
+	st, cat := p.c.Styles, p.c.Cat
+	lines := []string{st.Title.Render(cat.T("tr.home.where")), ""}
+	if p.store == nil {
+		lines = append(lines, wrapErr(p.c, cat.T("tr.pin.broken"), 70)...)
+	}
+	for _, l := range p.result {
+		lines = append(lines, wrap(st.Text.Render(l), max(20, p.form0w()))...)
+	}
+	lines = append(lines, "", st.Subtle.Render(cat.T("tr.files.wherehint")))
+	return strings.Join(lines, "\n")
+}
+
+func (p *filesPage) form0w() int { return 76 }

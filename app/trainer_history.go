@@ -1,0 +1,127 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// historyPage shows one person's record: classes attended, modules passed
+// and what to revisit, from ParticipantHistory.
+type historyPage struct {
+	c      *Common
+	store  TrainerStore
+	person results.Participant
+	w, h   int
+	scroll scroller
+	hist   results.History
+	loaded bool
+	err    error
+}
+
+type historyMsg struct {
+	p    *historyPage
+	hist results.History
+	err  error
+}
+
+func newHistoryPage(c *Common, x results.Participant) *historyPage {
+	p := &historyPage{c: c, person: x}
+	p.store, _ = trainerStore(c)
+	return p
+}
+
+func (p *historyPage) Init() tea.Cmd {
+	if p.store == nil {
+		return nil
+	}
+	st, ctx, id := p.store, p.c.Ctx, p.person.ID
+	cat := results.NewCatalog(p.c.Pack, p.c.Lang())
+	return func() tea.Msg {
+		h, err := st.ParticipantHistory(ctx, id, cat)
+		if err != nil {
+			err = fmt.Errorf("history: %w", err)
+		}
+		return historyMsg{p: p, hist: h, err: err}
+	}
+}
+
+func (p *historyPage) SetSize(w, h int) { p.w, p.h = w, h }
+
+func (p *historyPage) HelpKeys() []key.Binding {
+	return []key.Binding{p.c.Keys.Scroll, p.c.Keys.Back}
+}
+
+func (p *historyPage) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := p.c.Keys
+	switch msg := msg.(type) {
+	case historyMsg:
+		if msg.p == p {
+			p.loaded, p.hist, p.err = true, msg.hist, msg.err
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return p, send(trainerPopMsg{})
+		case key.Matches(msg, k.Up):
+			p.scroll.scroll(-1)
+		case key.Matches(msg, k.Down):
+			p.scroll.scroll(1)
+		case key.Matches(msg, k.PageUp):
+			p.scroll.scroll(-max(1, p.scroll.window()-1))
+		case key.Matches(msg, k.PageDn):
+			p.scroll.scroll(max(1, p.scroll.window()-1))
+		}
+	}
+	return p, nil
+}
+
+func (p *historyPage) View() string {
+	st, cat := p.c.Styles, p.c.Cat
+	lines := []string{st.Title.Render(truncate(trPersonLine(cat, p.person), p.w))}
+	switch {
+	case p.err != nil:
+		lines = append(lines, wrapErr(p.c, cat.T("tr.rep.err"), p.w)...)
+	case !p.loaded:
+		lines = append(lines, st.Subtle.Render(cat.T("tr.loading")))
+	default:
+		lines = append(lines, p.body()...)
+	}
+	p.scroll.set(lines, nil)
+	p.scroll.setHeight(p.h)
+	return p.scroll.view(st, cat)
+}
+
+func (p *historyPage) body() []string {
+	st, cat, h := p.c.Styles, p.c.Cat, p.hist
+	out := []string{"", st.Bold.Render(cat.F("tr.hist.classes", len(h.Classes)))}
+	for _, c := range h.Classes {
+		out = append(out, truncate("  • "+strings.Join(nonEmpty(viDate(c.Date), cleanLine(c.Title), cleanLine(c.Commune)), " · "), p.w))
+	}
+	out = append(out, "", st.Bold.Render(cat.F("tr.hist.passed", h.ModulesPassed, len(h.Modules))))
+	for _, m := range h.Modules {
+		mark := "✗ "
+		if m.Passed {
+			mark = "✓ "
+		}
+		line := mark + modName(m.ModuleLabel) + " — " + cat.F("tr.hist.mod", m.Attempts, pct(cat, m.BestPercent))
+		if m.PassedOn != "" {
+			line += " · " + cat.F("tr.hist.on", viDate(m.PassedOn))
+		}
+		out = append(out, hang("  ", st.Text.Render(line), p.w)...)
+	}
+	if len(h.Revisit) > 0 {
+		out = append(out, "", st.Bold.Render(cat.T("tr.hist.revisit")))
+		for _, r := range h.Revisit {
+			out = append(out, hang("  • ", st.Text.Render(modName(r.ModuleLabel)), p.w)...)
+			for _, q := range r.Missed {
+				out = append(out, hang("      – ", st.Subtle.Render(cleanLine(q.Prompt)), p.w)...)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"kynangso/results"
+)
+
+// reportKind names the summary a report page shows.
+type reportKind int
+
+const (
+	repSummary reportKind = iota
+	repItems
+	repCoverage
+	repFollowUp
+)
+
+// reportKindOf maps a home action to its report.
+func reportKindOf(a homeAction) reportKind {
+	switch a {
+	case actItems:
+		return repItems
+	case actCoverage:
+		return repCoverage
+	case actFollowUp:
+		return repFollowUp
+	}
+	return repSummary
+}
+
+var reportTitles = map[reportKind]string{
+	repSummary: "tr.home.summary", repItems: "tr.home.items", repCoverage: "tr.home.coverage", repFollowUp: "tr.home.followup",
+}
+
+// defaultFilter starts a report on the open class, or on everything.
+func defaultFilter(c results.ClassSession, open bool) results.Filter {
+	if open {
+		return results.Filter{SessionID: c.ID}
+	}
+	return results.Filter{}
+}
+
+// reportPage shows one summary for a filter, scrolling, with bar charts
+// drawn in block characters. f opens the filter; r reads again.
+type reportPage struct {
+	c      *Common
+	store  TrainerStore
+	kind   reportKind
+	filter results.Filter
+	label  string // the filter's class, as shown
+	w, h   int
+	scroll scroller
+	body   []string
+	data   any
+	loaded bool
+	err    error
+}
+
+// Messages of the report pages.
+type (
+	reportLoadedMsg struct {
+		p    *reportPage
+		data any
+		err  error
+	}
+	// filterChosenMsg carries a new filter to the page that asked for it.
+	filterChosenMsg struct {
+		target any
+		filter results.Filter
+		label  string
+	}
+)
+
+func newReportPage(c *Common, kind reportKind, f results.Filter) *reportPage {
+	p := &reportPage{c: c, kind: kind, filter: f}
+	p.store, _ = trainerStore(c)
+	if f.SessionID != "" && c.Visit.HasClass && c.Visit.Class.ID == f.SessionID {
+		p.label = classLabel(c.Visit.Class)
+	}
+	return p
+}
+
+func (p *reportPage) Init() tea.Cmd { return p.load() }
+
+// Reload reads the report again when the page comes back on top.
+func (p *reportPage) Reload() tea.Cmd { return p.load() }
+
+func (p *reportPage) load() tea.Cmd {
+	if p.store == nil {
+		return nil
+	}
+	st, ctx, f, kind := p.store, p.c.Ctx, p.filter, p.kind
+	cat := results.NewCatalog(p.c.Pack, p.c.Lang())
+	return func() tea.Msg {
+		var data any
+		var err error
+		switch kind {
+		case repSummary:
+			data, err = st.ClassSummary(ctx, f, cat)
+		case repItems:
+			data, err = st.ItemAnalysis(ctx, f, cat)
+		case repCoverage:
+			data, err = st.Coverage(ctx, f, cat)
+		case repFollowUp:
+			data, err = st.FollowUp(ctx, f, cat, false)
+		}
+		if err != nil {
+			err = fmt.Errorf("report: %w", err)
+		}
+		return reportLoadedMsg{p: p, data: data, err: err}
+	}
+}
+
+func (p *reportPage) SetSize(w, h int) { p.w, p.h = w, h }
+
+func (p *reportPage) HelpKeys() []key.Binding {
+	k, cat := p.c.Keys, p.c.Cat
+	tk := newTrainerKeys(cat)
+	return []key.Binding{with(k.Scroll, cat.T("key.scroll")), tk.Filter, tk.Refresh, with(k.Back, cat.T("tr.back.menu"))}
+}
+
+func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k, tk := p.c.Keys, newTrainerKeys(p.c.Cat)
+	switch msg := msg.(type) {
+	case reportLoadedMsg:
+		if msg.p == p {
+			p.loaded, p.err = true, msg.err
+			if msg.err == nil {
+				p.data = msg.data
+			}
+		}
+	case filterChosenMsg:
+		if msg.target == p {
+			p.filter, p.label, p.loaded = msg.filter, msg.label, false
+			p.scroll.top()
+			return p, p.load()
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return p, send(trainerPopMsg{})
+		case key.Matches(msg, tk.Filter):
+			return p, send(trainerPushMsg{page: newFilterPage(p.c, p, p.filter)})
+		case key.Matches(msg, tk.Refresh):
+			return p, p.load()
+		case key.Matches(msg, k.Up):
+			p.scroll.scroll(-1)
+		case key.Matches(msg, k.Down):
+			p.scroll.scroll(1)
+		case key.Matches(msg, k.PageUp):
+			p.scroll.scroll(-max(1, p.scroll.window()-1))
+		case key.Matches(msg, k.PageDn):
+			p.scroll.scroll(max(1, p.scroll.window()-1))
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			p.scroll.scroll(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			p.scroll.scroll(1)
+		}
+	}
+	return p, nil
+}
+
+func (p *reportPage) View() string {
+	st, cat := p.c.Styles, p.c.Cat
+	lines := []string{st.Title.Render(cat.T(reportTitles[p.kind]))}
+	lines = append(lines, wrap(st.Subtle.Render(filterText(cat, p.filter, p.label)), p.w)...)
+	lines = append(lines, "")
+	switch {
+	case p.store == nil:
+		lines = append(lines, wrapErr(p.c, cat.T("tr.pin.broken"), p.w)...)
+	case p.err != nil:
+		msg := cat.T("tr.rep.err")
+		switch {
+		case errIs(p.err, results.ErrBadFilter):
+			msg = cat.T("tr.filter.bad")
+		case errIs(p.err, results.ErrNotFound):
+			msg = cat.T("tr.filter.nomatch")
+		}
+		lines = append(lines, wrapErr(p.c, msg, p.w)...)
+	case !p.loaded:
+		lines = append(lines, st.Subtle.Render(cat.T("tr.loading")))
+	default:
+		lines = append(lines, p.render()...)
+	}
+	p.scroll.set(lines, nil)
+	p.scroll.setHeight(p.h)
+	return p.scroll.view(st, cat)
+}
+
+func (p *reportPage) render() []string {
+	switch d := p.data.(type) {
+	case results.ClassReport:
+		return renderSummary(p.c, d, p.w)
+	case results.ItemReport:
+		return renderItems(p.c, d, p.w)
+	case results.CoverageReport:
+		return renderCoverage(p.c, d, p.w)
+	case results.FollowUpReport:
+		return renderFollowUp(p.c, d, p.w)
+	}
+	return nil
+}
+
+// filterText says what the filter keeps: "Lọc: lớp …; từ … đến …; thôn …".
+func filterText(cat Catalog, f results.Filter, label string) string {
+	var parts []string
+	switch {
+	case f.SessionID != "" && label != "":
+		parts = append(parts, cat.F("tr.filter.class", label))
+	case f.SessionID != "":
+		parts = append(parts, cat.F("tr.filter.class", f.SessionID))
+	default:
+		parts = append(parts, cat.T("tr.filter.allclasses"))
+	}
+	if f.From != "" || f.To != "" {
+		parts = append(parts, cat.F("tr.filter.dates", orDash(viDate(f.From)), orDash(viDate(f.To))))
+	}
+	if f.Village != "" {
+		parts = append(parts, cat.F("tr.filter.village", cleanLine(f.Village)))
+	}
+	return cat.T("tr.filter.prefix") + " " + strings.Join(parts, "; ") + "  (" + cat.T("tr.filter.change") + ")"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "…"
+	}
+	return s
+}
+
+// bar draws frac (0..1) as a bar width cells wide in block characters,
+// eighths included, padded with a light shade so the scale shows even
+// without colour.
+func bar(frac float64, width int) string {
+	frac = max(0, min(1, frac))
+	eighths := int(frac*float64(width*8) + 0.5)
+	full, part := eighths/8, eighths%8
+	var b strings.Builder
+	b.WriteString(strings.Repeat("█", full))
+	cells := full
+	if part > 0 {
+		b.WriteRune([]rune("▏▎▍▌▋▊▉")[part-1])
+		cells++
+	}
+	b.WriteString(strings.Repeat("░", max(0, width-cells)))
+	return b.String()
+}
+
+// pct formats a one-decimal percent the Vietnamese way (62,5%) or the
+// English way (62.5%).
+func pct(cat Catalog, x float64) string {
+	s := fmt.Sprintf("%.1f", x)
+	s = strings.TrimSuffix(s, ".0")
+	if cat.Lang == LangVI {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s + "%"
+}

@@ -1,0 +1,163 @@
+package app
+
+import (
+	"strings"
+
+	"kynangso/results"
+)
+
+// chartWidth is the bar length for a content width w.
+func chartWidth(w int) int { return max(8, min(30, w-34)) }
+
+// modName is a module label trimmed for a table cell.
+func modName(m results.ModuleLabel) string { return cleanLine(m.Title) }
+
+// renderSummary draws the class summary: attendance (total, by gender, by
+// village), per module tried/passed/average, and the pass-rate chart.
+func renderSummary(c *Common, r results.ClassReport, w int) []string {
+	st, cat := c.Styles, c.Cat
+	a := r.Attendance
+	out := []string{st.Bold.Render(cat.T("tr.sum.attendance"))}
+	out = append(out, wrap(st.Text.Render(cat.F("tr.sum.total", a.Total, a.Anonymous, a.Classes, a.CheckIns)), w)...)
+	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.bygender")+" "+countsText(a.ByGender, cat)), w)...)
+	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
+	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
+	cols := []int{max(12, w-34), 6, 6, 8, 8}
+	out = append(out, st.Bold.Render(joinCols([]string{cat.T("tr.col.module"), cat.T("tr.col.tried"),
+		cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}, cols)))
+	for _, m := range r.Modules {
+		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), itoa(m.Tried), itoa(m.Passed),
+			pct(cat, m.PassRate), pct(cat, m.AverageBest)}, cols)))
+	}
+	out = append(out, "", st.Bold.Render(cat.T("tr.sum.chart")))
+	bw := chartWidth(w)
+	for _, m := range r.Modules {
+		label := truncate(modName(m.ModuleLabel), w-bw-10)
+		label += strings.Repeat(" ", max(0, w-bw-10-widthOf(label)))
+		out = append(out, label+" "+st.ProgressFull.Render(bar(m.PassRate/100, bw))+" "+pct(cat, m.PassRate))
+	}
+	return out
+}
+
+// countsText is "Nữ 20 · Nam 12 · (không ghi) 2".
+func countsText(cs []results.Count, cat Catalog) string {
+	if len(cs) == 0 {
+		return "–"
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		l := cleanLine(c.Label)
+		if l == "" {
+			l = cat.T("tr.sum.notgiven")
+		}
+		parts[i] = l + " " + itoa(c.Count)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// renderItems lists the questions worst first with the most chosen wrong answer.
+func renderItems(c *Common, r results.ItemReport, w int) []string {
+	st, cat := c.Styles, c.Cat
+	if len(r.Items) == 0 {
+		return wrap(st.Subtle.Render(cat.T("tr.rep.none")), w)
+	}
+	var out []string
+	for i, it := range r.Items {
+		head := cat.F("tr.items.head", i+1, pct(cat, it.PercentCorrect), it.Correct, it.Answered, modName(it.Module))
+		out = append(out, st.Bold.Render(truncate(head, w)))
+		q := cleanLine(it.Question.Prompt)
+		if it.Question.Context != "" {
+			q = cleanLine(it.Question.Context) + " — " + q
+		}
+		out = append(out, hang("   ", st.Text.Render(q), w)...)
+		if it.TopWrong != nil {
+			out = append(out, hang("   ✗ ", st.Wrong.Render(cat.F("tr.items.wrong", cleanLine(it.TopWrong.Text), it.TopWrong.Count)), w)...)
+		}
+	}
+	return out
+}
+
+// renderCoverage shows each village's reach, those who passed all skills,
+// households reached, and a chart of households with such a person.
+func renderCoverage(c *Common, r results.CoverageReport, w int) []string {
+	st, cat := c.Styles, c.Cat
+	out := wrap(st.Subtle.Render(cat.F("tr.cov.intro", r.Skills)), w)
+	villages := append(append([]results.VillageCoverage{}, r.Villages...), r.Overall)
+	for i, v := range villages {
+		label := cleanLine(v.Label)
+		if i == len(villages)-1 {
+			label = cat.T("tr.cov.all")
+		} else if label == "" {
+			label = cat.T("tr.sum.notgiven")
+		}
+		out = append(out, "", st.Bold.Render(truncate(label, w)))
+		out = append(out, wrap(st.Text.Render(cat.F("tr.cov.line", v.Reached, v.PassedAll, v.HouseholdsPassedAll, v.Households)), w)...)
+		var mods []string
+		for j, m := range v.Modules {
+			mods = append(mods, cat.F("tr.dash.mod", j+1)+" "+itoa(m.Passed)+"/"+itoa(m.Reached))
+		}
+		if len(mods) > 0 {
+			out = append(out, wrap(st.Subtle.Render(cat.T("tr.cov.passed")+" "+strings.Join(mods, " · ")), w)...)
+		}
+	}
+	out = append(out, "", st.Bold.Render(cat.T("tr.cov.chart")))
+	bw := chartWidth(w)
+	for _, v := range r.Villages {
+		label := cleanLine(v.Label)
+		if label == "" {
+			label = cat.T("tr.sum.notgiven")
+		}
+		label = truncate(label, w-bw-10)
+		label += strings.Repeat(" ", max(0, w-bw-10-widthOf(label)))
+		out = append(out, label+" "+st.ProgressFull.Render(bar(v.HouseholdShare/100, bw))+" "+pct(c.Cat, v.HouseholdShare))
+	}
+	out = append(out, "")
+	for j, m := range r.Modules {
+		out = append(out, st.Subtle.Render(truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
+	}
+	return out
+}
+
+// renderFollowUp lists who to visit, by village and household.
+func renderFollowUp(c *Common, r results.FollowUpReport, w int) []string {
+	st, cat := c.Styles, c.Cat
+	out := wrap(st.Text.Render(cat.F("tr.fu.intro", r.People, r.Anonymous)), w)
+	no := map[string]string{}
+	for j, m := range r.Modules {
+		no[m.ID] = cat.F("tr.dash.mod", j+1)
+	}
+	for _, v := range r.Villages {
+		label := cleanLine(v.Label)
+		if label == "" {
+			label = cat.T("tr.sum.notgiven")
+		}
+		out = append(out, "", st.Bold.Render(truncate(cat.F("tr.fu.village", label, v.People), w)))
+		for _, h := range v.Households {
+			hh := cleanLine(h.Label)
+			if hh == "" {
+				hh = cat.T("tr.fu.nohousehold")
+			}
+			out = append(out, st.Subtle.Render(truncate("  "+cat.F("tr.fu.household", hh), w)))
+			for _, p := range h.People {
+				var mods []string
+				for _, m := range p.NotPassed {
+					mods = append(mods, no[m.ID])
+				}
+				line := cleanLine(p.Name)
+				if p.BirthYear > 0 {
+					line += " (" + itoa(p.BirthYear) + ")"
+				}
+				line += " — " + cat.F("tr.fu.notpassed", strings.Join(mods, ", "))
+				if p.LastActivity != "" {
+					line += " · " + cat.F("tr.fu.last", viDate(p.LastActivity))
+				}
+				out = append(out, hang("    • ", st.Text.Render(line), w)...)
+			}
+		}
+	}
+	out = append(out, "")
+	for j, m := range r.Modules {
+		out = append(out, st.Subtle.Render(truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
+	}
+	return out
+}

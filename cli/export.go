@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"kynangso/results"
+)
+
+// filterFlags are the filters report and export share.
+type filterFlags struct {
+	session, from, to, village string
+}
+
+func (f *filterFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.session, "session", "", "only this class (its id)")
+	fl.StringVar(&f.from, "from", "", "from this date, YYYY-MM-DD (inclusive)")
+	fl.StringVar(&f.to, "to", "", "up to this date, YYYY-MM-DD (inclusive)")
+	fl.StringVar(&f.village, "village", "", "only people of this village (case and accents ignored)")
+}
+
+func (f *filterFlags) filter() results.Filter {
+	return results.Filter{SessionID: f.session, From: f.from, To: f.to, Village: f.village}
+}
+
+func newExportCmd(o *Options) *cobra.Command {
+	var (
+		ff        filterFlags
+		format    string
+		out       string
+		withPhone bool
+	)
+	cmd := &cobra.Command{
+		Use:   "export attendance|results",
+		Short: "Xuất danh sách điểm danh hoặc kết quả (CSV, Excel) / export the attendance sheet or results (CSV, Excel)",
+		Long: "attendance: danh sách điểm danh (STT, họ tên, năm sinh, ... , cột ký tên) / the sign-in sheet.\n" +
+			"results: kết quả mỗi người × mỗi bài và phân tích câu hỏi / results per person × module and question analysis.\n" +
+			"Không có -o: tệp được lưu trong thư mục hiện tại với tên gồm loại, nơi và ngày.\n" +
+			"Without -o the file is saved in the current folder, named by kind, place and date.",
+		ValidArgs: []string{string(results.ExportAttendance), string(results.ExportResults)},
+		Args:      cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExport(cmd.Context(), o, results.ExportKind(args[0]), results.Format(format), out, ff.filter(), withPhone)
+		},
+	}
+	ff.add(cmd)
+	cmd.Flags().StringVar(&format, "format", "xlsx", "file format: csv or xlsx")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: a name made of kind, place and date, in the current folder)")
+	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only when needed)")
+	return cmd
+}
+
+func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, out string,
+	f results.Filter, withPhone bool) error {
+	if kind != results.ExportAttendance && kind != results.ExportResults {
+		return fmt.Errorf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).\n"+
+			"There is no export %q; use attendance or results.", kind, kind)
+	}
+	if format != results.FormatCSV && format != results.FormatXLSX {
+		return fmt.Errorf("--format phải là csv hoặc xlsx, không phải %q.\n--format must be csv or xlsx, not %q.", format, format)
+	}
+	if err := f.Validate(); err != nil {
+		return filterError(err)
+	}
+	s, err := o.OpenStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cat := o.catalog()
+	dir := "."
+	if out != "" {
+		dir = filepath.Dir(out)
+	}
+	tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
+	if err != nil {
+		return fmt.Errorf("Không ghi được vào thư mục %s; hãy chọn chỗ khác bằng -o.\nCannot write in the folder %s; choose another place with -o.\n(%w)", dir, dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	info, err := s.Export(ctx, tmp, kind, format, results.ExportOptions{Filter: f, Catalog: cat, WithPhone: withPhone})
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return filterError(err)
+	}
+	if out == "" {
+		out = results.ExportFileName(kind, format, info, o.Lang)
+	}
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return fmt.Errorf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).\nCannot save %s (is it open in Excel?).\n(%w)", out, out, err)
+	}
+	abs, _ := filepath.Abs(out)
+	fmt.Fprintln(o.Out(), abs)
+	if o.Lang == "en" {
+		fmt.Fprintf(o.Err(), "%d rows written.\n", info.Rows)
+	} else {
+		fmt.Fprintf(o.Err(), "Đã ghi %d dòng.\n", info.Rows)
+	}
+	return nil
+}
+
+// catalog returns the labels of the content pack in --lang; a pack with
+// problems still gives the titles that could be read.
+func (o *Options) catalog() results.Catalog {
+	pack, _ := o.LoadPack()
+	return results.NewCatalog(pack, o.Lang)
+}
+
+// filterError turns a filter problem into a plain bilingual sentence.
+func filterError(err error) error {
+	switch {
+	case errors.Is(err, results.ErrBadFilter):
+		return fmt.Errorf("Bộ lọc không dùng được: hãy viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15, và --from không sau --to.\n"+
+			"The filter cannot be used: write dates as YYYY-MM-DD, e.g. 2026-03-15, with --from not after --to.\n(%w)", err)
+	case errors.Is(err, results.ErrNotFound):
+		return fmt.Errorf("Không tìm thấy lớp hoặc thôn/buôn đã chọn; hãy xem lại --session hoặc --village.\n"+
+			"The chosen class or village was not found; check --session or --village.\n(%w)", err)
+	}
+	return err
+}
