@@ -224,11 +224,7 @@ func (g *demoGen) makeSessions(w *demoWriter) error {
 				villages = append(villages, v)
 			}
 		}
-		first := g.rng.IntN(len(g.modules))
-		mods := []int{first}
-		if g.rng.IntN(100) < 35 && len(g.modules) > 1 {
-			mods = append(mods, (first+1)%len(g.modules))
-		}
+		mods := g.sessionModules()
 		var planned []string
 		for _, m := range mods {
 			planned = append(planned, g.modules[m].ID)
@@ -245,6 +241,25 @@ func (g *demoGen) makeSessions(w *demoWriter) error {
 		g.counts.Sessions++
 	}
 	return nil
+}
+
+// sessionModules picks the skills a class teaches: most classes take one or
+// two skills ("mưa dầm thấm lâu"), and about one in four is a review class
+// that goes over all of them, so the demo has people who passed every skill
+// and households that meet the national target.
+func (g *demoGen) sessionModules() []int {
+	first := g.rng.IntN(len(g.modules))
+	switch r := g.rng.IntN(100); {
+	case r < 25:
+		all := make([]int, len(g.modules))
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	case r < 60 && len(g.modules) > 1:
+		return []int{first, (first + 1) % len(g.modules)}
+	}
+	return []int{first}
 }
 
 // dropIndexes drops the non-unique secondary indexes and returns the
