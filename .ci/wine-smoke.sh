@@ -62,9 +62,12 @@ trap cleanup EXIT
 # setup_prefix builds the shim and a fresh prefix in $work/prefix.
 setup_prefix() {
 	export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEARCH=win64
-	# No Mono/Gecko install prompts: console programs need neither.
-	export WINEDLLOVERRIDES="mscoree,mshtml="
-	unset DISPLAY WAYLAND_DISPLAY
+	# No Mono/Gecko install prompts (console programs need neither), and no
+	# menu entries: winemenubuilder would write into $HOME, which is not ours.
+	export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+	export HOME=$work/home
+	mkdir -p "$HOME"
+	unset DISPLAY WAYLAND_DISPLAY XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME
 	x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/bcryptprimitives.dll" \
 		"$here/wine/bcryptprimitives.c" "$here/wine/bcryptprimitives.def" -ladvapi32
 	timeout 300 "$WINE" wineboot -i >"$work/wineboot.log" 2>&1 || {

@@ -109,7 +109,8 @@ var uiStrings = map[string]entry{
 	"register.g.female":  {"Nữ", "Female"},
 	"register.g.other":   {"Khác", "Other"},
 	"register.v.other":   {"Thôn khác (gõ tên)", "Other (type it)"},
-	"register.hh.hint":   {"số nhà hoặc tên chủ hộ", "house number or head of household"},
+	"register.hh.ph":     {"(số nhà hoặc tên chủ hộ, không bắt buộc)", "(house number or head of household, optional)"},
+	"register.year.ph":   {"ví dụ: 1960", "e.g. 1960"},
 	"register.next":      {"Tiếp tục", "Continue"},
 	"register.pick":      {"←/→ để chọn", "←/→ to choose"},
 	"register.fix":       {"Xin sửa các ô có dấu ✗ rồi bấm Tiếp tục.", "Please fix the fields marked ✗, then press Continue."},
@@ -124,15 +125,17 @@ var uiStrings = map[string]entry{
 
 	"consent.title": {"Đồng ý lưu thông tin", "Agreeing to keep your details"},
 	"consent.body": {
-		"Máy này sẽ lưu: họ tên, năm sinh, thôn buôn và (nếu bạn cho) giới tính, hộ gia đình, số điện thoại, cùng kết quả các bài học và bài kiểm tra.\n\n" +
-			"Để làm gì: để lần sau bạn học tiếp được, và để Tổ công nghệ số biết ai cần giúp thêm.\n\n" +
-			"Ai được xem: chỉ tập huấn viên của Tổ công nghệ số cộng đồng. Thông tin nằm trên máy này, không đưa lên mạng.\n\n" +
-			"Muốn xóa: bất cứ lúc nào, bạn nói với tập huấn viên, họ sẽ xóa thông tin của bạn (theo Luật Bảo vệ dữ liệu cá nhân số 91/2025).\n\n" +
-			"Không đồng ý cũng được: bạn vẫn học và làm bài bình thường, kết quả được lưu nhưng không có tên.",
-		"This laptop will keep: your full name, birth year, village and (if you give them) gender, household and phone number, with the results of your lessons and quizzes.\n\n" +
-			"Why: so you can carry on next time, and so the community digital technology team knows who needs more help.\n\n" +
-			"Who sees it: only the trainers of the community digital technology team. It stays on this laptop and is not sent online.\n\n" +
-			"To delete it: at any time, tell the trainer and they will delete your details (Personal Data Protection Law 91/2025).\n\n" +
+		"Lưu gì: họ tên, năm sinh, thôn buôn; nếu bạn muốn cho thì thêm giới tính, hộ gia đình, số điện thoại; ngày bạn đến lớp và kết quả bài học, bài kiểm tra.\n\n" +
+			"Để làm gì: để lần sau bạn học tiếp được, và để Tổ công nghệ số cộng đồng biết ai cần giúp thêm, nhà nào cần đến thăm.\n\n" +
+			"Ai được xem: tập huấn viên của Tổ công nghệ số cộng đồng (họ gộp kết quả từ các máy của Tổ). Danh sách điểm danh và kết quả (họ tên, năm sinh, giới tính, thôn, hộ, ngày đến lớp, kết quả) được gửi Ủy ban nhân dân xã để báo cáo. Số điện thoại chỉ gửi khi xã cần. Ngoài ra không ai khác; không đăng lên mạng.\n\n" +
+			"Lưu bao lâu: cho đến khi bạn xin xóa.\n\n" +
+			"Muốn sửa hoặc xóa: bất cứ lúc nào, bạn nói với tập huấn viên, họ sẽ sửa hoặc xóa thông tin của bạn (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, từ 1/1/2026).\n\n" +
+			"Không đồng ý cũng được: bạn vẫn học và làm bài bình thường; kết quả được lưu nhưng không có tên.",
+		"What is kept: your full name, birth year and village; if you wish, your gender, household and phone number; the days you came to class and the results of your lessons and quizzes.\n\n" +
+			"Why: so you can carry on next time, and so the community digital technology team knows who needs more help and which homes to visit.\n\n" +
+			"Who sees it: the trainers of the community digital technology team (they put together the results from the team's laptops). The attendance sheet and results (name, birth year, gender, village, household, days in class, results) go to the commune People's Committee (UBND xã) for its report. Your phone number goes only if the commune asks for it. Nobody else sees it; nothing is posted online.\n\n" +
+			"How long: until you ask for it to be deleted.\n\n" +
+			"To correct or delete it: at any time, tell the trainer and they will correct or delete your details (Personal Data Protection Law 91/2025/QH15, in force from 1 January 2026).\n\n" +
 			"You may say no: you can still learn and take quizzes; results are kept without your name."},
 	"consent.agree":   {"Đồng ý", "I agree"},
 	"consent.decline": {"Không đồng ý", "I do not agree"},
@@ -188,7 +191,7 @@ var uiStrings = map[string]entry{
 	"quiz.resumed":    {"Tiếp tục bài đang làm dở.", "Carrying on with your unfinished quiz."},
 	"quiz.finishing":  {"Đang chấm điểm…", "Marking…"},
 	"quiz.finisherr":  {"Chưa lưu được kết quả. Bấm Enter để thử lại; các câu trả lời đã được lưu.", "Could not save the result. Press Enter to try again; your answers are already saved."},
-	"quiz.answerhelp": {"trả lời", "answer"},
+	"quiz.answerbtn":  {"Trả lời", "Answer"},
 
 	"result.title":   {"Kết quả: %s", "Result: %s"},
 	"result.score":   {"Bạn trả lời đúng %d/%d câu (%d%%).", "You got %d of %d right (%d%%)."},

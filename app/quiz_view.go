@@ -88,7 +88,7 @@ func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
 		lines = append(lines, wrap(st.Error.Render(s.note), s.w)...)
 	}
 	if s.phase == phaseAsk {
-		btn, pos := buttons([]string{cat.T("quiz.answerhelp")}, 0, s.w, st)
+		btn, pos := buttons([]string{cat.T("quiz.answerbtn")}, 0, s.w, st)
 		zones = append(zones, zone{id: zoneAction, y0: len(lines), y1: len(lines) + 1, x0: pos[0].x0, x1: pos[0].x1})
 		lines = append(lines, btn...)
 		return lines, zones, focus

@@ -68,8 +68,8 @@ func newRegisterScreen(c *Common, name string) *registerScreen {
 // placeholders sets the grey hints inside optional inputs in the current language.
 func (s *registerScreen) placeholders() {
 	cat := s.c.Cat
-	s.inputs[fieldYear].Placeholder = "1960"
-	s.inputs[fieldHousehold].Placeholder = cat.T("register.hh.hint") + " " + cat.T("register.optional")
+	s.inputs[fieldYear].Placeholder = cat.T("register.year.ph")
+	s.inputs[fieldHousehold].Placeholder = cat.T("register.hh.ph")
 	s.inputs[fieldPhone].Placeholder = cat.T("register.optional")
 }
 

@@ -94,6 +94,11 @@ func NewStyles(isDark bool) *Styles {
 	in.Focused.Prompt = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	in.Focused.Text = lipgloss.NewStyle().Foreground(fg)
 	in.Blurred.Text = lipgloss.NewStyle().Foreground(fg)
+	// A placeholder must never pass for a typed value, even without colour:
+	// it is faint and italic here, and its wording starts with "ví dụ:" or
+	// sits in brackets.
+	ph := lipgloss.NewStyle().Faint(true).Italic(true).Foreground(subtle)
+	in.Focused.Placeholder, in.Blurred.Placeholder = ph, ph
 	s.Input = in
 	return s
 }

@@ -69,7 +69,7 @@ func (p *classForm) Init() tea.Cmd { return p.form.focusCmd() }
 
 func (p *classForm) SetSize(w, h int) { p.form.setSize(w, h) }
 
-func (p *classForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("help.cancel")) }
+func (p *classForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 
 func (p *classForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -22,6 +22,9 @@ type filesPage struct {
 	form   *trainerForm
 	what   *formField
 	format *formField
+	phone  *formField // export: the phone column, off unless asked for
+	w, h   int
+	scroll scroller // the where page, on a short window
 	busy   bool
 	result []string
 }
@@ -38,11 +41,19 @@ func newExportPage(c *Common, f results.Filter) *filesPage {
 	p.store, _ = trainerStore(c)
 	p.what = p.form.choice(cat.T("tr.files.what"), []string{cat.T("tr.files.att"), cat.T("tr.files.res")}, 0)
 	p.format = p.form.choice(cat.T("tr.files.format"), []string{"Excel (XLSX)", "CSV"}, 0)
-	p.form.top = []string{c.Styles.Title.Render(cat.T("tr.home.export")), ""}
-	p.form.top = append(p.form.top, wrap(c.Styles.Subtle.Render(filterText(cat, f, "")), 70)...)
-	p.form.top = append(p.form.top, wrap(c.Styles.Subtle.Render(cat.F("tr.files.to", results.DefaultExportDir())), 70)...)
-	p.form.top = append(p.form.top, "")
+	p.phone = p.form.choice(cat.T("tr.files.phone"), []string{cat.T("tr.files.phone.no"), cat.T("tr.files.phone.yes")}, 0)
+	p.phone.hint = cat.T("tr.files.phone.hint")
+	p.setTop(76)
 	return p
+}
+
+// setTop lays out the export page's title, filter and folder for width w.
+func (p *filesPage) setTop(w int) {
+	st, cat := p.c.Styles, p.c.Cat
+	top := []string{st.Title.Render(cat.T("tr.home.export")), ""}
+	top = append(top, wrap(st.Subtle.Render(filterText(cat, p.filter, "")), w)...)
+	top = append(top, wrap(st.Subtle.Render(cat.F("tr.files.to", results.DefaultExportDir())), w)...)
+	p.form.top = append(top, "")
 }
 
 func newBackupPage(c *Common) *filesPage {
@@ -76,14 +87,18 @@ func (p *filesPage) Init() tea.Cmd {
 }
 
 func (p *filesPage) SetSize(w, h int) {
+	p.w, p.h = w, h
 	if p.form != nil {
 		p.form.setSize(w, h)
+	}
+	if p.kind == actExport {
+		p.setTop(w)
 	}
 }
 
 func (p *filesPage) HelpKeys() []key.Binding {
 	if p.form == nil {
-		return []key.Binding{with(p.c.Keys.Back, p.c.Cat.T("tr.back.menu"))}
+		return []key.Binding{p.c.Keys.Scroll, with(p.c.Keys.Back, p.c.Cat.T("tr.back.menu"))}
 	}
 	return p.form.helpKeys(p.c.Cat.T("tr.back.menu"))
 }
@@ -110,6 +125,14 @@ func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 	}
 	if p.form == nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			switch {
+			case key.Matches(k, p.c.Keys.Down):
+				p.scroll.scroll(1)
+			case key.Matches(k, p.c.Keys.Up):
+				p.scroll.scroll(-1)
+			}
+		}
 		return p, nil
 	}
 	cmd, submitted := p.form.update(msg)
@@ -129,7 +152,7 @@ func (p *filesPage) export() tea.Cmd {
 	st, ctx, cat := p.store, p.c.Ctx, p.c.Cat
 	kind := []results.ExportKind{results.ExportAttendance, results.ExportResults}[p.what.choice]
 	format := []results.Format{results.FormatXLSX, results.FormatCSV}[p.format.choice]
-	opt := results.ExportOptions{Filter: p.filter, Catalog: results.NewCatalog(p.c.Pack, cat.Lang)}
+	opt := results.ExportOptions{Filter: p.filter, Catalog: results.NewCatalog(p.c.Pack, cat.Lang), WithPhone: p.phone.choice == 1}
 	dir := results.DefaultExportDir()
 	return func() tea.Msg {
 		tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
@@ -187,15 +210,17 @@ func (p *filesPage) View() string {
 		return p.form.view()
 	}
 	st, cat := p.c.Styles, p.c.Cat
+	w := max(20, p.w)
 	lines := []string{st.Title.Render(cat.T("tr.home.where")), ""}
 	if p.store == nil {
-		lines = append(lines, wrapErr(p.c, cat.T("tr.pin.broken"), 70)...)
+		lines = append(lines, wrapErr(p.c, cat.T("tr.pin.broken"), w)...)
 	}
 	for _, l := range p.result {
-		lines = append(lines, wrap(st.Text.Render(l), max(20, p.form0w()))...)
+		lines = append(lines, wrap(st.Text.Render(l), w)...)
 	}
-	lines = append(lines, "", st.Subtle.Render(cat.T("tr.files.wherehint")))
-	return strings.Join(lines, "\n")
+	lines = append(lines, "")
+	lines = append(lines, wrap(st.Subtle.Render(cat.T("tr.files.wherehint")), w)...)
+	p.scroll.set(lines, nil)
+	p.scroll.setHeight(p.h)
+	return p.scroll.view(st, cat)
 }
-
-func (p *filesPage) form0w() int { return 76 }

@@ -64,7 +64,7 @@ func (p *filterPage) Init() tea.Cmd {
 
 func (p *filterPage) SetSize(w, h int) { p.form.setSize(w, h) }
 
-func (p *filterPage) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("help.cancel")) }
+func (p *filterPage) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 
 func (p *filterPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {

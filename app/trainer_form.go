@@ -110,19 +110,28 @@ func (f *trainerForm) move(d int) tea.Cmd {
 	return f.focusCmd()
 }
 
-// helpKeys are the keys the focused field answers to.
+// helpKeys are the keys the focused field answers to. Enter says where it
+// goes: to the next field, to the button from the last field ("Enter: to
+// the Open class button"), or the button's own action.
 func (f *trainerForm) helpKeys(back string) []key.Binding {
 	k, cat := f.c.Keys, f.c.Cat
 	keys := []key.Binding{with(k.Down, cat.T("key.tab")), with(k.Up, cat.T("key.shifttab"))}
+	enter := cat.T("key.tab")
+	switch {
+	case f.focus == len(f.fields):
+		enter = f.submit
+	case f.focus == len(f.fields)-1:
+		enter = cat.F("tr.form.tobutton", f.submit)
+	}
 	if f.focus < len(f.fields) {
 		switch f.fields[f.focus].kind {
 		case formChoice:
-			keys = append(keys, with(k.Prev, cat.T("register.pick")))
+			keys = append(keys, relabel(k.Prev, "←/→", cat.T("key.choose")))
 		case formChecks:
-			keys = append(keys, with(k.Prev, cat.T("tr.form.move")), with(k.Toggle, cat.T("key.toggle")))
+			keys = append(keys, relabel(k.Prev, "←/→", cat.T("tr.form.move")), with(k.Toggle, cat.T("key.toggle")))
 		}
 	}
-	return append(keys, with(k.Enter, cat.T("help.continue")), with(k.Back, back))
+	return append(keys, with(k.Enter, enter), with(k.Back, back))
 }
 
 // update handles a message; it reports true when the form was submitted.
@@ -259,8 +268,11 @@ func (f *trainerForm) view() string {
 	f.scroll.set(lines, zones)
 	f.scroll.setHeight(f.h)
 	r := f.at[f.focus]
-	if f.focus == n {
+	switch f.focus {
+	case n:
 		r[1] = len(lines) // show the error under the button too
+	case n - 1:
+		r[1] = f.at[n][1] // the last field: show the button Enter goes to
 	}
 	f.scroll.show(r[0], r[1])
 	return f.scroll.view(st, f.c.Cat)

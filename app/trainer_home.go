@@ -24,6 +24,7 @@ const (
 	actCoverage
 	actFollowUp
 	actPeople
+	actDups
 	actExport
 	actBackup
 	actWhere
@@ -36,7 +37,7 @@ var homeLabels = map[homeAction]string{
 	actDashboard: "tr.home.dashboard", actOpenClass: "tr.home.open", actCloseClass: "tr.home.close",
 	actReopenClass: "tr.home.reopen", actSummary: "tr.home.summary", actHistory: "tr.home.history",
 	actItems: "tr.home.items", actCoverage: "tr.home.coverage", actFollowUp: "tr.home.followup",
-	actPeople: "tr.home.people", actExport: "tr.home.export", actBackup: "tr.home.backup",
+	actPeople: "tr.home.people", actDups: "tr.home.dups", actExport: "tr.home.export", actBackup: "tr.home.backup",
 	actWhere: "tr.home.where", actWelcome: "tr.home.welcome", actQuit: "tr.home.quit",
 }
 
@@ -96,7 +97,7 @@ func (h *trainerHome) setActions() {
 		acts = []homeAction{actDashboard, actCloseClass}
 	}
 	acts = append(acts, actReopenClass, actSummary, actHistory, actItems, actCoverage, actFollowUp,
-		actPeople, actExport, actBackup, actWhere, actWelcome, actQuit)
+		actPeople, actDups, actExport, actBackup, actWhere, actWelcome, actQuit)
 	h.actions = acts
 	labels := make([]string, len(acts))
 	for i, a := range acts {
@@ -163,6 +164,8 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 		return push(newReportPage(c, reportKindOf(a), defaultFilter(h.class, h.open)))
 	case actHistory, actPeople:
 		return push(newPeoplePage(c, a == actPeople))
+	case actDups:
+		return push(newDupsPage(c))
 	case actExport:
 		return push(newExportPage(c, defaultFilter(h.class, h.open)))
 	case actBackup:

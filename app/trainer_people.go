@@ -238,7 +238,7 @@ func newPersonForm(c *Common, x results.Participant) *personForm {
 		year = itoa(x.BirthYear)
 	}
 	p.name = f.text(cat.T("register.name"), x.FullName, "", 80)
-	p.year = f.text(cat.T("register.year"), year, "1960", 4)
+	p.year = f.text(cat.T("register.year"), year, cat.T("register.year.ph"), 4)
 	g := 0
 	for i, v := range genders {
 		if v == x.Gender {
@@ -255,7 +255,7 @@ func newPersonForm(c *Common, x results.Participant) *personForm {
 
 func (p *personForm) Init() tea.Cmd           { return p.form.focusCmd() }
 func (p *personForm) SetSize(w, h int)        { p.form.setSize(w, h) }
-func (p *personForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("help.cancel")) }
+func (p *personForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 func (p *personForm) View() string            { return p.form.view() }
 
 func (p *personForm) Update(msg tea.Msg) (Component, tea.Cmd) {

@@ -31,6 +31,10 @@ type Options struct {
 	// Content is the --content flag: a folder of modules that adds to or
 	// replaces the built-in ones.
 	Content string
+	// IdleMinutes is the --idle-minutes flag: how long a participant screen
+	// may sit untouched before the app returns to the welcome screen. Zero
+	// uses the laptop's stored setting, or 10 minutes.
+	IdleMinutes int
 
 	out, errOut io.Writer
 }
@@ -77,9 +81,14 @@ func NewRoot(o *Options) *cobra.Command {
 	pf.StringVar(&o.DB, "db", "", "results database file (default: $KYNANGSO_DB, kynangso.db beside the program, or the user data folder)")
 	pf.StringVarP(&o.Lang, "lang", "l", "vi", "language of the interface and reports: vi or en")
 	pf.StringVar(&o.Content, "content", "", "folder of extra content modules (same id replaces a built-in module)")
+	root.Flags().IntVar(&o.IdleMinutes, "idle-minutes", 0,
+		"minutes a participant screen may sit untouched before the app returns to the welcome screen (0: the laptop's setting, or 10)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if o.Lang != "vi" && o.Lang != "en" {
 			return fmt.Errorf("--lang must be vi or en, not %q", o.Lang)
+		}
+		if o.IdleMinutes < 0 || o.IdleMinutes > 24*60 {
+			return fmt.Errorf("số phút chờ --idle-minutes phải từ 0 đến 1440 / idle minutes must be between 0 and 1440, not %d", o.IdleMinutes)
 		}
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,7 +32,8 @@ func runTUI(ctx context.Context, o *Options) error {
 		return err
 	}
 	defer store.Close()
-	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx})
+	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx,
+		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute})
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.\n"+

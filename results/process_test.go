@@ -23,7 +23,11 @@ func TestMain(m *testing.M) {
 	switch os.Getenv(childEnv) {
 	case "":
 		flag.Parse()
-		os.Exit(m.Run())
+		code := m.Run()
+		if search100k.path != "" {
+			os.RemoveAll(filepath.Dir(search100k.path))
+		}
+		os.Exit(code)
 	case "writer":
 		os.Exit(childAnswerLoop(os.Getenv("KYNANGSO_TEST_DB"), false))
 	case "crash":

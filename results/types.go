@@ -23,7 +23,7 @@ const (
 
 // ConsentVersion names the consent text shown at registration; it is stored
 // with each participant who agrees, so a later change of wording is traceable.
-const ConsentVersion = "2026-01"
+const ConsentVersion = "2026-02"
 
 // Participant is a resident who checked in. A participant who declined
 // consent is stored with Anonymous set and no personal fields.
