@@ -101,8 +101,12 @@ func (m *Model) Init() tea.Cmd {
 }
 
 func (m *Model) tick() tea.Cmd {
-	return tea.Tick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{at: t} })
+	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{at: t} })
 }
+
+// rootTick is tea.Tick for the root's timers (the idle check and the finish
+// screen's pause); tests replace it to drive the timers by hand.
+var rootTick = tea.Tick
 
 // Update routes messages: sizes and colours to everyone, input to the top
 // dialog or the screen, navigation to the root itself.

@@ -45,7 +45,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case showFinishMsg:
 		v := m.visit
 		cmd := m.open(ScreenFinish, newFinishScreen(c))
-		return tea.Batch(cmd, tea.Tick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
+		return tea.Batch(cmd, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
 	case finishShownMsg:
 		if msg.visit == m.visit && m.id == ScreenFinish {
 			return m.goWelcome(), true

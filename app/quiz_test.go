@@ -135,7 +135,7 @@ func TestQuizMouseClicksChoiceAndAnswerButton(t *testing.T) {
 	if s.cursor != 1 && !s.ticked[1] {
 		t.Fatalf("click on choice 2 did not select it (cursor %d):\n%s", s.cursor, screen(m))
 	}
-	row, col = findLine(m, "trả lời ◀")
+	row, col = findLine(m, "Trả lời ◀")
 	press(t, m, click(col, row))
 	if len(st.answers) != 1 {
 		t.Fatalf("click on the answer button stored %d answers", len(st.answers))

@@ -72,7 +72,9 @@ func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
 	if q.Type == quiz.TypeMultiple {
 		how = cat.T("quiz.multi")
 	}
-	lines = append(lines, wrap(st.Subtle.Render(how), s.w)...)
+	if s.phase == phaseAsk { // after answering, the instruction would mislead
+		lines = append(lines, wrap(st.Subtle.Render(how), s.w)...)
+	}
 	lines = append(lines, "")
 	focus := [2]int{0, 1}
 	for i, c := range q.Choices {

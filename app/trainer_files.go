@@ -51,8 +51,13 @@ func newExportPage(c *Common, f results.Filter) *filesPage {
 func (p *filesPage) setTop(w int) {
 	st, cat := p.c.Styles, p.c.Cat
 	top := []string{st.Title.Render(cat.T("tr.home.export")), ""}
-	top = append(top, wrap(st.Subtle.Render(filterText(cat, p.filter, "")), w)...)
-	top = append(top, wrap(st.Subtle.Render(cat.F("tr.files.to", results.DefaultExportDir())), w)...)
+	label := ""
+	if v := p.c.Visit; v.HasClass && v.Class.ID == p.filter.SessionID {
+		label = classLabel(v.Class)
+	}
+	top = append(top, wrap(st.Subtle.Render(filterDesc(cat, p.filter, label)), w)...)
+	top = append(top, st.Subtle.Render(cat.T("tr.files.to")))
+	top = append(top, hang("  ", st.Text.Render(results.DefaultExportDir()), w)...)
 	p.form.top = append(top, "")
 }
 

@@ -116,7 +116,7 @@ func (f *trainerForm) move(d int) tea.Cmd {
 func (f *trainerForm) helpKeys(back string) []key.Binding {
 	k, cat := f.c.Keys, f.c.Cat
 	keys := []key.Binding{with(k.Down, cat.T("key.tab")), with(k.Up, cat.T("key.shifttab"))}
-	enter := cat.T("key.tab")
+	enter := cat.T("help.continue")
 	switch {
 	case f.focus == len(f.fields):
 		enter = f.submit

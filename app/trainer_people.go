@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/internal/safetext"
 	"kynangso/results"
 )
 
@@ -188,8 +189,12 @@ func trPersonLine(cat Catalog, x results.Participant) string {
 	if x.Village != "" {
 		parts = append(parts, cleanLine(x.Village))
 	}
-	if x.Household != "" {
-		parts = append(parts, cat.F("tr.people.hh", cleanLine(x.Household)))
+	if hh := cleanLine(x.Household); hh != "" {
+		// Households are often written "Hộ Y Bih": do not say "hộ Hộ Y Bih".
+		if f := safetext.Fold(hh); !strings.HasPrefix(f, "ho ") && !strings.HasPrefix(f, "household") {
+			hh = cat.F("tr.people.hh", hh)
+		}
+		parts = append(parts, hh)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -208,8 +208,14 @@ func (p *reportPage) render() []string {
 	return nil
 }
 
-// filterText says what the filter keeps: "Lọc: lớp …; từ … đến …; thôn …".
+// filterText says what the filter keeps and how to change it:
+// "Lọc: lớp …; từ … đến …; thôn …  (f để đổi)".
 func filterText(cat Catalog, f results.Filter, label string) string {
+	return filterDesc(cat, f, label) + "  (" + cat.T("tr.filter.change") + ")"
+}
+
+// filterDesc says what the filter keeps: "Lọc: lớp …; từ … đến …; thôn …".
+func filterDesc(cat Catalog, f results.Filter, label string) string {
 	var parts []string
 	switch {
 	case f.SessionID != "" && label != "":
@@ -225,7 +231,7 @@ func filterText(cat Catalog, f results.Filter, label string) string {
 	if f.Village != "" {
 		parts = append(parts, cat.F("tr.filter.village", cleanLine(f.Village)))
 	}
-	return cat.T("tr.filter.prefix") + " " + strings.Join(parts, "; ") + "  (" + cat.T("tr.filter.change") + ")"
+	return cat.T("tr.filter.prefix") + " " + strings.Join(parts, "; ")
 }
 
 func orDash(s string) string {

@@ -62,7 +62,7 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.pick(actSummary)
 	e.want("Lọc: lớp Lớp Ea Tu · 14/03/2026", "Tổng: 2 người (0 không lưu tên) · 1 buổi học · 2 lượt",
 		"Nữ 1", "Nam 1", "Buôn Đôn 2", "An toàn trên mạng", "50%")
-	golden(t, "trainer_summary_80x24", e.screen())
+	e.goldens("trainer_summary")
 	for range 20 {
 		e.press(down)
 	}
@@ -70,7 +70,7 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 
 	// The filter: a village that has nobody empties the summary.
 	e.press(tpressKey('f'))
-	golden(t, "trainer_filter_80x24", e.screen())
+	e.goldens("trainer_filter")
 	e.press(down, down, down)
 	e.typ("buon ko tam")
 	e.press(down, enter)
@@ -79,15 +79,15 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 
 	e.pick(actItems)
 	e.want("1. 50% đúng (1/2) · An toàn trên mạng", "Bạn nên làm gì?", "Hay chọn sai: Bấm link (1 lần)")
-	golden(t, "trainer_items_80x24", e.screen())
+	e.goldens("trainer_items")
 	e.press(esc)
 	e.pick(actFollowUp)
 	e.want("Buôn Đôn · 2 người", "Hộ: Hộ 1", "Y Bih Niê (1960) — chưa đạt: B1, B2")
-	golden(t, "trainer_followup_80x24", e.screen())
+	e.goldens("trainer_followup")
 	e.press(esc)
 	e.pick(actCoverage)
 	e.want("Buôn Đôn", "Đã tham gia 2 người")
-	golden(t, "trainer_coverage_80x24", e.screen())
+	e.goldens("trainer_coverage")
 }
 
 func TestPeopleEditDeleteAndHistory(t *testing.T) {
@@ -99,10 +99,10 @@ func TestPeopleEditDeleteAndHistory(t *testing.T) {
 	e.unlock("2468")
 	e.pick(actPeople)
 	e.typ("y bih")
-	e.want("Y Bih Niê · 1960 · Buôn Đôn · hộ Hộ 1")
+	e.want("Y Bih Niê · 1960 · Buôn Đôn · Hộ 1")
 	e.press(down, enter)
 	e.want("Đã dự 1 buổi học", "Đã đạt 0/2 bài", "Cần ôn lại")
-	golden(t, "trainer_history_80x24", e.screen())
+	e.goldens("trainer_history")
 	e.press(esc, tpressKey('e'))
 	e.want("Sửa thông tin người học")
 	for range 10 {

@@ -77,21 +77,23 @@ func renderItems(c *Common, r results.ItemReport, w int) []string {
 	return out
 }
 
-// renderCoverage shows each village's reach, those who passed all skills,
-// households reached, and a chart of households with such a person.
+// renderCoverage shows the chart of households with a person who passed
+// all skills, one bar and number per village, first (what the trainer
+// looks for), then each village's reach and passes.
 func renderCoverage(c *Common, r results.CoverageReport, w int) []string {
 	st, cat := c.Styles, c.Cat
 	out := wrap(st.Subtle.Render(cat.F("tr.cov.intro", r.Skills)), w)
-	villages := append(append([]results.VillageCoverage{}, r.Villages...), r.Overall)
-	for i, v := range villages {
-		label := cleanLine(v.Label)
-		if i == len(villages)-1 {
-			label = cat.T("tr.cov.all")
-		} else if label == "" {
-			label = cat.T("tr.sum.notgiven")
-		}
-		out = append(out, "", st.Bold.Render(truncate(label, w)))
-		out = append(out, wrap(st.Text.Render(cat.F("tr.cov.line", v.Reached, v.PassedAll, v.HouseholdsPassedAll, v.Households)), w)...)
+	out = append(out, "", st.Bold.Render(truncate(cat.F("tr.cov.chart", r.Skills), w)))
+	bw := chartWidth(w)
+	rows, labels := coverageRows(cat, r)
+	for i, v := range rows {
+		label := truncate(labels[i], w-bw-10)
+		label += strings.Repeat(" ", max(0, w-bw-10-widthOf(label)))
+		out = append(out, label+" "+st.ProgressFull.Render(bar(v.HouseholdShare/100, bw))+" "+pct(c.Cat, v.HouseholdShare))
+	}
+	for i, v := range rows {
+		out = append(out, "", st.Bold.Render(truncate(labels[i], w)))
+		out = append(out, wrap(st.Text.Render(cat.F("tr.cov.line", v.Reached, r.Skills, v.PassedAll, r.Skills, v.HouseholdsPassedAll, v.Households)), w)...)
 		var mods []string
 		for j, m := range v.Modules {
 			mods = append(mods, cat.F("tr.dash.mod", j+1)+" "+itoa(m.Passed)+"/"+itoa(m.Reached))
@@ -100,22 +102,29 @@ func renderCoverage(c *Common, r results.CoverageReport, w int) []string {
 			out = append(out, wrap(st.Subtle.Render(cat.T("tr.cov.passed")+" "+strings.Join(mods, " · ")), w)...)
 		}
 	}
-	out = append(out, "", st.Bold.Render(cat.T("tr.cov.chart")))
-	bw := chartWidth(w)
-	for _, v := range r.Villages {
-		label := cleanLine(v.Label)
-		if label == "" {
-			label = cat.T("tr.sum.notgiven")
-		}
-		label = truncate(label, w-bw-10)
-		label += strings.Repeat(" ", max(0, w-bw-10-widthOf(label)))
-		out = append(out, label+" "+st.ProgressFull.Render(bar(v.HouseholdShare/100, bw))+" "+pct(c.Cat, v.HouseholdShare))
-	}
 	out = append(out, "")
 	for j, m := range r.Modules {
 		out = append(out, st.Subtle.Render(truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
 	}
 	return out
+}
+
+// coverageRows are the villages then the overall row, each with its label:
+// the village, "(not given)", or "All villages" for the overall row.
+func coverageRows(cat Catalog, r results.CoverageReport) ([]results.VillageCoverage, []string) {
+	rows := append(append([]results.VillageCoverage{}, r.Villages...), r.Overall)
+	labels := make([]string, len(rows))
+	for i, v := range rows {
+		switch {
+		case i == len(rows)-1:
+			labels[i] = cat.T("tr.cov.all")
+		case cleanLine(v.Label) == "":
+			labels[i] = cat.T("tr.sum.notgiven")
+		default:
+			labels[i] = cleanLine(v.Label)
+		}
+	}
+	return rows, labels
 }
 
 // renderFollowUp lists who to visit, by village and household.

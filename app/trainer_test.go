@@ -36,9 +36,10 @@ type trainerEnv struct {
 
 func newTrainerEnv(t *testing.T, w, h int) *trainerEnv {
 	t.Helper()
-	old := trainerTick
+	old, oldRoot := trainerTick, rootTick
 	trainerTick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	t.Cleanup(func() { trainerTick = old })
+	rootTick = trainerTick
+	t.Cleanup(func() { trainerTick, rootTick = old, oldRoot })
 	e := &trainerEnv{t: t, path: filepath.Join(t.TempDir(), "class.db"), clk: newClock()}
 	e.open(w, h)
 	return e
@@ -62,8 +63,8 @@ func (e *trainerEnv) open(w, h int) {
 }
 
 // run executes cmd to the end and feeds its messages back into the model.
-// The root's own 15-second idle tick is the one command left waiting; it
-// is dropped after a grace period long enough for any store call.
+// Every timer is switched off (newTrainerEnv), so every command returns
+// soon; one that does not within 10 s is a bug.
 func (e *trainerEnv) run(cmd tea.Cmd) {
 	e.t.Helper()
 	if cmd == nil {
@@ -74,8 +75,8 @@ func (e *trainerEnv) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(400 * time.Millisecond):
-		return
+	case <-time.After(10 * time.Second):
+		e.t.Fatalf("a command did not return within 10 s")
 	}
 	switch msg := msg.(type) {
 	case nil:
@@ -122,6 +123,21 @@ func (e *trainerEnv) typ(s string) {
 
 func (e *trainerEnv) screen() string { return screen(e.m) }
 
+// goldens compares the screen at 80×24 and at 60×20 with
+// testdata/<base>_80x24.golden and <base>_60x20.golden, then goes back to
+// 80×24. fix, if given, masks what changes between runs (clock times).
+func (e *trainerEnv) goldens(base string, fix ...func(string) string) {
+	e.t.Helper()
+	for _, sz := range [][2]int{{60, 20}, {80, 24}} {
+		e.m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		got := e.screen()
+		for _, f := range fix {
+			got = f(got)
+		}
+		golden(e.t, base+"_"+itoa(sz[0])+"x"+itoa(sz[1]), got)
+	}
+}
+
 func (e *trainerEnv) want(parts ...string) {
 	e.t.Helper()
 	s := e.screen()
@@ -167,7 +183,7 @@ func TestFirstStartCreatesPIN(t *testing.T) {
 	if e.m.Screen() != ScreenTrainer {
 		t.Fatalf("first start shows %v, want the trainer's PIN setup", e.m.Screen())
 	}
-	golden(t, "trainer_pin_create_80x24", e.screen())
+	e.goldens("trainer_pin_create")
 	e.typ("12")
 	e.press(enter)
 	e.want("Mã PIN gồm 4 đến 8 chữ số")
@@ -210,7 +226,7 @@ func TestPINBackoffSurvivesRestart(t *testing.T) {
 	e := newTrainerEnv(t, 80, 24)
 	e.setPIN("2468")
 	e.press(tea.KeyPressMsg{Code: tea.KeyF2})
-	golden(t, "trainer_pin_enter_80x24", e.screen())
+	e.goldens("trainer_pin_enter")
 	for i := 1; i <= 4; i++ {
 		e.typ("1111")
 		e.press(enter)
@@ -245,7 +261,7 @@ func TestPINBackoffSurvivesRestart(t *testing.T) {
 		e.press(enter)
 	}
 	e.want("Xin đợi 2 phút 8 giây") // 2^7 s after 12 wrong PINs
-	golden(t, "trainer_pin_wait_80x24", e.screen())
+	e.goldens("trainer_pin_wait")
 	e.clk.add(128 * time.Second)
 	e.open(80, 24)
 	e.unlock("2468")
@@ -263,7 +279,7 @@ func TestTrainerQuitNeedsPINAndConfirmation(t *testing.T) {
 		t.Fatalf("kiosk keys left the app or the screen (%v, quits %d)", e.m.Screen(), quits-before)
 	}
 	e.unlock("2468")
-	golden(t, "trainer_home_80x24", e.screen())
+	e.goldens("trainer_home")
 	home := e.area().top().(*trainerHome)
 	e.press(num(0)) // not an item: nothing happens
 	for i, a := range home.actions {
@@ -334,7 +350,7 @@ func TestOpenCloseReopenClass(t *testing.T) {
 	e.setPIN("2468")
 	e.unlock("2468")
 	e.pick(actOpenClass)
-	golden(t, "trainer_class_form_80x24", e.screen())
+	e.goldens("trainer_class_form")
 	for range 6 { // to the button, title left empty
 		e.press(down)
 	}
@@ -399,7 +415,7 @@ func TestOpenCloseReopenClass(t *testing.T) {
 	}
 
 	e.pick(actReopenClass)
-	golden(t, "trainer_reopen_80x24", e.screen())
+	e.goldens("trainer_reopen")
 	e.press(enter)
 	e.want("Mở lại lớp này?")
 	e.press(num(1))
@@ -457,7 +473,7 @@ func TestDashboardShowsWhereEachPersonIs(t *testing.T) {
 	e.press(dashTickMsg{d: d})
 	e.want("B1 vừa làm xong", "B1 ✓3/3")
 	// Check-in times come from the store's own clock: mask them.
-	golden(t, "trainer_dashboard_80x24", regexp.MustCompile(`\d\d:\d\d  `).ReplaceAllString(e.screen(), "hh:mm  "))
+	e.goldens("trainer_dashboard", func(s string) string { return regexp.MustCompile(`\d\d:\d\d  `).ReplaceAllString(s, "hh:mm  ") })
 	// Stale ticks of a closed dashboard do nothing.
 	e.press(esc)
 	e.press(dashTickMsg{d: d})

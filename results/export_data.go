@@ -116,9 +116,11 @@ func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportB
 	return &exportBook{tables: []exportTable{t}, summary: sum}, info, nil
 }
 
-func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withPhone bool, emit func([]any) error) error {
+// attendanceRowsQuery selects one row per person per class in scope with
+// what they studied and passed in it, in sheet order.
+func attendanceRowsQuery(sc scope) string {
 	pid := "COALESCE(c.cid, t.participant_id)"
-	q := `WITH RECURSIVE ` + canonCTE + `,
+	return `WITH RECURSIVE ` + canonCTE + `,
 	r AS MATERIALIZED (
 		SELECT t.session_id AS sid, ` + pid + ` AS pid, min(t.checked_in_at) AS at, cs.date AS date, cs.opened_at AS opened
 		FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
@@ -138,6 +140,10 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	FROM r JOIN participants AS p ON p.id = r.pid
 	LEFT JOIN st ON st.sid = r.sid AND st.pid = r.pid
 	ORDER BY r.date, r.opened, r.sid, r.at, p.id`
+}
+
+func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withPhone bool, emit func([]any) error) error {
+	q := attendanceRowsQuery(sc)
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
 		return fmt.Errorf("read attendance: %w", err)

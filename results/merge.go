@@ -69,33 +69,76 @@ func (r SourceReport) Arrived() int {
 	return n
 }
 
-// merger carries one source's merge transaction.
+// merger carries one source's merge: the transaction and the schema name
+// the source is attached as.
 type merger struct {
 	tx       *sql.Tx
+	src      string
 	source   string
 	deviceID string
 	report   *SourceReport
 }
 
+// sql points a query written against "src." at this merger's source.
+func (m *merger) sql(q string) string { return strings.ReplaceAll(q, "src.", m.src+".") }
+
+func (m *merger) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return m.tx.ExecContext(ctx, m.sql(q), args...)
+}
+
+func (m *merger) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return m.tx.QueryContext(ctx, m.sql(q), args...)
+}
+
+func (m *merger) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return m.tx.QueryRowContext(ctx, m.sql(q), args...)
+}
+
+// batchSize is how many sources share one write transaction: SQLite allows
+// ten attached databases, and a source cannot be detached before its
+// transaction ends. Sharing the transaction matters for speed: each commit
+// rewrites every index page the merged rows touched, and rows from many
+// laptops touch them all.
+const batchSize = 8
+
 // Merge brings other laptops' databases (or their backups) into this one.
-// Each source is opened read-only and never modified; it is first checked
-// (ErrNotKynangso, ErrDamaged, ErrNewerSchema, ErrSameDatabase) and then
-// merged in one transaction, so a source that is refused or fails leaves
-// this database untouched. Rows combine by the rules in docs/merge.md: the
-// result does not depend on the order of the merges, and merging the same
-// file again changes nothing. The returned error joins the errors of the
-// refused sources (each also in its SourceReport); the other sources are
-// merged all the same.
+// Each source is opened read-only and never modified, nor is any file
+// created beside it; it is first checked (ErrNotKynangso, ErrDamaged,
+// ErrNewerSchema, ErrSameDatabase) and refused before anything is written.
+// Each source is merged atomically: up to eight sources share one write
+// transaction, each inside its own savepoint, so a source that fails midway
+// is rolled back to exactly the state before it while the others are kept.
+// Rows combine by the rules in docs/merge.md: the result does not depend on
+// the order of the merges, and merging the same file again changes nothing.
+// The returned error joins the errors of the refused or failed sources (each
+// also in its SourceReport); the other sources are merged all the same.
 func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, error) {
-	var rep MergeReport
-	var errs []error
-	for _, p := range srcPaths {
-		sr := SourceReport{Path: p}
-		if err := s.mergeFile(ctx, p, &sr); err != nil {
-			sr = SourceReport{Path: p, Err: err}
-			errs = append(errs, fmt.Errorf("merge %s: %w", p, err))
+	rep := MergeReport{Sources: make([]SourceReport, len(srcPaths))}
+	var ready []*mergeSource
+	for i, p := range srcPaths {
+		rep.Sources[i].Path = p
+		src, err := s.prepareSource(ctx, p)
+		if err != nil {
+			rep.Sources[i].Err = err
+			continue
 		}
-		rep.Sources = append(rep.Sources, sr)
+		defer src.cleanup()
+		ready = append(ready, &mergeSource{source: src, report: &rep.Sources[i]})
+	}
+	for len(ready) > 0 {
+		n := min(batchSize, len(ready))
+		if err := s.mergeBatch(ctx, ready[:n]); err != nil {
+			for _, r := range ready[:n] {
+				*r.report = SourceReport{Path: r.report.Path, Err: err}
+			}
+		}
+		ready = ready[n:]
+	}
+	var errs []error
+	for _, sr := range rep.Sources {
+		if sr.Err != nil {
+			errs = append(errs, fmt.Errorf("merge %s: %w", sr.Path, sr.Err))
+		}
 	}
 	dups, err := s.ProbableDuplicates(ctx)
 	if err != nil {
@@ -105,42 +148,77 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 	return rep, errors.Join(errs...)
 }
 
-// mergeFile checks one source and merges it in one transaction.
-func (s *Store) mergeFile(ctx context.Context, path string, sr *SourceReport) error {
-	src, err := s.prepareSource(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer src.cleanup()
+// mergeSource is a vetted source waiting for its batch.
+type mergeSource struct {
+	source
+	report *SourceReport
+}
+
+// mergeBatch attaches a few vetted sources and merges each in its own
+// savepoint of one transaction. The error is for the batch as a whole
+// (nothing of it was written); a source's own failure is in its report.
+func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS src`, src.uri); err != nil {
-		return classify(fmt.Errorf("open source: %w", err))
+	// A bigger page cache for this connection while it merges: merged rows
+	// land all over the indexes.
+	var cache int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
+		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
+		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE src`)
+	for i, b := range batch {
+		name := fmt.Sprintf("src%d", i)
+		if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS `+name, b.uri); err != nil {
+			return classify(fmt.Errorf("open source: %w", err))
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE `+name)
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	m := &merger{tx: tx, deviceID: s.deviceID, report: sr}
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM src.meta WHERE key = 'device_id'`).Scan(&sr.DeviceID); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("read source device: %w", err)
-	}
-	m.source = filepath.Base(path)
-	if sr.DeviceID != "" {
-		m.source += " (" + sr.DeviceID + ")"
-	}
-	if err := m.run(ctx); err != nil {
-		return err
+	for i, b := range batch {
+		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), deviceID: s.deviceID, report: b.report}
+		if err := m.runSavepoint(ctx); err != nil {
+			*b.report = SourceReport{Path: b.report.Path, Err: err}
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// runSavepoint merges one source inside a savepoint, undone on failure.
+func (m *merger) runSavepoint(ctx context.Context) error {
+	if _, err := m.exec(ctx, `SAVEPOINT merge_source`); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	err := m.queryRow(ctx, `SELECT value FROM src.meta WHERE key = 'device_id'`).Scan(&m.report.DeviceID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	m.source = filepath.Base(m.report.Path)
+	if m.report.DeviceID != "" {
+		m.source += " (" + m.report.DeviceID + ")"
+	}
+	if err == nil {
+		err = m.run(ctx)
+	}
+	if err != nil {
+		if _, rerr := m.exec(ctx, `ROLLBACK TO merge_source`); rerr != nil {
+			return errors.Join(err, fmt.Errorf("undo: %w", rerr))
+		}
+	}
+	if _, rerr := m.exec(ctx, `RELEASE merge_source`); rerr != nil {
+		return errors.Join(err, fmt.Errorf("release savepoint: %w", rerr))
+	}
+	return err
 }
 
 // run merges every table, then restores the rules the union may break.
@@ -179,7 +257,7 @@ func (m *merger) run(ctx context.Context) error {
 // importLog copies the source's own merge log, so a conflict resolved on
 // another laptop stays on record wherever its data travels.
 func (m *merger) importLog(ctx context.Context) error {
-	_, err := m.tx.ExecContext(ctx, `INSERT INTO main.merge_log SELECT * FROM src.merge_log
+	_, err := m.exec(ctx, `INSERT INTO main.merge_log SELECT * FROM src.merge_log
 		WHERE true ON CONFLICT DO NOTHING`)
 	if err != nil {
 		return fmt.Errorf("merge merge_log: %w", err)
@@ -201,7 +279,7 @@ func (m *merger) applyErasures(ctx context.Context) error {
 		{`DELETE FROM main.lesson_progress WHERE participant_id IN ` + erased, true},
 		{`DELETE FROM main.merge_log WHERE table_name = 'participants' AND row_id IN ` + erased, false},
 	} {
-		res, err := m.tx.ExecContext(ctx, q.sql)
+		res, err := m.exec(ctx, q.sql)
 		if err != nil {
 			return fmt.Errorf("merge: apply erasures: %w", err)
 		}

@@ -65,18 +65,18 @@ var oneOpenRules = map[string]oneOpenRule{
 func (m *merger) mergeWithOneOpenRule(ctx context.Context, t mergeTable) (TableCount, error) {
 	r := oneOpenRules[t.name]
 	var clash bool
-	if err := m.tx.QueryRowContext(ctx, r.clash).Scan(&clash); err != nil {
+	if err := m.queryRow(ctx, r.clash).Scan(&clash); err != nil {
 		return TableCount{}, fmt.Errorf("merge %s: check open rows: %w", t.name, err)
 	}
 	if !clash {
 		return m.mergeRows(ctx, t)
 	}
 	var def string
-	err := m.tx.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = ?`, r.index).Scan(&def)
+	err := m.queryRow(ctx, `SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = ?`, r.index).Scan(&def)
 	if err != nil {
 		return TableCount{}, fmt.Errorf("merge %s: read index %s: %w", t.name, r.index, err)
 	}
-	if _, err := m.tx.ExecContext(ctx, `DROP INDEX main.`+r.index); err != nil {
+	if _, err := m.exec(ctx, `DROP INDEX main.`+r.index); err != nil {
 		return TableCount{}, fmt.Errorf("merge %s: %w", t.name, err)
 	}
 	tc, err := m.mergeRows(ctx, t)
@@ -86,7 +86,7 @@ func (m *merger) mergeWithOneOpenRule(ctx context.Context, t mergeTable) (TableC
 	if err := m.closeLosers(ctx, t.name, r); err != nil {
 		return tc, err
 	}
-	if _, err := m.tx.ExecContext(ctx, def); err != nil {
+	if _, err := m.exec(ctx, def); err != nil {
 		return tc, fmt.Errorf("merge %s: rebuild index %s: %w", t.name, r.index, err)
 	}
 	return tc, nil
@@ -96,7 +96,7 @@ func (m *merger) mergeWithOneOpenRule(ctx context.Context, t mergeTable) (TableC
 // The losers are read in full before any is changed, so the outcome does
 // not depend on the order rows are visited.
 func (m *merger) closeLosers(ctx context.Context, table string, r oneOpenRule) error {
-	rows, err := m.tx.QueryContext(ctx, r.losers)
+	rows, err := m.query(ctx, r.losers)
 	if err != nil {
 		return fmt.Errorf("merge %s: find open rows: %w", table, err)
 	}
@@ -115,7 +115,7 @@ func (m *merger) closeLosers(ctx context.Context, table string, r oneOpenRule) e
 		return fmt.Errorf("merge %s: find open rows: %w", table, err)
 	}
 	for _, l := range ls {
-		if _, err := m.tx.ExecContext(ctx, r.close, l.id, l.at); err != nil {
+		if _, err := m.exec(ctx, r.close, l.id, l.at); err != nil {
 			return fmt.Errorf("merge %s: close %s: %w", table, l.id, err)
 		}
 	}
@@ -131,7 +131,7 @@ func (m *merger) closeLosers(ctx context.Context, table string, r oneOpenRule) e
 // whatever the order of the merges. After this, following into_id from any
 // record always ends at its keeper (see CanonicalParticipantSQL).
 func (m *merger) breakLinkCycles(ctx context.Context) error {
-	rows, err := m.tx.QueryContext(ctx, `WITH RECURSIVE walk(start, cur) AS (
+	rows, err := m.query(ctx, `WITH RECURSIVE walk(start, cur) AS (
 			SELECT from_id, into_id FROM main.participant_links
 			UNION
 			SELECT w.start, l.into_id FROM walk AS w JOIN main.participant_links AS l ON l.from_id = w.cur
@@ -164,7 +164,7 @@ func (m *merger) breakLinkCycles(ctx context.Context) error {
 		return fmt.Errorf("merge: find circles of joins: %w", err)
 	}
 	for _, l := range cut {
-		if _, err := m.tx.ExecContext(ctx, `DELETE FROM main.participant_links WHERE id = ?`, l.id); err != nil {
+		if _, err := m.exec(ctx, `DELETE FROM main.participant_links WHERE id = ?`, l.id); err != nil {
 			return fmt.Errorf("merge: break circle of joins: %w", err)
 		}
 		if err := m.log(ctx, "participant_links", l.from, `{"removed":"circle of joins; this record is the keeper"}`, l.js); err != nil {

@@ -203,7 +203,7 @@ func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error
 		}
 	}
 	// Rows meeting a local row on any unique key were handled above.
-	res, err := m.tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s (%s) SELECT %s FROM src.%s
+	res, err := m.exec(ctx, fmt.Sprintf(`INSERT INTO main.%s (%s) SELECT %s FROM src.%s
 		WHERE true ON CONFLICT DO NOTHING`, t.name, list("", t.cols), list("", t.cols), t.name))
 	if err != nil {
 		return tc, fmt.Errorf("merge %s: insert new rows: %w", t.name, err)
@@ -230,7 +230,7 @@ func (m *merger) findConflicts(ctx context.Context, t mergeTable) ([]conflict, e
 		list("m", t.key), t.jsonExpr("s"), t.jsonExpr("m"), beats,
 		beats, erased, strings.ReplaceAll(erased, "s.", "m."),
 		t.name, t.name, t.keyJoin(), list("s", t.cols), list("m", t.cols))
-	rows, err := m.tx.QueryContext(ctx, q)
+	rows, err := m.query(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("merge %s: compare: %w", t.name, err)
 	}
@@ -266,11 +266,11 @@ func (m *merger) resolve(ctx context.Context, t mergeTable, c conflict) (bool, e
 	if t.combine != "" {
 		q := fmt.Sprintf(`UPDATE main.%s AS m SET %s FROM src.%s AS s WHERE %s AND %s`,
 			t.name, t.combine, t.name, t.keyJoin(), prefixConds("m.", cond))
-		if _, err := m.tx.ExecContext(ctx, q, c.key...); err != nil {
+		if _, err := m.exec(ctx, q, c.key...); err != nil {
 			return false, fmt.Errorf("merge %s: combine %s: %w", t.name, rowID, err)
 		}
 		var now string
-		if err := m.tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM main.%s AS m WHERE %s`,
+		if err := m.queryRow(ctx, fmt.Sprintf(`SELECT %s FROM main.%s AS m WHERE %s`,
 			t.jsonExpr("m"), t.name, prefixConds("m.", cond)), c.key...).Scan(&now); err != nil {
 			return false, fmt.Errorf("merge %s: combine %s: %w", t.name, rowID, err)
 		}
@@ -289,7 +289,7 @@ func (m *merger) resolve(ctx context.Context, t mergeTable, c conflict) (bool, e
 		q := fmt.Sprintf(`UPDATE main.%s SET (%s) = (SELECT %s FROM src.%s AS s WHERE %s) WHERE %s`,
 			t.name, list("", t.cols), list("s", t.cols), t.name, prefixConds("s.", cond), cond)
 		args := append(append([]any{}, c.key...), c.key...)
-		if _, err := m.tx.ExecContext(ctx, q, args...); err != nil {
+		if _, err := m.exec(ctx, q, args...); err != nil {
 			return false, fmt.Errorf("merge %s: update %s: %w", t.name, rowID, err)
 		}
 	}
@@ -327,7 +327,7 @@ func keyText(key []any) string {
 // adds nothing.
 func (m *merger) log(ctx context.Context, table, rowID, winner, loser string) error {
 	ts := fmtTime(now())
-	res, err := m.tx.ExecContext(ctx, `INSERT INTO main.merge_log (id, table_name, row_id, winner,
+	res, err := m.exec(ctx, `INSERT INTO main.merge_log (id, table_name, row_id, winner,
 		loser, source, merged_at, device_id, created_at, updated_at)
 		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?7
 		WHERE NOT EXISTS (SELECT 1 FROM main.merge_log WHERE table_name = ?2 AND row_id = ?3 AND loser = ?5)`,

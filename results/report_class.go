@@ -123,7 +123,10 @@ func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (A
 	}
 	q = `WITH RECURSIVE ` + canonCTE + `, att AS (SELECT DISTINCT ` + pid + ` AS pid ` + base + `)
 		SELECT p.gender, p.village, (p.anonymous = 1 OR p.deleted_at IS NOT NULL), count(*)
-		FROM att JOIN participants AS p ON p.id = att.pid GROUP BY 1, 2, 3`
+		FROM att JOIN participants AS p INDEXED BY participants_report ON p.id = att.pid GROUP BY 1, 2, 3`
+	if sc.f.SessionID == "" {
+		q = attendedPeopleQuery(sc)
+	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
 		return a, fmt.Errorf("class summary: count people: %w", err)
@@ -150,6 +153,24 @@ func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (A
 	a.ByGender = counts(gender, func(k string) string { return GenderLabel(k, lang) })
 	a.ByVillage = counts(village, func(k string) string { return villageLabel(k, lang) })
 	return a, nil
+}
+
+// attendedPeopleQuery counts the people with a check-in in scope by
+// gender, village and anonymity. It walks the people (a narrow covering
+// index) and probes their check-ins, which is several times faster than
+// collecting the distinct people of every check-in when the scope holds
+// most classes; one class is faster the other way round.
+func attendedPeopleQuery(sc scope) string {
+	w := sc.attendanceWhere("p.id")
+	return `WITH RECURSIVE ` + canonCTE + `
+	SELECT p.gender, p.village, (p.anonymous = 1 OR p.deleted_at IS NOT NULL), count(*)
+	FROM participants AS p INDEXED BY participants_report
+	WHERE p.id NOT IN (SELECT from_id FROM participant_links)
+	  AND (EXISTS (SELECT 1 FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+			WHERE t.participant_id = p.id AND ` + w + `)
+		OR EXISTS (SELECT 1 FROM canon AS c JOIN attendance AS t ON t.participant_id = c.id
+			JOIN class_sessions AS cs ON cs.id = t.session_id WHERE c.cid = p.id AND ` + w + `))
+	GROUP BY 1, 2, 3`
 }
 
 // counts turns a map into buckets, largest first, then by key ("" last).

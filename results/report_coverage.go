@@ -130,12 +130,12 @@ func coverageQuery(sc scope) string {
 		GROUP BY pm.pid HAVING count(DISTINCT ms.skill) = :nskills
 	)
 	SELECT 'm', p.village, pm.module_id, count(*), sum(pm.passed), 0, 0
-	FROM pm JOIN participants AS p ON p.id = pm.pid GROUP BY 2, 3
+	FROM pm JOIN participants AS p INDEXED BY participants_report ON p.id = pm.pid GROUP BY 2, 3
 	UNION ALL
 	SELECT 'v', p.village, '', count(*), count(pall.pid),
 		count(DISTINCT CASE WHEN p.household <> '' THEN p.household END),
 		count(DISTINCT CASE WHEN p.household <> '' AND pall.pid IS NOT NULL THEN p.household END)
-	FROM people JOIN participants AS p ON p.id = people.pid
+	FROM people JOIN participants AS p INDEXED BY participants_report ON p.id = people.pid
 	LEFT JOIN pall ON pall.pid = people.pid
 	GROUP BY 2`
 }

@@ -67,13 +67,14 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 	}
 	defer rows.Close()
 	var people []FollowUpPerson
+	var nameKeys []string
 	for rows.Next() {
 		var p Participant
 		var anon bool
-		var passed string
+		var passed, nameKey string
 		var last sql.NullString
 		if err := rows.Scan(&p.ID, &p.FullName, &p.BirthYear, &p.Gender, &p.Village, &p.Household,
-			&p.Phone, &anon, &passed, &last); err != nil {
+			&p.Phone, &anon, &passed, &last, &nameKey); err != nil {
 			return r, fmt.Errorf("follow-up list: %w", err)
 		}
 		done := parseList(passed)
@@ -92,17 +93,21 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 		}
 		people = append(people, FollowUpPerson{PersonInfo: personInfo(p, cat.Lang, withPhone),
 			LastActivity: localDate(last), NotPassed: todo})
+		nameKeys = append(nameKeys, nameKey)
 	}
 	if err := rows.Err(); err != nil {
 		return r, fmt.Errorf("follow-up list: %w", err)
 	}
 	r.People = len(people)
-	r.Villages = groupFollowUp(people, cat.Lang)
+	r.Villages = groupFollowUp(people, nameKeys, cat.Lang)
 	return r, nil
 }
 
 // followUpQuery selects each person in scope (canonical record) with the
-// modules they ever passed (a JSON array) and their latest activity.
+// modules they ever passed (a JSON array) and their latest activity. Those
+// two are looked up per person through the covering indexes of migration
+// 0003 (attempts_person, attendance_person), which is far cheaper than
+// grouping every attempt, reading and check-in of the database.
 func followUpQuery(sc scope) string {
 	return `WITH RECURSIVE ` + canonCTE + `,
 	scoped AS MATERIALIZED (
@@ -120,39 +125,54 @@ func followUpQuery(sc scope) string {
 		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `
 	),
 	members AS MATERIALIZED (
-		SELECT pid AS id, pid FROM scoped
-		UNION ALL
-		SELECT canon.id, canon.cid FROM canon JOIN scoped ON scoped.pid = canon.cid
-	),
-	acts AS (
-		SELECT m.pid, a.module_id AS module, a.passed, COALESCE(a.finished_at, a.started_at) AS at
-		FROM members AS m JOIN attempts AS a ON a.participant_id = m.id
-		UNION ALL
-		SELECT m.pid, '', 0, g.updated_at FROM members AS m JOIN lesson_progress AS g ON g.participant_id = m.id
-		UNION ALL
-		SELECT m.pid, '', 0, t.checked_in_at FROM members AS m JOIN attendance AS t ON t.participant_id = m.id
-	),
-	per AS (
-		SELECT pid, json_group_array(DISTINCT module) FILTER (WHERE passed = 1) AS passed, max(at) AS last
-		FROM acts GROUP BY pid
+		SELECT canon.id, canon.cid AS pid FROM canon JOIN scoped ON scoped.pid = canon.cid
 	)
 	SELECT p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
-		(p.anonymous = 1 OR p.deleted_at IS NOT NULL), COALESCE(per.passed, '[]'), per.last
-	FROM scoped JOIN participants AS p ON p.id = scoped.pid
-	LEFT JOIN per ON per.pid = scoped.pid`
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL),
+		(SELECT COALESCE(json_group_array(DISTINCT module_id), '[]') FROM (
+			SELECT a.module_id FROM attempts AS a WHERE a.participant_id = p.id AND a.passed = 1
+			UNION ALL
+			SELECT a.module_id FROM members AS m JOIN attempts AS a ON a.participant_id = m.id
+			WHERE m.pid = p.id AND a.passed = 1)),
+		(SELECT max(at) FROM (
+			SELECT max(COALESCE(a.finished_at, a.started_at)) AS at FROM attempts AS a WHERE a.participant_id = p.id
+			UNION ALL
+			SELECT max(g.updated_at) FROM lesson_progress AS g WHERE g.participant_id = p.id
+			UNION ALL
+			SELECT max(t.checked_in_at) FROM attendance AS t WHERE t.participant_id = p.id
+			UNION ALL
+			SELECT max(COALESCE(a.finished_at, a.started_at)) FROM members AS m JOIN attempts AS a ON a.participant_id = m.id WHERE m.pid = p.id
+			UNION ALL
+			SELECT max(g.updated_at) FROM members AS m JOIN lesson_progress AS g ON g.participant_id = m.id WHERE m.pid = p.id
+			UNION ALL
+			SELECT max(t.checked_in_at) FROM members AS m JOIN attendance AS t ON t.participant_id = m.id WHERE m.pid = p.id)),
+		p.search_key
+	FROM scoped JOIN participants AS p ON p.id = scoped.pid`
 }
 
 // groupFollowUp groups people by village and household, each level sorted
-// by name without diacritics ("" last).
-func groupFollowUp(people []FollowUpPerson, lang string) []FollowUpVillage {
-	// Folding names is slow next to comparing them, so each key is made once.
+// by name without diacritics ("" last). nameKeys[i] is the stored search
+// key of people[i]'s name (SearchKey of it), so names need not be folded
+// again.
+func groupFollowUp(people []FollowUpPerson, nameKeys []string, lang string) []FollowUpVillage {
+	// Folding is slow next to comparing, and a few villages and households
+	// are shared by thousands of people, so each distinct name is folded once.
 	type keyed struct {
 		village, household, name string
 		p                        FollowUpPerson
 	}
+	folded := map[string]string{}
+	fold := func(s string) string {
+		k, ok := folded[s]
+		if !ok {
+			k = foldKey(s)
+			folded[s] = k
+		}
+		return k
+	}
 	ks := make([]keyed, len(people))
 	for i, p := range people {
-		ks[i] = keyed{foldKey(p.Village), foldKey(p.Household), SearchKey(p.Name), p}
+		ks[i] = keyed{fold(p.Village), fold(p.Household), nameKeys[i], p}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.village, b.village), strings.Compare(a.p.Village, b.p.Village),
