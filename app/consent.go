@@ -17,7 +17,8 @@ type consentScreen struct {
 	c      *Common
 	w, h   int
 	draft  results.Participant
-	focus  int // 0 agree, 1 decline
+	focus  int  // -1 nothing chosen yet, 0 agree, 1 decline
+	ask    bool // Enter was pressed before choosing: say how to choose
 	busy   bool
 	err    string
 	failed results.Participant // created but not checked in
@@ -28,7 +29,9 @@ type consentScreen struct {
 }
 
 func newConsentScreen(c *Common, draft results.Participant) *consentScreen {
-	return &consentScreen{c: c, draft: draft}
+	// Nothing is chosen at first: consent must be an explicit choice
+	// (Law 91/2025), so Enter alone never agrees for the person.
+	return &consentScreen{c: c, draft: draft, focus: -1}
 }
 
 func (s *consentScreen) Init() tea.Cmd { return nil }
@@ -63,6 +66,10 @@ func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case key.Matches(msg, k.Next, k.Tab):
 			s.focus = 1
 		case key.Matches(msg, k.Enter):
+			if s.focus < 0 && s.failed.ID == "" {
+				s.ask = true
+				return s, nil
+			}
 			return s, s.decide(s.focus == 0)
 		case key.Matches(msg, k.Choose):
 			if n, _ := digit(msg.String()); n == 1 || n == 2 {
@@ -119,6 +126,8 @@ func (s *consentScreen) View() string {
 	foot = append(foot, btn...)
 	if s.busy {
 		foot = append(foot, st.Subtle.Render(cat.T("consent.saving")))
+	} else if s.ask {
+		foot = append(foot, wrap(st.Bold.Render(cat.T("consent.choose")), s.w)...)
 	}
 	if s.err != "" {
 		foot = append(foot, wrap(st.Error.Render("✗ "+s.err), s.w)...)

@@ -144,7 +144,7 @@ func TestWholeProgramResumeAfterKill(t *testing.T) {
 	tm.waitFor("Đăng ký người học mới")
 	tm.send(kTab, "1961", kTab, kTab, "Buôn Kô Siêr", kTab, kTab, kTab, kEnter)
 	tm.waitFor("lưu thông tin")
-	tm.send(kEnter)
+	tm.send("1") // consent is an explicit choice: 1 agrees
 	tm.waitFor("Xin chào")
 	tm.send("k")
 

@@ -140,6 +140,7 @@ var uiStrings = map[string]entry{
 	"consent.agree":   {"Đồng ý", "I agree"},
 	"consent.decline": {"Không đồng ý", "I do not agree"},
 	"consent.saving":  {"Đang lưu…", "Saving…"},
+	"consent.choose":  {"Bạn hãy chọn: bấm 1 nếu đồng ý, bấm 2 nếu không đồng ý.", "Please choose: press 1 to agree, 2 not to agree."},
 	"consent.err":     {"Chưa lưu được. Bấm Enter để thử lại, hoặc báo tập huấn viên. Thông tin bạn gõ vẫn còn.", "Could not save. Press Enter to try again, or tell the trainer. What you typed is kept."},
 
 	"menu.title":      {"Chọn bài học", "Choose a lesson"},

@@ -40,7 +40,14 @@ func TestRegisterAgreeStoresNamedNFC(t *testing.T) {
 	m := newTestModel(t, st, 80, 24)
 	decomposed := norm.NFD.String("Nguyễn Thị Lan") // as some input methods send it
 	register(t, m, decomposed)
-	press(t, m, enter) // "Đồng ý" has the focus
+	press(t, m, enter) // nothing is chosen yet: Enter alone must not agree
+	if m.Screen() != ScreenConsent || len(st.people) != 0 {
+		t.Fatalf("Enter without a choice left screen %v with %d people stored", m.Screen(), len(st.people))
+	}
+	if !strings.Contains(screen(m), "bấm 1 nếu đồng ý") {
+		t.Fatalf("no hint on how to choose:\n%s", screen(m))
+	}
+	press(t, m, tea.KeyPressMsg{Code: '1', Text: "1"})
 	if m.Screen() != ScreenMenu {
 		t.Fatalf("screen %v, want menu:\n%s", m.Screen(), screen(m))
 	}
