@@ -2,7 +2,9 @@ package results
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -47,7 +49,10 @@ type SourceReport struct {
 	// in-progress attempt of the same laptop, a circle of joins, data of an
 	// erased person.
 	Repaired int
-	Err      error
+	// AlreadyMerged is set when these exact bytes were merged here before,
+	// so merging them again would change nothing and was skipped.
+	AlreadyMerged bool
+	Err           error
 }
 
 // Conflict is one record edited differently on two laptops.
@@ -74,6 +79,7 @@ func (r SourceReport) Arrived() int {
 type merger struct {
 	tx       *sql.Tx
 	src      string
+	digest   string
 	source   string
 	deviceID string
 	report   *SourceReport
@@ -120,6 +126,10 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		src, err := s.prepareSource(ctx, p)
 		if err != nil {
 			rep.Sources[i].Err = err
+			continue
+		}
+		if src.seen {
+			rep.Sources[i].AlreadyMerged = true
 			continue
 		}
 		defer src.cleanup()
@@ -183,7 +193,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	}
 	defer tx.Rollback()
 	for i, b := range batch {
-		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), deviceID: s.deviceID, report: b.report}
+		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report}
 		if err := m.runSavepoint(ctx); err != nil {
 			*b.report = SourceReport{Path: b.report.Path, Err: err}
 		}
@@ -209,6 +219,9 @@ func (m *merger) runSavepoint(ctx context.Context) error {
 	}
 	if err == nil {
 		err = m.run(ctx)
+	}
+	if err == nil {
+		err = m.remember(ctx)
 	}
 	if err != nil {
 		if _, rerr := m.exec(ctx, `ROLLBACK TO merge_source`); rerr != nil {
@@ -293,7 +306,49 @@ func (m *merger) applyErasures(ctx context.Context) error {
 // source is a vetted file ready to attach.
 type source struct {
 	uri     string
+	digest  string // SHA-256 of the file's bytes (and its -wal, if any)
+	seen    bool   // merged here before: nothing to do
 	cleanup func()
+}
+
+// mergedKeyPrefix starts the settings keys that remember which files (by
+// the SHA-256 of their bytes) were merged into this database. Merging is
+// idempotent, so the same bytes need not be read twice; settings are local
+// to the laptop, like this memory.
+const mergedKeyPrefix = "merged_file_sha256:"
+
+// remember records, in the merge's transaction, that the source was merged.
+func (m *merger) remember(ctx context.Context) error {
+	if m.digest == "" {
+		return nil
+	}
+	_, err := m.exec(ctx, `INSERT INTO main.settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+		mergedKeyPrefix+m.digest, m.source, fmtTime(now()))
+	if err != nil {
+		return fmt.Errorf("remember merged file: %w", err)
+	}
+	return nil
+}
+
+// fileDigest hashes a file and, when present, its write-ahead log.
+func fileDigest(path string) (string, error) {
+	h := sha256.New()
+	for _, p := range []string{path, path + "-wal"} {
+		f, err := os.Open(p)
+		if errors.Is(err, os.ErrNotExist) && p != path {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // prepareSource checks that path is a kynangso database this build can read
@@ -316,6 +371,25 @@ func (s *Store) prepareSource(ctx context.Context, path string) (source, error) 
 	if err := checkHeader(path); err != nil {
 		return none, err
 	}
+	digest, err := fileDigest(path)
+	if err != nil {
+		return none, fmt.Errorf("read source: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ?`, mergedKeyPrefix+digest).Scan(&n); err != nil {
+		return none, fmt.Errorf("read merged files: %w", err)
+	}
+	if n > 0 {
+		return source{digest: digest, seen: true, cleanup: func() {}}, nil
+	}
+	src, err := s.vetSource(ctx, path)
+	src.digest = digest
+	return src, err
+}
+
+// vetSource checks the source and readies a copy when one is needed.
+func (s *Store) vetSource(ctx context.Context, path string) (source, error) {
+	none := source{cleanup: func() {}}
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
 		return s.prepareCopy(ctx, path, true)
 	}

@@ -110,34 +110,79 @@ func (s *Store) ProbableDuplicates(ctx context.Context) ([]DuplicatePair, error)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixCols("a.", participantCols)+`, `+prefixCols("b.", participantCols)+`
-		FROM participants AS a INDEXED BY participants_search
-		JOIN participants AS b INDEXED BY participants_search
-			ON b.search_key = a.search_key AND b.id > a.id
-		WHERE a.anonymous = 0 AND a.deleted_at IS NULL AND b.anonymous = 0 AND b.deleted_at IS NULL
-			AND a.search_key <> '' AND b.birth_year = a.birth_year
-		ORDER BY a.search_key, a.id, b.id`)
+	// Group in Go: a self-join on the name alone meets every pair of the
+	// many people sharing a common name, most of them born other years.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, search_key, birth_year, village
+		FROM participants INDEXED BY participants_search
+		WHERE anonymous = 0 AND deleted_at IS NULL AND search_key <> ''
+		ORDER BY search_key, birth_year, id`)
 	if err != nil {
 		return nil, fmt.Errorf("find probable duplicates: %w", err)
 	}
-	defer rows.Close()
-	var out []DuplicatePair
+	type rec struct{ id, group string }
+	var recs []rec
 	for rows.Next() {
-		var d DuplicatePair
-		if err := scanPair(rows, &d); err != nil {
+		var id, key, village string
+		var year int
+		if err := rows.Scan(&id, &key, &year, &village); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("find probable duplicates: %w", err)
 		}
-		if safetext.Fold(d.A.Village) != safetext.Fold(d.B.Village) || canon.of(d.A.ID) == canon.of(d.B.ID) {
-			continue
-		}
-		if earlier(d.B, d.A) {
-			d.A, d.B = d.B, d.A
-		}
-		d.Exact = d.A.BirthYear != 0 && d.A.Village != "" &&
-			(d.A.Household == "" || d.B.Household == "" || safetext.Fold(d.A.Household) == safetext.Fold(d.B.Household))
-		out = append(out, d)
+		recs = append(recs, rec{id, fmt.Sprintf("%s\x00%d\x00%s", key, year, safetext.Fold(village))})
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find probable duplicates: %w", err)
+	}
+	groups := map[string][]string{}
+	for _, r := range recs {
+		groups[r.group] = append(groups[r.group], r.id)
+	}
+	var out []DuplicatePair
+	for _, ids := range groups {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				if canon.of(ids[i]) == canon.of(ids[j]) {
+					continue
+				}
+				d, err := s.pair(ctx, ids[i], ids[j])
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, d)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ka, kb := SearchKey(a.A.FullName), SearchKey(b.A.FullName); ka != kb {
+			return ka < kb
+		}
+		if a.A.ID != b.A.ID {
+			return a.A.ID < b.A.ID
+		}
+		return a.B.ID < b.B.ID
+	})
+	return out, nil
+}
+
+// pair reads two records and orders them keeper first.
+func (s *Store) pair(ctx context.Context, idA, idB string) (DuplicatePair, error) {
+	a, err := s.Participant(ctx, idA)
+	if err != nil {
+		return DuplicatePair{}, fmt.Errorf("find probable duplicates: %w", err)
+	}
+	b, err := s.Participant(ctx, idB)
+	if err != nil {
+		return DuplicatePair{}, fmt.Errorf("find probable duplicates: %w", err)
+	}
+	if earlier(b, a) {
+		a, b = b, a
+	}
+	d := DuplicatePair{A: a, B: b}
+	d.Exact = a.BirthYear != 0 && a.Village != "" &&
+		(a.Household == "" || b.Household == "" || safetext.Fold(a.Household) == safetext.Fold(b.Household))
+	return d, nil
 }
 
 // earlier reports whether a was registered before b (ties: the smaller id):
@@ -179,37 +224,6 @@ func (s *Store) canonMap(ctx context.Context) (canonMap, error) {
 		c[from] = into
 	}
 	return c, rows.Err()
-}
-
-// participantRow holds one participant's columns while a row is scanned.
-type participantRow struct {
-	p                                      Participant
-	consentAt, deletedAt, created, updated sql.NullString
-	anon                                   int
-}
-
-func (r *participantRow) dest() []any {
-	p := &r.p
-	return []any{&p.ID, &p.FullName, &p.BirthYear, &p.Gender, &p.Village, &p.Household,
-		&p.Phone, &p.ConsentVersion, &r.consentAt, &r.anon, &r.deletedAt, &p.DeviceID, &r.created, &r.updated}
-}
-
-func (r *participantRow) participant() Participant {
-	p := r.p
-	p.ConsentAt, p.DeletedAt = parseTime(r.consentAt), parseTime(r.deletedAt)
-	p.CreatedAt, p.UpdatedAt = parseTime(r.created), parseTime(r.updated)
-	p.Anonymous = r.anon == 1
-	return p
-}
-
-// scanPair reads two participants' columns from one row.
-func scanPair(rows *sql.Rows, d *DuplicatePair) error {
-	var pa, pb participantRow
-	if err := rows.Scan(append(pa.dest(), pb.dest()...)...); err != nil {
-		return err
-	}
-	d.A, d.B = pa.participant(), pb.participant()
-	return nil
 }
 
 // LinkExact joins every group of exact duplicates (DuplicatePair.Exact,

@@ -189,6 +189,23 @@ type conflict struct {
 // (logging the losing version), then inserts the source's new rows.
 func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error) {
 	var tc TableCount
+	// New rows first: a row meeting a local row on any unique key is left
+	// for the comparison below. When every source row was new (the usual
+	// case the first time a file is merged), there is nothing to compare.
+	res, err := m.exec(ctx, fmt.Sprintf(`INSERT INTO main.%s (%s) SELECT %s FROM src.%s
+		WHERE true ON CONFLICT DO NOTHING`, t.name, list("", t.cols), list("", t.cols), t.name))
+	if err != nil {
+		return tc, fmt.Errorf("merge %s: insert new rows: %w", t.name, err)
+	}
+	n, _ := res.RowsAffected()
+	tc.New = int(n)
+	var total int
+	if err := m.queryRow(ctx, `SELECT count(*) FROM src.`+t.name).Scan(&total); err != nil {
+		return tc, fmt.Errorf("merge %s: count: %w", t.name, err)
+	}
+	if total == tc.New {
+		return tc, nil
+	}
 	conflicts, err := m.findConflicts(ctx, t)
 	if err != nil {
 		return tc, err
@@ -202,14 +219,6 @@ func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error
 			tc.Updated++
 		}
 	}
-	// Rows meeting a local row on any unique key were handled above.
-	res, err := m.exec(ctx, fmt.Sprintf(`INSERT INTO main.%s (%s) SELECT %s FROM src.%s
-		WHERE true ON CONFLICT DO NOTHING`, t.name, list("", t.cols), list("", t.cols), t.name))
-	if err != nil {
-		return tc, fmt.Errorf("merge %s: insert new rows: %w", t.name, err)
-	}
-	n, _ := res.RowsAffected()
-	tc.New = int(n)
 	return tc, nil
 }
 

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"kynangso/internal/safetext"
+	"kynangso/results"
+)
+
+// maxDuplicatesShown caps the probable duplicates printed; the TUI lists
+// them all for the trainer to confirm.
+const maxDuplicatesShown = 30
+
+func newMergeCmd(o *Options) *cobra.Command {
+	var linkExact bool
+	cmd := &cobra.Command{
+		Use:   "merge FILE...",
+		Short: "Gộp dữ liệu từ máy khác vào máy này / merge other laptops' data into this one",
+		Long: "Gộp các tệp dữ liệu (hoặc bản sao lưu) của máy khác vào dữ liệu trên máy này. Tệp nguồn chỉ được đọc, không bị sửa.\n" +
+			"Gộp lại cùng tệp không thay đổi gì; gộp theo thứ tự nào cũng cho cùng kết quả (kiểm tra bằng `kynangso fingerprint`).\n" +
+			"Merges other laptops' data files (or backups) into this laptop's data. The files are only read, never changed.\n" +
+			"Merging a file again changes nothing; any order gives the same result (compare with `kynangso fingerprint`).\n" +
+			"--link-exact gộp luôn các hồ sơ trùng khớp hoàn toàn / joins exact duplicates. See docs/merge.md.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMerge(cmd.Context(), o, args, linkExact)
+		},
+	}
+	cmd.Flags().BoolVar(&linkExact, "link-exact", false,
+		"join records with the same name, birth year, village (and household when both have one)")
+	return cmd
+}
+
+func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) error {
+	s, err := o.OpenStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, mergeErr := s.Merge(ctx, files...)
+	w := o.Out()
+	refused := 0
+	for _, sr := range rep.Sources {
+		if sr.Err != nil {
+			refused++
+			fmt.Fprintln(o.Err(), refusal(sr.Path, sr.Err))
+			continue
+		}
+		writeSourceReport(w, sr)
+	}
+	dups := rep.Duplicates
+	if linkExact {
+		joined, err := s.LinkExact(ctx)
+		if err != nil {
+			return fmt.Errorf("Không gộp được hồ sơ trùng; dữ liệu đã gộp vẫn được giữ. / Could not join the duplicates; the merged data is kept.\n(%w)", err)
+		}
+		fmt.Fprintf(w, "Đã gộp %d cặp hồ sơ trùng khớp hoàn toàn. / Joined %d exact duplicate pairs.\n", len(joined), len(joined))
+		if dups, err = s.ProbableDuplicates(ctx); err != nil {
+			return fmt.Errorf("Không liệt kê được hồ sơ có thể trùng. / Could not list probable duplicates.\n(%w)", err)
+		}
+	}
+	writeDuplicates(w, dups)
+	if refused > 0 {
+		return &ExitError{Code: 1, Err: errSilent}
+	}
+	if mergeErr != nil { // finding duplicates failed
+		return fmt.Errorf("Dữ liệu đã gộp, nhưng không liệt kê được hồ sơ có thể trùng. / The data was merged, but probable duplicates could not be listed.\n(%w)", mergeErr)
+	}
+	return nil
+}
+
+// writeSourceReport prints what one file brought.
+func writeSourceReport(w io.Writer, sr results.SourceReport) {
+	fmt.Fprintf(w, "%s\n", safetext.Line(sr.Path))
+	if sr.AlreadyMerged {
+		fmt.Fprintln(w, "  Tệp này đã được gộp trước đây; không có gì mới. / This file was merged before; nothing new.")
+		return
+	}
+	rows := []struct {
+		vi, en string
+		c      results.TableCount
+	}{
+		{"học viên", "participants", sr.Participants},
+		{"lớp học", "classes", sr.Classes},
+		{"điểm danh", "attendance", sr.Attendance},
+		{"tiến độ bài học", "lesson progress", sr.LessonProgress},
+		{"bài làm", "attempts", sr.Attempts},
+		{"câu trả lời", "answers", sr.Answers},
+		{"gộp hồ sơ", "joins", sr.Links},
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %-16s %-16s %6d mới/new  %4d cập nhật/updated\n", r.vi, r.en, r.c.New, r.c.Updated)
+	}
+	fmt.Fprintf(w, "  Xung đột đã giải quyết / conflicts resolved: %d (bản bị thay được lưu trong merge_log / losing versions kept in merge_log)\n", len(sr.Conflicts))
+	if sr.Repaired > 0 {
+		fmt.Fprintf(w, "  Điều chỉnh theo quy tắc / adjusted by the rules: %d (docs/merge.md)\n", sr.Repaired)
+	}
+}
+
+// writeDuplicates lists probable duplicates for the trainer to check.
+func writeDuplicates(w io.Writer, dups []results.DuplicatePair) {
+	if len(dups) == 0 {
+		fmt.Fprintln(w, "Không thấy hồ sơ nào có thể trùng. / No probable duplicates found.")
+		return
+	}
+	fmt.Fprintf(w, "Có thể trùng (cùng tên, năm sinh, thôn): %d cặp. Xác nhận trong màn hình giảng viên, hoặc dùng --link-exact.\n"+
+		"Probable duplicates (same name, birth year, village): %d pairs. Confirm them in the trainer screens, or use --link-exact.\n",
+		len(dups), len(dups))
+	for i, d := range dups {
+		if i == maxDuplicatesShown {
+			fmt.Fprintf(w, "  … và %d cặp nữa / and %d more\n", len(dups)-i, len(dups)-i)
+			break
+		}
+		mark := ""
+		if d.Exact {
+			mark = " [khớp hoàn toàn / exact]"
+		}
+		fmt.Fprintf(w, "  %s (%d), %s: %s ↔ %s%s\n", safetext.Line(d.A.FullName), d.A.BirthYear,
+			safetext.Line(d.A.Village), d.A.ID, d.B.ID, mark)
+	}
+}
+
+// refusal explains in plain words why a file was not merged; nothing of it
+// was written.
+func refusal(path string, err error) string {
+	path = safetext.Line(path)
+	var what string
+	switch {
+	case errors.Is(err, os.ErrNotExist) || errors.Is(err, results.ErrNotFound):
+		what = "Không tìm thấy tệp; hãy kiểm tra tên tệp và USB. / The file was not found; check the name and the USB stick."
+	case errors.Is(err, results.ErrSameDatabase):
+		what = "Đây chính là tệp dữ liệu của máy này; hãy chọn tệp của máy khác. / This is this laptop's own data file; choose another laptop's file."
+	case errors.Is(err, results.ErrNotKynangso):
+		what = "Đây không phải tệp dữ liệu kynangso; hãy chọn tệp .db do kynangso tạo hoặc bản sao lưu. / This is not a kynangso data file; choose a .db file made by kynangso or a backup."
+	case errors.Is(err, results.ErrDamaged):
+		what = "Tệp bị hỏng (có thể do rút USB khi đang chép); hãy chép lại từ máy gốc hoặc dùng bản sao lưu. / The file is damaged (perhaps the USB stick was pulled out while copying); copy it again from its laptop or use a backup."
+	case errors.Is(err, results.ErrNewerSchema):
+		what = "Tệp được tạo bởi phiên bản kynangso mới hơn; hãy cập nhật ứng dụng trên máy này rồi gộp lại. / The file was made by a newer kynangso; update the app on this laptop, then merge again."
+	default:
+		what = "Gộp thất bại; hãy kiểm tra ổ đĩa còn chỗ trống rồi thử lại. / The merge failed; check the disk has free space and try again."
+	}
+	return fmt.Sprintf("%s: KHÔNG GỘP / NOT MERGED. %s\n  Dữ liệu trên máy này không bị thay đổi. / This laptop's data was not changed. (%v)", path, what, err)
+}

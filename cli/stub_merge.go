@@ -1,6 +1,0 @@
-package cli
-
-import "github.com/spf13/cobra"
-
-// Placeholder: delete this file when the real command lands in its own file.
-func newMergeCmd(o *Options) *cobra.Command { return notYet("merge", "merge other laptops' databases") }
