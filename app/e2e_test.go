@@ -67,7 +67,7 @@ func (tm *term) send(keys ...string) {
 // waitFor waits until the output (escape codes removed) contains s.
 func (tm *term) waitFor(s string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		tm.mu.Lock()
 		got := stripSeq(tm.out.String())
@@ -85,10 +85,10 @@ func (tm *term) waitFor(s string) {
 // stripSeq removes escape sequences so text drawn in one go can be matched.
 func stripSeq(s string) string { return strings.ReplaceAll(ansiStrip(s), "\r", "") }
 
-// waitUntil polls cond for up to 10 s.
+// waitUntil polls cond for up to 30 s (generous: CI runs packages in parallel on 2 cores).
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if cond() {
 			return
