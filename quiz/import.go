@@ -160,33 +160,7 @@ func (s *idSet) next(title string) string {
 // "cau-1-mat-khau". It returns "" when nothing usable is left. Slugs are cut
 // at 36 characters so that with a "-NN" suffix they stay within the pack's
 // 40-character id limit.
-func Slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range safetext.Fold(title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	s := b.String()
-	if len(s) > 36 {
-		cut := s[:36]
-		if s[36] != '-' {
-			if i := strings.LastIndexByte(cut, '-'); i > 0 {
-				cut = cut[:i]
-			}
-		}
-		s = strings.TrimRight(cut, "-")
-	}
-	return s
-}
+func Slug(title string) string { return safetext.Slug(title, 36) }
 
 // checkImported is a last guard on every importer's output: a question that
 // could not be answered right is reported instead of returned.

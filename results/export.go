@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"kynangso/internal/safetext"
@@ -259,27 +258,8 @@ func ExportFileName(kind ExportKind, format Format, info ExportInfo, lang string
 }
 
 // Slug makes an ASCII file-name part of s: without diacritics (đ→d), lower
-// case, words joined by hyphens, at most 40 characters.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range safetext.Fold(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
+// case, words joined by hyphens, at most 40 characters (cut between words).
+func Slug(s string) string { return safetext.Slug(s, 40) }
 
 // DefaultExportDir returns the folder exports are saved to from the
 // trainer's screens: the user's Documents folder when it exists (on Windows

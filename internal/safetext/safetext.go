@@ -77,3 +77,36 @@ func Fold(s string) string {
 	}
 	return strings.ToLower(out)
 }
+
+// Slug makes a readable ASCII id or file-name part of s: without
+// diacritics (đ→d), lower case, runs of other characters turned into single
+// hyphens ("Câu 1: Mật khẩu" becomes "cau-1-mat-khau"). It is cut at a word
+// boundary to at most maxLen bytes when maxLen > 0, and is "" when nothing
+// usable is left.
+func Slug(s string, maxLen int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range Fold(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	out := b.String()
+	if maxLen > 0 && len(out) > maxLen {
+		cut := out[:maxLen]
+		if out[maxLen] != '-' {
+			if i := strings.LastIndexByte(cut, '-'); i > 0 {
+				cut = cut[:i]
+			}
+		}
+		out = strings.TrimRight(cut, "-")
+	}
+	return out
+}

@@ -32,3 +32,23 @@ func TestTextKeepsNewlines(t *testing.T) {
 		t.Fatalf("Text = %q", got)
 	}
 }
+
+func TestSlug(t *testing.T) {
+	cases := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"Câu 1: Mật khẩu", 0, "cau-1-mat-khau"},
+		{"Buôn Đôn, xã Ea Tul", 0, "buon-don-xa-ea-tul"},
+		{"  --Đắk Lắk--  ", 0, "dak-lak"},
+		{"!!!", 0, ""},
+		{"thon mot hai ba bon nam", 12, "thon-mot-hai"},
+		{"abcdefghijklmnop", 5, "abcde"},
+	}
+	for _, c := range cases {
+		if got := Slug(c.in, c.max); got != c.want {
+			t.Errorf("Slug(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}
