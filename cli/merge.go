@@ -69,8 +69,8 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 	if refused > 0 {
 		return &ExitError{Code: 1, Err: errSilent}
 	}
-	if mergeErr != nil { // finding duplicates failed
-		return fmt.Errorf("Dữ liệu đã gộp, nhưng không liệt kê được hồ sơ có thể trùng. / The data was merged, but probable duplicates could not be listed.\n(%w)", mergeErr)
+	if mergeErr != nil { // a step after the merges (listing duplicates, checkpoint)
+		return fmt.Errorf("Dữ liệu đã được gộp và lưu, nhưng bước cuối bị lỗi; hãy chạy lại lệnh. / The data was merged and saved, but a final step failed; run the command again.\n(%w)", mergeErr)
 	}
 	return nil
 }

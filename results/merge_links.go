@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"kynangso/internal/safetext"
 )
@@ -73,32 +74,37 @@ func (s *Store) LinkParticipants(ctx context.Context, fromID, intoID string) err
 		return fmt.Errorf("%w: a record cannot be joined with itself", ErrInvalid)
 	}
 	return s.withTx(ctx, "join participants", func(tx *sql.Tx) error {
-		for _, id := range []string{fromID, intoID} {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE id = ? AND deleted_at IS NULL`, id).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return fmt.Errorf("%w: no participant record %q", ErrNotFound, id)
-			}
-		}
-		from, err := canonOf(ctx, tx, fromID)
-		if err != nil {
-			return err
-		}
-		into, err := canonOf(ctx, tx, intoID)
-		if err != nil {
-			return err
-		}
-		if from == into {
-			return nil
-		}
-		ts := fmtTime(now())
-		_, err = tx.ExecContext(ctx, `INSERT INTO participant_links (id, from_id, into_id, linked_by,
-			linked_at, device_id, created_at, updated_at) VALUES (?1, ?2, ?3, '', ?4, ?5, ?4, ?4)`,
-			newID(), from, into, ts, s.deviceID)
-		return err
+		return s.link(ctx, tx, fromID, intoID)
 	})
+}
+
+// link joins fromID into intoID inside tx (see LinkParticipants).
+func (s *Store) link(ctx context.Context, tx *sql.Tx, fromID, intoID string) error {
+	for _, id := range []string{fromID, intoID} {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE id = ? AND deleted_at IS NULL`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: no participant record %q", ErrNotFound, id)
+		}
+	}
+	from, err := canonOf(ctx, tx, fromID)
+	if err != nil {
+		return err
+	}
+	into, err := canonOf(ctx, tx, intoID)
+	if err != nil {
+		return err
+	}
+	if from == into {
+		return nil
+	}
+	ts := fmtTime(now())
+	_, err = tx.ExecContext(ctx, `INSERT INTO participant_links (id, from_id, into_id, linked_by,
+		linked_at, device_id, created_at, updated_at) VALUES (?1, ?2, ?3, '', ?4, ?5, ?4, ?4)`,
+		newID(), from, into, ts, s.deviceID)
+	return err
 }
 
 // ProbableDuplicates lists pairs of records with the same name without
@@ -110,33 +116,13 @@ func (s *Store) ProbableDuplicates(ctx context.Context) ([]DuplicatePair, error)
 	if err != nil {
 		return nil, err
 	}
-	// Group in Go: a self-join on the name alone meets every pair of the
-	// many people sharing a common name, most of them born other years.
-	rows, err := s.db.QueryContext(ctx, `SELECT id, search_key, birth_year, village
-		FROM participants INDEXED BY participants_search
-		WHERE anonymous = 0 AND deleted_at IS NULL AND search_key <> ''
-		ORDER BY search_key, birth_year, id`)
+	groups, err := s.sameNameGroups(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("find probable duplicates: %w", err)
+		return nil, err
 	}
-	type rec struct{ id, group string }
-	var recs []rec
-	for rows.Next() {
-		var id, key, village string
-		var year int
-		if err := rows.Scan(&id, &key, &year, &village); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("find probable duplicates: %w", err)
-		}
-		recs = append(recs, rec{id, fmt.Sprintf("%s\x00%d\x00%s", key, year, safetext.Fold(village))})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("find probable duplicates: %w", err)
-	}
-	groups := map[string][]string{}
-	for _, r := range recs {
-		groups[r.group] = append(groups[r.group], r.id)
+	people, err := s.participantsByID(ctx, groups)
+	if err != nil {
+		return nil, err
 	}
 	var out []DuplicatePair
 	for _, ids := range groups {
@@ -145,17 +131,25 @@ func (s *Store) ProbableDuplicates(ctx context.Context) ([]DuplicatePair, error)
 				if canon.of(ids[i]) == canon.of(ids[j]) {
 					continue
 				}
-				d, err := s.pair(ctx, ids[i], ids[j])
-				if err != nil {
-					return nil, err
+				a, b := people[ids[i]], people[ids[j]]
+				if earlier(b, a) {
+					a, b = b, a
 				}
-				out = append(out, d)
+				out = append(out, DuplicatePair{A: a, B: b, Exact: a.BirthYear != 0 && a.Village != "" &&
+					(a.Household == "" || b.Household == "" || safetext.Fold(a.Household) == safetext.Fold(b.Household))})
 			}
+		}
+	}
+	// Sort by name, then ids; each name is folded once, not per comparison.
+	keys := make(map[string]string, len(out))
+	for _, d := range out {
+		if _, ok := keys[d.A.FullName]; !ok {
+			keys[d.A.FullName] = SearchKey(d.A.FullName)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if ka, kb := SearchKey(a.A.FullName), SearchKey(b.A.FullName); ka != kb {
+		if ka, kb := keys[a.A.FullName], keys[b.A.FullName]; ka != kb {
 			return ka < kb
 		}
 		if a.A.ID != b.A.ID {
@@ -166,23 +160,82 @@ func (s *Store) ProbableDuplicates(ctx context.Context) ([]DuplicatePair, error)
 	return out, nil
 }
 
-// pair reads two records and orders them keeper first.
-func (s *Store) pair(ctx context.Context, idA, idB string) (DuplicatePair, error) {
-	a, err := s.Participant(ctx, idA)
+// sameNameGroups returns the ids of findable records grouped by search key,
+// birth year and village without diacritics, keeping groups of two or more.
+// Grouping happens in Go: a self-join on the name alone meets every pair of
+// the many people sharing a common name, most of them born other years.
+func (s *Store) sameNameGroups(ctx context.Context) ([][]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, search_key, birth_year, village FROM participants
+		WHERE anonymous = 0 AND deleted_at IS NULL AND search_key <> ''`)
 	if err != nil {
-		return DuplicatePair{}, fmt.Errorf("find probable duplicates: %w", err)
+		return nil, fmt.Errorf("find probable duplicates: %w", err)
 	}
-	b, err := s.Participant(ctx, idB)
-	if err != nil {
-		return DuplicatePair{}, fmt.Errorf("find probable duplicates: %w", err)
+	defer rows.Close()
+	type key struct {
+		name, village string
+		year          int
 	}
-	if earlier(b, a) {
-		a, b = b, a
+	folded := map[string]string{} // few villages, many people
+	groups := map[key][]string{}
+	for rows.Next() {
+		var id, village string
+		var k key
+		if err := rows.Scan(&id, &k.name, &k.year, &village); err != nil {
+			return nil, fmt.Errorf("find probable duplicates: %w", err)
+		}
+		f, ok := folded[village]
+		if !ok {
+			f = safetext.Fold(village)
+			folded[village] = f
+		}
+		k.village = f
+		groups[k] = append(groups[k], id)
 	}
-	d := DuplicatePair{A: a, B: b}
-	d.Exact = a.BirthYear != 0 && a.Village != "" &&
-		(a.Household == "" || b.Household == "" || safetext.Fold(a.Household) == safetext.Fold(b.Household))
-	return d, nil
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find probable duplicates: %w", err)
+	}
+	var out [][]string
+	for _, ids := range groups {
+		if len(ids) > 1 {
+			sort.Strings(ids)
+			out = append(out, ids)
+		}
+	}
+	return out, nil
+}
+
+// participantsByID reads the records named in groups, a few hundred per
+// query.
+func (s *Store) participantsByID(ctx context.Context, groups [][]string) (map[string]Participant, error) {
+	var ids []any
+	for _, g := range groups {
+		for _, id := range g {
+			ids = append(ids, id)
+		}
+	}
+	out := make(map[string]Participant, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		q := `SELECT ` + participantCols + ` FROM participants WHERE id IN (?` + strings.Repeat(", ?", n-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, ids[:n]...)
+		if err != nil {
+			return nil, fmt.Errorf("find probable duplicates: %w", err)
+		}
+		for rows.Next() {
+			p, err := scanParticipant(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find probable duplicates: %w", err)
+			}
+			out[p.ID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("find probable duplicates: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
 }
 
 // earlier reports whether a was registered before b (ties: the smaller id):
@@ -271,12 +324,19 @@ func (s *Store) LinkExact(ctx context.Context) ([]DuplicatePair, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		if k := best[find(id)]; k.ID != id {
-			if err := s.LinkParticipants(ctx, id, k.ID); err != nil {
-				return nil, err
+	// One transaction for all the joins: one commit, not one per pair.
+	err = s.withTx(ctx, "join exact duplicates", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if k := best[find(id)]; k.ID != id {
+				if err := s.link(ctx, tx, id, k.ID); err != nil {
+					return err
+				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return exact, nil
 }
