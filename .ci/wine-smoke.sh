@@ -5,15 +5,16 @@
 #
 # Runs the cross-built kynangso.exe in a fresh, throw-away Wine prefix, against
 # files in a temporary folder, and checks what each command prints or writes.
-# Exit 0 when every check passed or was skipped, 1 when one failed, 2 when
-# Wine or the mingw compiler is missing (so the caller can decide).
+# Exit 0 when every check passed (or was switched off below), 1 when one
+# failed, 2 when Wine or the mingw compiler is missing (so the caller can
+# decide).
 #
 # THE CHECKS, in order (each is a function check_<name> below):
-CHECKS=(version content_check demo export_attendance merge)
-# A check whose command is still a placeholder (its cli/stub_<name>.go file
-# exists, or it prints "not implemented yet") is reported as SKIP, and becomes
-# a real check by itself the day the command lands and its stub is deleted. To switch a landed check off for a reason (a Wine
-# bug, not a Windows one), name it here or in $SMOKE_SKIP, with a comment:
+CHECKS=(no_stubs version content_check demo export_attendance merge)
+# Every command has landed: a command that is still a placeholder (a
+# cli/stub_*.go file in the tree, or "not implemented yet" in its output) is
+# a FAIL, never a skip. To switch a check off for a reason (a Wine bug, not a
+# Windows one), name it here or in $SMOKE_SKIP, with a comment:
 SKIP=()
 #
 # Wine 8 lacks bcryptprimitives.dll, whose ProcessPrng the Go runtime loads
@@ -87,22 +88,6 @@ k() {
 	last_cmd="kynangso.exe $*"
 }
 
-# landed STUB... is false, with a note, while a placeholder file exists.
-landed() {
-	local f
-	for f; do
-		if [[ -e $repo/cli/$f ]]; then
-			note="placeholder cli/$f still in the tree"
-			return 1
-		fi
-	done
-}
-
-# placeholder reports whether the last command was a not-yet-landed stub.
-placeholder() {
-	[[ $rc -ne 0 ]] && grep -qi "not implemented yet" "$work/out" "$work/err"
-}
-
 # fail explains a failed check with the command's output and ends the check
 # (each check runs in its own subshell, where set -e does not apply).
 fail() {
@@ -111,38 +96,49 @@ fail() {
 	exit 1
 }
 
+# ran_ok fails the check unless the last command exited 0 as a real command:
+# a placeholder that prints "not implemented yet" fails, whatever its exit.
+ran_ok() {
+	if grep -qi "not implemented yet" "$work/out" "$work/err"; then
+		fail "the command is still a placeholder"
+	fi
+	[[ $rc -eq 0 ]] || fail "$*"
+}
+
+# check_no_stubs fails while a placeholder command file is in the tree.
+check_no_stubs() {
+	local stubs
+	stubs=$(cd "$repo" && ls cli/stub_*.go 2>/dev/null || true)
+	[[ -z $stubs ]] || { last_cmd="ls cli/stub_*.go" rc=1; : >"$work/out"; : >"$work/err"; fail "placeholder commands in the tree: $stubs"; }
+	note="no cli/stub_*.go"
+}
+
 check_version() {
 	k version
-	[[ $rc -eq 0 ]] || fail "version failed"
+	ran_ok "version failed"
 	grep -Eq '^SQLite: +3\.[0-9]+\.[0-9]+' "$work/out" || fail "no SQLite version"
 	grep -q 'windows/amd64' "$work/out" || fail "not windows/amd64"
 	note=$(grep '^SQLite' "$work/out" | tr -s ' ')
 }
 
 check_content_check() {
-	landed stub_content.go || return 3
 	k content check
-	placeholder && return 3
-	[[ $rc -eq 0 ]] || fail "the built-in pack does not pass content check"
+	ran_ok "the built-in pack does not pass content check"
 	note="exit 0"
 }
 
 check_demo() {
-	landed stub_demo.go || return 3
 	k demo -o demo.db --participants 200 --sessions 5 --seed 1
-	placeholder && return 3
-	[[ $rc -eq 0 ]] || fail "demo failed"
+	ran_ok "demo failed"
 	[[ -s $work/files/demo.db ]] || fail "no demo.db written"
 	[[ $(head -c 15 "$work/files/demo.db") == "SQLite format 3" ]] || fail "demo.db is not SQLite"
 	note="demo.db $(wc -c <"$work/files/demo.db") bytes"
 }
 
 check_export_attendance() {
-	landed stub_export.go || return 3
-	[[ -s $work/files/demo.db ]] || { note="needs demo.db"; return 3; }
+	[[ -s $work/files/demo.db ]] || { note="needs demo.db, which the demo check did not write"; return 3; }
 	k --db demo.db export attendance --format csv -o att.csv
-	placeholder && return 3
-	[[ $rc -eq 0 ]] || fail "export failed"
+	ran_ok "export failed"
 	[[ -s $work/files/att.csv ]] || fail "no att.csv written"
 	[[ $(head -c 3 "$work/files/att.csv" | od -An -tx1 | tr -d ' \n') == efbbbf ]] ||
 		fail "att.csv does not start with a UTF-8 BOM (Excel would garble Vietnamese)"
@@ -153,23 +149,16 @@ check_export_attendance() {
 }
 
 check_merge() {
-	landed stub_merge.go || return 3
-	[[ -s $work/files/demo.db ]] || { note="needs demo.db"; return 3; }
+	[[ -s $work/files/demo.db ]] || { note="needs demo.db, which the demo check did not write"; return 3; }
 	k --db merged.db merge demo.db
-	placeholder && return 3
-	[[ $rc -eq 0 ]] || fail "merge failed"
+	ran_ok "merge failed"
 	[[ -s $work/out || -s $work/err ]] || fail "merge printed nothing about what arrived"
-	note="merged"
 	k --db demo.db fingerprint
-	if [[ -e $repo/cli/stub_fingerprint.go ]] || placeholder; then
-		note="merged (fingerprint not implemented yet)"
-		return 0
-	fi
-	[[ $rc -eq 0 ]] || fail "fingerprint of demo.db failed"
+	ran_ok "fingerprint of demo.db failed"
 	local a b
 	a=$(digest "$work/out")
 	k --db merged.db fingerprint
-	[[ $rc -eq 0 ]] || fail "fingerprint of merged.db failed"
+	ran_ok "fingerprint of merged.db failed"
 	b=$(digest "$work/out")
 	[[ -n $a && $a == "$b" ]] || fail "fingerprints differ: demo.db $a, merged.db $b"
 	note="merged, fingerprints equal ($a)"
@@ -203,7 +192,7 @@ main() {
 		fi
 		case $status in
 		0) passed=$((passed + 1)) && echo "  PASS $name${note:+: $note}" ;;
-		3) skipped=$((skipped + 1)) && echo "  SKIP $name: ${note:-not implemented yet}" ;;
+		3) skipped=$((skipped + 1)) && echo "  SKIP $name: $note" ;;
 		*) failed=$((failed + 1)) && echo "  FAIL $name" ;;
 		esac
 	done

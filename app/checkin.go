@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -11,8 +12,9 @@ import (
 )
 
 // checkinScreen lets a person find their name by typing part of it
-// (accents optional), or register as new. No names are listed until
-// something is typed, so the previous person's search never shows.
+// (accents optional), or register as new. No names are listed until two
+// letters are typed, so neither the previous person's search nor half the
+// village shows to whoever sits down.
 type checkinScreen struct {
 	c      *Common
 	w, h   int
@@ -111,11 +113,28 @@ func (s *checkinScreen) search() tea.Cmd {
 		return nil
 	}
 	s.query, s.cursor = q, 0
-	if q == "" {
+	if tooShort(q) {
 		s.people = nil
 		return nil
 	}
 	return searchPeople(s.c, q)
+}
+
+// minSearchLetters is how many letters a search needs before names are
+// listed: one letter would list half the village to whoever sits down next
+// on a shared laptop.
+const minSearchLetters = 2
+
+// tooShort reports whether q has fewer than minSearchLetters letters or
+// digits (spaces and punctuation do not count).
+func tooShort(q string) bool {
+	n := 0
+	for _, r := range q {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n < minSearchLetters
 }
 
 // choose checks in the highlighted person, or opens registration.
@@ -154,7 +173,10 @@ func (s *checkinScreen) View() string {
 		lines = append(lines, s.row(i, personLine(cat, p))...)
 		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
 	}
-	if s.query != "" && len(s.people) == 0 && s.err == "" {
+	switch {
+	case s.query != "" && tooShort(s.query):
+		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
+	case s.query != "" && len(s.people) == 0 && s.err == "":
 		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
 	}
 	y := len(lines)

@@ -180,3 +180,14 @@ func finishAttempt(c *Common, attemptID string, r quiz.Result) tea.Cmd {
 		return attemptFinishedMsg{err: err}
 	}
 }
+
+// abandonAttempt ends an attempt left before any answer, so the menu does not
+// show a quiz "in progress" that the person never really began. A failure
+// changes nothing for the person: the attempt simply resumes next time.
+func abandonAttempt(c *Common, attemptID string) tea.Cmd {
+	st, ctx := c.Store, c.Ctx
+	return func() tea.Msg {
+		_ = st.AbandonAttempt(ctx, attemptID) // best effort, see above
+		return nil
+	}
+}

@@ -167,6 +167,18 @@ func (f *fakeStore) FinishAttempt(_ context.Context, id string, score, max int, 
 	return results.ErrNotFound
 }
 
+func (f *fakeStore) AbandonAttempt(_ context.Context, id string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.attempts {
+		if f.attempts[i].ID == id && f.attempts[i].State == results.StateInProgress {
+			f.attempts[i].State = results.StateAbandoned
+			return nil
+		}
+	}
+	return results.ErrNotFound
+}
+
 func (f *fakeStore) Attempts(_ context.Context, pid string) ([]results.Attempt, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

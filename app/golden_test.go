@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -38,6 +39,24 @@ func TestGoldenScreens(t *testing.T) {
 				press(t, m, num(1), enter, right)
 			}
 		}},
+		{"lesson-message", func(t *testing.T, m *Model) {
+			checkin(t, m)
+			press(t, m, enter)
+			for !strings.Contains(screen(m), "╰─") { // the whole message box
+				if m.screen.(*lessonScreen).scroll.atBottom() {
+					t.Fatalf("no message block on the page:\n%s", screen(m))
+				}
+				press(t, m, down)
+			}
+		}},
+		{"lesson-end", func(t *testing.T, m *Model) { checkin(t, m); press(t, m, enter, right, right) }},
+		{"quiz-multiple", func(t *testing.T, m *Model) {
+			checkin(t, m)
+			press(t, m, keyK)
+			toQuestion(t, m, "q2")
+			press(t, m, num(1))
+		}},
+		{"quiz-message", func(t *testing.T, m *Model) { checkin(t, m); press(t, m, keyK); toQuestion(t, m, "q1") }},
 		{"finish-confirm", func(t *testing.T, m *Model) { checkin(t, m); press(t, m, esc) }},
 		{"finish", func(t *testing.T, m *Model) { checkin(t, m); press(t, m, esc, num(1)) }},
 	}
@@ -54,6 +73,18 @@ func TestGoldenScreens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// toQuestion answers (with choice 1) until question id is asked.
+func toQuestion(t *testing.T, m *Model, id string) {
+	t.Helper()
+	for range 5 {
+		if quizOf(m).current().ID == id {
+			return
+		}
+		press(t, m, num(1), enter, enter)
+	}
+	t.Fatalf("question %s never came:\n%s", id, screen(m))
 }
 
 var keyK = tea.KeyPressMsg{Code: 'k', Text: "k"}

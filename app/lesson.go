@@ -10,9 +10,10 @@ import (
 )
 
 // lessonScreen shows a module's lesson one page at a time ("Trang 2/7").
-// ←/PgUp and →/PgDn turn pages; Enter scrolls a long page, then turns it;
-// Enter on the last page goes to the quiz. Each page shown is saved as
-// progress in a command.
+// ←/PgUp and →/PgDn turn pages; Enter scrolls a long page, then turns it.
+// Turning past the last page never starts the quiz by itself: it shows the
+// end-of-lesson choice (lesson_end.go), where the person picks the quiz or
+// the list of lessons. Each page shown is saved as progress in a command.
 type lessonScreen struct {
 	c        *Common
 	w, h     int
@@ -24,6 +25,11 @@ type lessonScreen struct {
 	saveErr  bool
 	btnY     int
 	btns     []button
+
+	// done is the end-of-lesson choice shown after the last page.
+	done     bool
+	endFocus int // focused end button, -1 = none yet
+	endNote  string
 }
 
 func newLessonScreen(c *Common, moduleID string, page int) *lessonScreen {
@@ -59,15 +65,14 @@ func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *lessonScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
+	if s.done {
+		return s.endHelpKeys()
+	}
 	keys := []key.Binding{k.Prev, k.Next}
 	if s.scroll.canScroll() {
 		keys = append(keys, k.Scroll)
 	}
-	enter := s.c.Cat.T("help.continue")
-	if s.last() && s.hasQuiz() {
-		enter = s.c.Cat.T("key.quiz")
-	}
-	return append(keys, with(k.Enter, enter), with(k.Back, s.c.Cat.T("help.menu")))
+	return append(keys, with(k.Enter, s.c.Cat.T("help.continue")), with(k.Back, s.c.Cat.T("help.menu")))
 }
 
 func (s *lessonScreen) last() bool    { return s.page >= len(s.pages)-1 }
@@ -79,6 +84,9 @@ func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case pageSavedMsg:
 		s.saveErr = msg.err != nil
 	case tea.KeyPressMsg:
+		if s.done {
+			return s, s.endKey(msg)
+		}
 		switch {
 		case key.Matches(msg, k.Back):
 			return s, send(showMenuMsg{})
@@ -106,6 +114,9 @@ func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case tea.MouseClickMsg:
 		for i, b := range s.btns {
 			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
+				if s.done {
+					return s, s.endAct(i)
+				}
 				return s, s.turn(2*i - 1)
 			}
 		}
@@ -113,17 +124,15 @@ func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 	return s, nil
 }
 
-// turn moves d pages; past the last page it opens the quiz (or the menu).
+// turn moves d pages; past the last page it shows the end-of-lesson choice.
 func (s *lessonScreen) turn(d int) tea.Cmd {
 	next := s.page + d
 	switch {
 	case next < 0:
 		return nil
 	case next >= len(s.pages):
-		if s.hasQuiz() {
-			return send(openQuizMsg{moduleID: s.mod.ID})
-		}
-		return send(showMenuMsg{})
+		s.showEnd()
+		return nil
 	}
 	s.page = next
 	s.rendered = ""
@@ -136,6 +145,9 @@ func (s *lessonScreen) View() string {
 	if len(s.pages) == 0 {
 		return strings.Join(padLines(wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
 	}
+	if s.done {
+		return s.endView()
+	}
 	p := s.pages[s.page]
 	title := clean(s.mod.Title.In(s.c.Lang()))
 	pageNo := cat.F("lesson.page", s.page+1, len(s.pages))
@@ -146,10 +158,7 @@ func (s *lessonScreen) View() string {
 	s.renderPage(p)
 	labels := []string{cat.T("lesson.prev"), cat.T("lesson.next")}
 	if s.last() {
-		labels[1] = cat.T("lesson.menu")
-		if s.hasQuiz() {
-			labels[1] = cat.T("lesson.quiz")
-		}
+		labels[1] = cat.T("lesson.end")
 	}
 	focus := 1
 	btn, pos := buttons(labels, focus, s.w, st)
@@ -180,10 +189,7 @@ func (s *lessonScreen) renderPage(p lessons.Page) {
 	lines = append(lines, "")
 	end := cat.T("lesson.nextpage")
 	if s.last() {
-		end = cat.T("lesson.tomenu")
-		if s.hasQuiz() {
-			end = cat.T("lesson.toquiz")
-		}
+		end = cat.T("lesson.lastpage")
 	}
 	lines = append(lines, wrap(st.Hint.Render(end), s.w)...)
 	s.scroll.set(lines, nil)

@@ -28,13 +28,17 @@ type moduleStatus struct {
 	kind            statusKind
 	page, pages     int
 	score, maxScore int
+	// resume is the page to open the lesson at: the page reached in an
+	// unfinished reading, or 0 (the first page) once it was read to the end.
+	resume int
 }
 
 // statusOf works out a module's status from lesson progress and attempts
 // (newest first): a quiz in progress shows first, then the best passed
 // score, then the latest finished try, then reading.
 func statusOf(moduleID string, prog map[string]results.LessonProgress, atts []results.Attempt) moduleStatus {
-	var st moduleStatus
+	st := readingStatus(prog[moduleID])
+	st.resume = resumePage(prog[moduleID])
 	var best, latest *results.Attempt
 	for i := range atts {
 		a := &atts[i]
@@ -43,7 +47,7 @@ func statusOf(moduleID string, prog map[string]results.LessonProgress, atts []re
 		}
 		switch a.State {
 		case results.StateInProgress:
-			return moduleStatus{kind: statusInProgress}
+			return moduleStatus{kind: statusInProgress, resume: st.resume}
 		case results.StateFinished:
 			if latest == nil {
 				latest = a
@@ -55,17 +59,32 @@ func statusOf(moduleID string, prog map[string]results.LessonProgress, atts []re
 	}
 	switch {
 	case best != nil:
-		return moduleStatus{kind: statusPassed, score: best.Score, maxScore: best.MaxScore}
+		return moduleStatus{kind: statusPassed, score: best.Score, maxScore: best.MaxScore, resume: st.resume}
 	case latest != nil:
-		return moduleStatus{kind: statusFailed, score: latest.Score, maxScore: latest.MaxScore}
-	}
-	if p, ok := prog[moduleID]; ok && p.LastPage > 0 {
-		if !p.CompletedAt.IsZero() {
-			return moduleStatus{kind: statusRead}
-		}
-		return moduleStatus{kind: statusReading, page: p.LastPage, pages: p.PageCount}
+		return moduleStatus{kind: statusFailed, score: latest.Score, maxScore: latest.MaxScore, resume: st.resume}
 	}
 	return st
+}
+
+// readingStatus is the status from lesson progress alone.
+func readingStatus(p results.LessonProgress) moduleStatus {
+	switch {
+	case p.LastPage <= 0:
+		return moduleStatus{}
+	case !p.CompletedAt.IsZero():
+		return moduleStatus{kind: statusRead}
+	}
+	return moduleStatus{kind: statusReading, page: p.LastPage, pages: p.PageCount}
+}
+
+// resumePage is where reading picks up again: the page the menu shows as
+// "Đang đọc (trang 7/10)", or the first page once the lesson was read to
+// the end (reading it again starts from the beginning).
+func resumePage(p results.LessonProgress) int {
+	if p.LastPage <= 1 || !p.CompletedAt.IsZero() || p.LastPage >= p.PageCount {
+		return 0
+	}
+	return p.LastPage
 }
 
 // text says the status in words (never colour alone).
@@ -86,8 +105,9 @@ func (m moduleStatus) text(cat Catalog) string {
 }
 
 // menuScreen lists the pack's modules with this person's status, plus a
-// "finish" row. Enter reads the lesson (or resumes a quiz in progress); k
-// goes straight to the quiz.
+// "finish" row. Enter reads the lesson from the page reached (or resumes a
+// quiz in progress), and the help line says which; k goes straight to the
+// quiz.
 type menuScreen struct {
 	c        *Common
 	w, h     int
@@ -121,8 +141,35 @@ func (s *menuScreen) Init() tea.Cmd { return loadProgress(s.c) }
 func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *menuScreen) HelpKeys() []key.Binding {
-	k := s.c.Keys
-	return []key.Binding{k.Up, k.Down, with(k.Enter, s.c.Cat.T("menu.enterhelp")), k.Quiz, with(k.Back, s.c.Cat.T("help.finish"))}
+	k, cat := s.c.Keys, s.c.Cat
+	keys := []key.Binding{k.Up, k.Down, with(k.Enter, s.enterHelp())}
+	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].kind != statusInProgress {
+		keys = append(keys, k.Quiz)
+	}
+	return append(keys, with(k.Back, cat.T("help.finish")))
+}
+
+// selected is the highlighted module, or nil on the finish row.
+func (s *menuScreen) selected() *lessons.Module {
+	if mods := s.modules(); s.cursor < len(mods) {
+		return mods[s.cursor]
+	}
+	return nil
+}
+
+// enterHelp says what Enter does for the highlighted row.
+func (s *menuScreen) enterHelp() string {
+	cat := s.c.Cat
+	m := s.selected()
+	switch {
+	case m == nil:
+		return cat.T("help.finish")
+	case s.status[m.ID].kind == statusInProgress && len(m.Questions) > 0:
+		return cat.T("menu.enterquiz")
+	case s.status[m.ID].resume > 0:
+		return cat.T("menu.enterresume")
+	}
+	return cat.T("menu.enterhelp")
 }
 
 func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -184,7 +231,7 @@ func (s *menuScreen) open(quiz bool) tea.Cmd {
 			return send(openQuizMsg{moduleID: m.ID})
 		}
 	}
-	return send(openLessonMsg{moduleID: m.ID})
+	return send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].resume})
 }
 
 // confirmFinish asks before ending the turn, since Esc is easy to press.

@@ -194,13 +194,23 @@ func (m *Model) checkIdle() tea.Cmd {
 
 // goWelcome forgets the visit and shows a fresh welcome screen.
 func (m *Model) goWelcome() tea.Cmd {
+	var leave tea.Cmd
+	if q, ok := m.screen.(*quizScreen); ok {
+		leave = q.leave() // an untouched quiz is not left "in progress"
+	}
 	m.visit++
+	m.forgetVisit()
+	m.dialogs = nil
+	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
+	return tea.Batch(leave, m.screen.Init(), loadClass(m.c))
+}
+
+// forgetVisit drops everything about the person at the keyboard (who they
+// are, the form they typed), keeping only today's class.
+func (m *Model) forgetVisit() {
 	class, has := m.c.Visit.Class, m.c.Visit.HasClass
 	m.c.Visit = Visit{Class: class, HasClass: has}
-	m.dialogs = nil
 	m.register = nil
-	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
-	return tea.Batch(m.screen.Init(), loadClass(m.c))
 }
 
 // setScreen replaces the current screen.
@@ -260,14 +270,20 @@ func (m *Model) local(msg tea.MouseMsg) tea.Msg {
 // View draws the header, the screen or top dialog, and the help line.
 func (m *Model) View() tea.View {
 	w := m.contentWidth()
-	body := m.screen.View()
-	if n := len(m.dialogs); n > 0 {
-		body = m.dialogs[n-1].View()
+	body := m.body()
+	help := helpLines(m.frontKeys(), w, m.c.Styles)
+	if len(help) != m.helpLines {
+		// A screen learns some of its keys only while drawing (a lesson page
+		// scrolls once its text is laid out): lay out again so the help
+		// line is never cut off at the bottom.
+		m.layout()
+		body = m.body()
+		help = helpLines(m.frontKeys(), w, m.c.Styles)
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
 	lines = append(lines, padLines(strings.Split(body, "\n"), m.c.Height)...)
-	lines = append(lines, helpLines(m.frontKeys(), w, m.c.Styles)...)
+	lines = append(lines, help...)
 	if pad := m.leftMargin(); pad > 0 {
 		p := strings.Repeat(" ", pad)
 		for i := range lines {
@@ -279,6 +295,14 @@ func (m *Model) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.c.Cat.T("app.name")
 	return v
+}
+
+// body is the top dialog, or the screen when none is open.
+func (m *Model) body() string {
+	if n := len(m.dialogs); n > 0 {
+		return m.dialogs[n-1].View()
+	}
+	return m.screen.View()
 }
 
 // header is the app name, the class and who is at the keyboard.

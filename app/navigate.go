@@ -43,6 +43,9 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case showResultMsg:
 		return m.open(ScreenResult, newResultScreen(c, msg.moduleID, msg.result)), true
 	case showFinishMsg:
+		// The thank-you screen belongs to nobody: forget the person now, so
+		// their name leaves the header before the next person sits down.
+		m.forgetVisit()
 		v := m.visit
 		cmd := m.open(ScreenFinish, newFinishScreen(c))
 		return tea.Batch(cmd, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true

@@ -134,6 +134,11 @@ func (s *pinScreen) onState(msg pinStateMsg) tea.Cmd {
 		return nil
 	}
 	s.mode, s.next = pinEnter, msg.next
+	// A clock that went backwards can leave the stored next try far ahead;
+	// the store caps it at the next try, and so does the page.
+	if limit := s.c.Now().Add(results.PINMaxWait); s.next.After(limit) {
+		s.next = limit
+	}
 	if s.waiting() {
 		return s.waitTick()
 	}
@@ -181,6 +186,9 @@ func (s *pinScreen) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	if s.busy || s.mode == pinLoading || s.mode == pinBroken {
 		return nil
 	}
+	if s.mode == pinEnter && s.waiting() {
+		return nil // no typing while the page says to wait
+	}
 	// Only digits reach the input; anything else would never be a PIN.
 	if t := msg.Text; t != "" && strings.Trim(t, "0123456789") != "" {
 		return nil
@@ -214,6 +222,7 @@ func (s *pinScreen) submit() tea.Cmd {
 		return func() tea.Msg { return pinSavedMsg{err: st.SetPIN(ctx, pin)} }
 	case pinEnter:
 		if s.waiting() {
+			s.input.SetValue("") // refused unseen: the next try starts empty
 			return nil
 		}
 		if pin == "" {

@@ -79,7 +79,9 @@ func (s *quizScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	switch s.phase {
 	case phaseAsk:
-		keys := []key.Binding{k.Choose, k.Up, k.Down}
+		// The number keys are the real range of this question: "1-2" on a
+		// true/false question, never a "4" that does nothing.
+		keys := []key.Binding{relabel(k.Choose, "1-"+itoa(len(s.current().Choices)), cat.T("key.choose")), k.Up, k.Down}
 		if s.multiple() {
 			keys = append(keys, k.Toggle)
 		}
@@ -218,7 +220,7 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(s.current().Choices)
 	switch {
 	case key.Matches(msg, k.Back):
-		return send(showMenuMsg{})
+		return tea.Sequence(s.leave(), send(showMenuMsg{}))
 	case key.Matches(msg, k.Up):
 		if s.cursor <= 0 {
 			s.cursor = 0
@@ -240,6 +242,16 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	s.note = ""
 	return nil
+}
+
+// leave is what leaving the quiz needs first: an attempt with no answer yet
+// is abandoned (there is nothing to resume), one with answers stays in
+// progress to resume at the first unanswered question.
+func (s *quizScreen) leave() tea.Cmd {
+	if s.attempt.ID == "" || len(s.answers) > 0 || s.phase != phaseAsk {
+		return nil
+	}
+	return abandonAttempt(s.c, s.attempt.ID)
 }
 
 // pick selects choice i (single) or ticks/unticks it (multiple).

@@ -111,7 +111,7 @@ func (s *registerScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return s, send(showCheckinMsg{})
+			return s, s.leave()
 		case key.Matches(msg, k.Down, k.Tab):
 			return s, s.move(1)
 		case key.Matches(msg, k.Up, k.ShiftTab):
@@ -150,6 +150,19 @@ func (s *registerScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 // currentInput is the focused text input, or nil on an option or the button.
+// leave goes back to the search, asking first when anything was typed: Esc
+// is easy to press by mistake, and a slow typist's form is precious.
+func (s *registerScreen) leave() tea.Cmd {
+	for _, in := range s.inputs {
+		if strings.TrimSpace(in.Value()) != "" {
+			cat := s.c.Cat
+			d := newConfirmDialog(s.c, cat.T("register.leaveq"), cat.T("register.leavebody"), showCheckinMsg{})
+			return send(pushDialogMsg{dialog: d})
+		}
+	}
+	return send(showCheckinMsg{})
+}
+
 func (s *registerScreen) currentInput() *textinput.Model {
 	if s.focus == fieldVillage && s.village < len(s.villages) {
 		return nil

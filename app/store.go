@@ -22,6 +22,7 @@ type Store interface {
 	InProgressAttempt(ctx context.Context, participantID, moduleID string) (results.Attempt, []results.Answer, bool, error)
 	RecordAnswer(ctx context.Context, a results.Answer) (results.Answer, error)
 	FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool) error
+	AbandonAttempt(ctx context.Context, attemptID string) error
 	Attempts(ctx context.Context, participantID string) ([]results.Attempt, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 }

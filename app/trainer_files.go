@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +21,7 @@ type filesPage struct {
 	store  TrainerStore
 	kind   homeAction
 	filter results.Filter
+	label  string // the filter's class, as shown
 	form   *trainerForm
 	what   *formField
 	format *formField
@@ -51,11 +54,11 @@ func newExportPage(c *Common, f results.Filter) *filesPage {
 func (p *filesPage) setTop(w int) {
 	st, cat := p.c.Styles, p.c.Cat
 	top := []string{st.Title.Render(cat.T("tr.home.export")), ""}
-	label := ""
-	if v := p.c.Visit; v.HasClass && v.Class.ID == p.filter.SessionID {
+	label := p.label
+	if v := p.c.Visit; label == "" && v.HasClass && v.Class.ID == p.filter.SessionID {
 		label = classLabel(v.Class)
 	}
-	top = append(top, wrap(st.Subtle.Render(filterDesc(cat, p.filter, label)), w)...)
+	top = append(top, wrap(st.Subtle.Render(filterText(cat, p.filter, label)), w)...)
 	top = append(top, st.Subtle.Render(cat.T("tr.files.to")))
 	top = append(top, hang("  ", st.Text.Render(results.DefaultExportDir()), w)...)
 	p.form.top = append(top, "")
@@ -105,7 +108,11 @@ func (p *filesPage) HelpKeys() []key.Binding {
 	if p.form == nil {
 		return []key.Binding{p.c.Keys.Scroll, with(p.c.Keys.Back, p.c.Cat.T("tr.back.menu"))}
 	}
-	return p.form.helpKeys(p.c.Cat.T("tr.back.menu"))
+	keys := p.form.helpKeys(p.c.Cat.T("tr.back.menu"))
+	if p.kind == actExport {
+		keys = append(keys, newTrainerKeys(p.c.Cat).Filter)
+	}
+	return keys
 }
 
 func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -117,6 +124,11 @@ func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 		p.busy = false
 		if msg.err != nil {
 			p.result = nil
+			if p.kind == actExport && (errIs(msg.err, results.ErrNotFound) || errIs(msg.err, results.ErrBadFilter)) {
+				// The filter matched nothing: say so, not "check the folder".
+				p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.filter.nomatch"), p.form.w)
+				return p, nil
+			}
 			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.files.err"), p.form.w)
 			p.form.bottom = append(p.form.bottom, wrap(p.c.Styles.Subtle.Render(cleanLine(msg.err.Error())), p.form.w)...)
 			return p, nil
@@ -124,9 +136,21 @@ func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 		p.result = msg.lines
 		p.form.bottom = append([]string{""}, msg.lines...)
 		return p, nil
+	case filterChosenMsg:
+		if msg.target == p {
+			p.filter, p.label, p.result = msg.filter, msg.label, nil
+			p.form.bottom = nil
+			p.setTop(p.w)
+		}
+		return p, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
 			return p, send(trainerPopMsg{})
+		}
+		// The export form has only choices, so f is free to mean "filter",
+		// as on the summary pages.
+		if p.kind == actExport && !p.busy && key.Matches(msg, newTrainerKeys(p.c.Cat).Filter) {
+			return p, send(trainerPushMsg{page: newFilterPage(p.c, p, p.filter)})
 		}
 	}
 	if p.form == nil {
@@ -172,8 +196,8 @@ func (p *filesPage) export() tea.Cmd {
 			os.Remove(tmp.Name())
 			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
 		}
-		name := freeName(dir, results.ExportFileName(kind, format, info, cat.Lang))
-		if err := os.Rename(tmp.Name(), name); err != nil {
+		name, err := placeNew(tmp.Name(), filepath.Join(dir, results.ExportFileName(kind, format, info, cat.Lang)))
+		if err != nil {
 			os.Remove(tmp.Name())
 			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
 		}
@@ -190,7 +214,7 @@ func (p *filesPage) backup() tea.Cmd {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			return filesDoneMsg{p: p, err: fmt.Errorf("backup folder %q: not a folder", dir)}
 		}
-		name := freeName(dir, results.DefaultBackupName(now))
+		name := results.FreeFileName(filepath.Join(dir, results.DefaultBackupName(now)))
 		if err := st.Backup(ctx, name); err != nil {
 			return filesDoneMsg{p: p, err: fmt.Errorf("backup: %w", err)}
 		}
@@ -198,16 +222,32 @@ func (p *filesPage) backup() tea.Cmd {
 	}
 }
 
-// freeName returns dir/name, or dir/name-2.ext, -3… when it exists.
-func freeName(dir, name string) string {
-	path := filepath.Join(dir, name)
-	ext := filepath.Ext(name)
-	for i := 2; ; i++ {
-		if _, err := os.Stat(path); os.IsNotExist(err) {
-			return path
+// placeNew gives the finished temporary file tmp a free name like want
+// (want, want-2, ...) without ever replacing an existing file: a hard link
+// fails when the name is taken, so a file that appeared since the name was
+// chosen is kept and the next name tried. Where links are not supported (a
+// FAT32 USB stick) it falls back to a rename, after checking the name is
+// still free.
+func placeNew(tmp, want string) (string, error) {
+	for range 20 {
+		name := results.FreeFileName(want)
+		err := os.Link(tmp, name)
+		if err == nil {
+			os.Remove(tmp)
+			return name, nil
 		}
-		path = filepath.Join(dir, strings.TrimSuffix(name, ext)+"-"+itoa(i)+ext)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if _, serr := os.Lstat(name); !errors.Is(serr, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(tmp, name); err != nil {
+			return "", fmt.Errorf("name the file %s: %w", name, err)
+		}
+		return name, nil
 	}
+	return "", fmt.Errorf("no free file name like %s", want)
 }
 
 func (p *filesPage) View() string {

@@ -125,3 +125,121 @@ func TestWherePageWrapsToWindow(t *testing.T) {
 	e.pick(actWhere)
 	e.goldens("trainer_where", mask(filepath.Dir(e.path), "<thư mục>"))
 }
+
+// An export never replaces a file that is already there (a sheet someone
+// opened and corrected): the new one gets the next free name.
+func TestExportNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DOCUMENTS_DIR", dir)
+	t.Setenv("HOME", dir)
+	e := newTrainerEnv(t, 80, 24)
+	e.setPIN("2468")
+	seedClass(t, e.store)
+	e.open(80, 24)
+	e.unlock("2468")
+	e.pick(actExport)
+	e.press(down, right, down, down, enter) // CSV
+	e.want("Đã lưu 2 dòng")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if len(files) != 1 {
+		t.Fatalf("want one CSV, got %v", files)
+	}
+	edited := []byte("sửa tay, đừng ghi đè\n")
+	if err := os.WriteFile(files[0], edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.press(enter)
+	e.want("Đã lưu 2 dòng", "-2.csv")
+	if b, _ := os.ReadFile(files[0]); string(b) != string(edited) {
+		t.Fatalf("the first file was replaced: %q", b)
+	}
+	if again, _ := filepath.Glob(filepath.Join(dir, "*.csv")); len(again) != 2 {
+		t.Fatalf("want two CSV files, got %v", again)
+	}
+}
+
+// placeNew skips a name taken between choosing it and using it.
+func TestPlaceNewKeepsExistingFiles(t *testing.T) {
+	dir := t.TempDir()
+	want := filepath.Join(dir, "diem-danh.csv")
+	for _, n := range []string{"diem-danh.csv", "diem-danh-2.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmp := filepath.Join(dir, ".tmp")
+	if err := os.WriteFile(tmp, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := placeNew(tmp, want)
+	if err != nil || got != filepath.Join(dir, "diem-danh-3.csv") {
+		t.Fatalf("placeNew = %q, %v", got, err)
+	}
+	for _, n := range []string{"diem-danh.csv", "diem-danh-2.csv"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, n)); string(b) != n {
+			t.Fatalf("%s was changed to %q", n, b)
+		}
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Fatalf("the temporary file is left behind: %v", err)
+	}
+}
+
+// The export page offers the filter (f) like the summary pages, and the
+// export follows it: a village with nobody gives an empty sheet.
+func TestExportFollowsTheFilter(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DOCUMENTS_DIR", dir)
+	t.Setenv("HOME", dir)
+	e := newTrainerEnv(t, 80, 24)
+	e.setPIN("2468")
+	seedClass(t, e.store)
+	e.open(80, 24)
+	e.unlock("2468")
+	e.pick(actExport)
+	e.want("(f để đổi)", "f lọc")
+	e.press(tpressKey('f'))
+	e.press(down, down, down)
+	e.typ("buon ko tam")
+	e.press(down, enter)
+	e.want("Xuất danh sách", "thôn buon ko tam")
+	e.press(down, right, down, down, enter)
+	e.want("Không có ai ở thôn này", "Bấm f để đổi bộ lọc")
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.csv")); len(files) != 0 {
+		t.Fatalf("a file was written for a filter matching nobody: %v", files)
+	}
+	e.press(tpressKey('f'), down, down, down)
+	for range 11 {
+		e.press(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	e.typ("buon don")
+	e.press(down, enter)
+	e.want("thôn buon don")
+	e.press(enter)
+	e.want("Đã lưu 2 dòng")
+}
+
+// The home menu's numbers keep their meaning whether a class is open or
+// not: 1 opens or closes the class, 2 is always the dashboard.
+func TestHomeMenuNumbersAreStable(t *testing.T) {
+	e := newTrainerEnv(t, 80, 24)
+	e.setPIN("2468")
+	e.unlock("2468")
+	e.want("1. Mở lớp học mới", "2. Theo dõi lớp đang mở (cần mở lớp)", "4. Báo cáo lớp học")
+	e.press(num(2))
+	if _, ok := e.area().top().(*trainerHome); !ok {
+		t.Fatalf("the dashboard opened with no class:\n%s", e.screen())
+	}
+	e.want("Bảng theo dõi chỉ có khi đang mở lớp")
+	if _, err := e.store.OpenSession(context.Background(), results.ClassSession{Title: "Lớp Ea Tu", Date: "2026-03-14"}); err != nil {
+		t.Fatal(err)
+	}
+	e.open(80, 24)
+	e.unlock("2468")
+	e.want("1. Đóng lớp", "2. Theo dõi lớp đang mở", "4. Báo cáo lớp học")
+	e.lacks("(cần mở lớp)")
+	e.press(num(2))
+	if _, ok := e.area().top().(*dashboard); !ok {
+		t.Fatalf("2 should open the dashboard:\n%s", e.screen())
+	}
+}

@@ -60,7 +60,9 @@ func (f *trainerForm) text(label, value, placeholder string, limit int) *formFie
 	in.Prompt = "› "
 	in.CharLimit = limit
 	in.Placeholder = placeholder
-	in.SetValue(value)
+	// Values come from the store; whatever reached it, no control or bidi
+	// character is put on screen or kept when the form is saved again.
+	in.SetValue(cleanLine(value))
 	in.SetStyles(f.c.Styles.Input)
 	fd := &formField{label: label, kind: formText, input: in}
 	f.fields = append(f.fields, fd)

@@ -91,10 +91,14 @@ func (h *trainerHome) Reload() tea.Cmd {
 	})
 }
 
+// setActions lays out the menu. The numbers never change meaning: slot 1
+// opens or closes the class, slot 2 is always the class dashboard (marked
+// as needing an open class when there is none), and so on, so a trainer's
+// habit of pressing "3" for the summary holds whatever the class state.
 func (h *trainerHome) setActions() {
-	acts := []homeAction{actOpenClass}
+	acts := []homeAction{actOpenClass, actDashboard}
 	if h.open {
-		acts = []homeAction{actDashboard, actCloseClass}
+		acts[0] = actCloseClass
 	}
 	acts = append(acts, actReopenClass, actSummary, actHistory, actItems, actCoverage, actFollowUp,
 		actPeople, actDups, actExport, actBackup, actWhere, actWelcome, actQuit)
@@ -102,6 +106,9 @@ func (h *trainerHome) setActions() {
 	labels := make([]string, len(acts))
 	for i, a := range acts {
 		labels[i] = h.c.Cat.T(homeLabels[a])
+		if a == actDashboard && !h.open {
+			labels[i] += " " + h.c.Cat.T("tr.home.needclass")
+		}
 	}
 	h.list.setItems(labels)
 }
@@ -152,6 +159,10 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 	push := func(p Component) tea.Cmd { return send(trainerPushMsg{page: p}) }
 	switch a {
 	case actDashboard:
+		if !h.open {
+			h.note = cat.T("tr.home.dashnoclass")
+			return nil
+		}
 		return push(newDashboard(c, h.class))
 	case actOpenClass:
 		return push(newClassForm(c))

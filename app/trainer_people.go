@@ -142,8 +142,10 @@ func (p *peoplePage) Update(msg tea.Msg) (Component, tea.Cmd) {
 			}
 		case key.Matches(msg, tk.Delete):
 			if x, ok := p.current(); ok {
+				// Several people can share a name: say which one, by birth
+				// year, village and household.
 				return p, send(pushDialogMsg{dialog: newConfirmDialog(p.c, cat.F("tr.people.delq", cleanLine(x.FullName)),
-					cat.T("tr.people.delbody"), deletePersonMsg{id: x.ID})})
+					cat.F("tr.people.delwho", trPersonLine(cat, x))+"\n"+cat.T("tr.people.delbody"), deletePersonMsg{id: x.ID})})
 			}
 		case key.Matches(msg, tk.Merge):
 			return p, p.merge()
@@ -242,7 +244,7 @@ func newPersonForm(c *Common, x results.Participant) *personForm {
 	if x.BirthYear > 0 {
 		year = itoa(x.BirthYear)
 	}
-	p.name = f.text(cat.T("register.name"), x.FullName, "", 80)
+	p.name = f.text(cat.T("register.name"), cleanLine(x.FullName), "", 80)
 	p.year = f.text(cat.T("register.year"), year, cat.T("register.year.ph"), 4)
 	g := 0
 	for i, v := range genders {
@@ -251,9 +253,9 @@ func newPersonForm(c *Common, x results.Participant) *personForm {
 		}
 	}
 	p.gender = f.choice(cat.T("register.gender"), []string{cat.T("register.g.unset"), cat.T("register.g.male"), cat.T("register.g.female"), cat.T("register.g.other")}, g)
-	p.village = f.text(cat.T("register.village"), x.Village, "", 80)
-	p.house = f.text(cat.T("register.household"), x.Household, cat.T("register.optional"), 80)
-	p.phone = f.text(cat.T("register.phone"), x.Phone, cat.T("register.optional"), 15)
+	p.village = f.text(cat.T("register.village"), cleanLine(x.Village), "", 80)
+	p.house = f.text(cat.T("register.household"), cleanLine(x.Household), cat.T("register.optional"), 80)
+	p.phone = f.text(cat.T("register.phone"), cleanLine(x.Phone), cat.T("register.optional"), 15)
 	f.top = []string{c.Styles.Title.Render(cat.T("tr.people.edit")), ""}
 	return p
 }

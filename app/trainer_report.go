@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -259,13 +261,16 @@ func bar(frac float64, width int) string {
 	return b.String()
 }
 
-// pct formats a one-decimal percent the Vietnamese way (62,5%) or the
-// English way (62.5%).
-func pct(cat Catalog, x float64) string {
-	s := fmt.Sprintf("%.1f", x)
-	s = strings.TrimSuffix(s, ".0")
-	if cat.Lang == LangVI {
-		s = strings.ReplaceAll(s, ".", ",")
+// pct shows a percentage as a whole number ("64%") everywhere in the
+// trainer's screens, so a column never mixes "64%" and "63,8%". Rounding
+// never claims everyone (100%) or no one (0%) when that is not so.
+func pct(_ Catalog, x float64) string {
+	n := int(math.Round(x))
+	switch {
+	case n >= 100 && x < 100:
+		n = 99
+	case n <= 0 && x > 0:
+		return "<1%"
 	}
-	return s + "%"
+	return strconv.Itoa(n) + "%"
 }

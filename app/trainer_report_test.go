@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"kynangso/results"
 )
 
@@ -63,6 +65,14 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.want("Lọc: lớp Lớp Ea Tu · 14/03/2026", "Tổng: 2 người (0 không lưu tên) · 1 buổi học · 2 lượt",
 		"Nữ 1", "Nam 1", "Buôn Đôn 2", "An toàn trên mạng", "50%")
 	e.goldens("trainer_summary")
+	e.m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	for i, l := range splitLines(e.screen()) {
+		if w := widthOf(l); w > 60 {
+			t.Fatalf("summary at 60x20: line %d is %d wide: %q", i, w, l)
+		}
+	}
+	e.want("Điểm TB")
+	e.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for range 20 {
 		e.press(down)
 	}
@@ -126,4 +136,18 @@ func TestPeopleEditDeleteAndHistory(t *testing.T) {
 	_ = hoa
 	_ = strings.Contains
 	_ = time.Second
+}
+
+// Percentages are whole numbers everywhere in the trainer's screens, and
+// rounding never claims all or none when that is not so.
+func TestPctIsAWholeNumber(t *testing.T) {
+	cat := NewCatalog("vi")
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{{63.8, "64%"}, {50, "50%"}, {0, "0%"}, {100, "100%"}, {99.6, "99%"}, {0.3, "<1%"}, {12.5, "13%"}} {
+		if got := pct(cat, c.x); got != c.want {
+			t.Errorf("pct(%v) = %q, want %q", c.x, got, c.want)
+		}
+	}
 }

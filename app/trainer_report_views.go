@@ -22,7 +22,9 @@ func renderSummary(c *Common, r results.ClassReport, w int) []string {
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.bygender")+" "+countsText(a.ByGender, cat)), w)...)
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
-	cols := []int{max(12, w-34), 6, 6, 8, 8}
+	// The columns add up to the width exactly (two spaces between them), so
+	// the last one is never cut on a 60-column screen.
+	cols := []int{max(10, w-34), 6, 5, 6, 7}
 	out = append(out, st.Bold.Render(joinCols([]string{cat.T("tr.col.module"), cat.T("tr.col.tried"),
 		cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}, cols)))
 	for _, m := range r.Modules {

@@ -241,8 +241,18 @@ func TestPINBackoffSurvivesRestart(t *testing.T) {
 	e.want("Xin đợi 1 giây")
 	e.typ("2468")
 	e.press(enter)
-	if _, ok := e.area().top().(*pinScreen); !ok {
+	pin, ok := e.area().top().(*pinScreen)
+	if !ok {
 		t.Fatal("a PIN was accepted during the wait")
+	}
+	// The refused PIN does not stay in the field for the next digits to
+	// join: the field is empty, and digits typed during the wait are ignored.
+	if v := pin.input.Value(); v != "" {
+		t.Fatalf("PIN field after a refused early try = %q, want empty", v)
+	}
+	e.typ("13")
+	if v := pin.input.Value(); v != "" {
+		t.Fatalf("digits typed during the wait reached the field: %q", v)
 	}
 	// After the wait, wrong PINs double it: 2 s, 4 s, …
 	e.clk.add(time.Second)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -36,11 +37,11 @@ func newBackupCmd(o *Options) *cobra.Command {
 }
 
 func runBackup(ctx context.Context, o *Options, out string, force bool) error {
-	dst, err := backupPath(out, time.Now())
+	dst, added, err := backupPath(out, time.Now())
 	if err != nil {
 		return err
 	}
-	s, err := o.OpenStore(ctx)
+	s, err := o.OpenExistingStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -53,26 +54,34 @@ func runBackup(ctx context.Context, o *Options, out string, force bool) error {
 		return backupError(dst, err)
 	}
 	fmt.Fprintf(o.Out(), "%s\n", dst)
+	if added {
+		fmt.Fprintf(o.Out(), "Đã thêm đuôi .db vào tên tệp để dễ nhận ra và gộp lại sau. / Added the .db extension to the file name so the backup is easy to recognise and merge later.\n")
+	}
 	fmt.Fprintln(o.Out(), "Đã kiểm tra: bản sao nguyên vẹn (integrity_check ok). / Checked: the copy is whole (integrity_check ok).")
 	return nil
 }
 
 // backupPath resolves -o: empty means the default name here, a folder means
-// the default name in it. The result is absolute so the trainer sees where
-// the file went.
-func backupPath(out string, now time.Time) (string, error) {
+// the default name in it, and a file name without an extension gets ".db"
+// (added reports that), so the file is recognisable on a USB stick and in
+// the merge screen. The result is absolute so the trainer sees where the
+// file went.
+func backupPath(out string, now time.Time) (path string, added bool, err error) {
 	name := results.DefaultBackupName(now)
 	switch fi, err := os.Stat(out); {
 	case out == "":
 		out = name
 	case err == nil && fi.IsDir():
 		out = filepath.Join(out, name)
+	case filepath.Ext(out) == "" && !strings.HasSuffix(out, string(filepath.Separator)) && !strings.HasSuffix(out, "/"):
+		out += ".db"
+		added = true
 	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
-		return "", fmt.Errorf("Không hiểu được đường dẫn %q. / Cannot resolve the path %q. (%w)", out, out, err)
+		return "", false, fmt.Errorf("Không hiểu được đường dẫn %q. / Cannot resolve the path %q. (%w)", out, out, err)
 	}
-	return abs, nil
+	return abs, added, nil
 }
 
 // backupError says in plain words why no backup was written.

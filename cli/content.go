@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -107,6 +109,9 @@ func newContentListCmd(o *Options) *cobra.Command {
 			"One row per module: id, skill, title in --lang, pages per language, question count, languages.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := o.CheckContentFolder(); err != nil {
+				return err
+			}
 			pack, probs := loadPackProblems(o)
 			if len(probs) > 0 {
 				fmt.Fprintf(o.Err(), "Cảnh báo: nội dung có %d lỗi, chạy `kynangso content check` để xem.\n"+
@@ -167,19 +172,72 @@ func writeRows(w io.Writer, rows []moduleRow, langs []string) error {
 // loadPackProblems loads the built-in pack merged with --content and every
 // problem of both, with file names a user can open.
 func loadPackProblems(o *Options) (*lessons.Pack, lessons.Problems) {
+	pack, builtin, content := loadPackParts(o)
+	return pack, append(builtin, content...)
+}
+
+// loadPackParts is loadPackProblems with the problems of the built-in pack
+// and those of the --content folder apart, because only the second are the
+// trainer's to fix (and a reason not to start the app).
+func loadPackParts(o *Options) (pack *lessons.Pack, builtin, content lessons.Problems) {
 	pack, err := lessons.Builtin()
-	var probs lessons.Problems
 	if ps, ok := errors.AsType[lessons.Problems](err); ok {
-		probs = append(probs, ps.WithPrefix(builtinDir)...)
+		builtin = append(builtin, ps.WithPrefix(builtinDir)...)
 	} else if err != nil {
-		probs = append(probs, lessons.Problem{File: builtinDir, Msg: err.Error()})
+		builtin = append(builtin, lessons.Problem{File: builtinDir, Msg: err.Error()})
 	}
 	if o.Content == "" {
-		return pack, probs
+		return pack, builtin, nil
 	}
+	prefix := filepath.ToSlash(filepath.Clean(o.Content))
 	extra, ps := lessons.LoadDir(o.Content)
-	probs = append(probs, lessons.Problems(ps).WithPrefix(filepath.ToSlash(filepath.Clean(o.Content)))...)
-	return lessons.Merge(pack, extra), probs
+	content = lessons.Problems(ps).WithPrefix(prefix)
+	merged := lessons.Merge(pack, extra)
+	content = append(content, missingTranslations(o.Content, prefix, extra, merged.Languages)...)
+	return merged, builtin, content
+}
+
+// missingTranslations reports each --content module that lacks a language
+// the app offers. The folder's own check only knows its pack.yaml languages:
+// a Vietnamese-only folder passes it, yet in the vi+en app an English
+// learner would get Vietnamese pages, so the merged pack is checked too.
+func missingTranslations(dir, prefix string, extra *lessons.Pack, langs []string) lessons.Problems {
+	var probs lessons.Problems
+	_, err := os.Stat(filepath.Join(dir, "module.yaml"))
+	single := err == nil
+	for _, m := range extra.Modules {
+		var missing []string
+		for _, l := range lessons.MissingLanguages(m, langs) {
+			if !slices.Contains(extra.Languages, l) { // already reported field by field
+				missing = append(missing, l)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		file := prefix + "/" + m.ID + "/module.yaml"
+		if single {
+			file = prefix + "/module.yaml"
+		}
+		probs = append(probs, lessons.Problem{File: file, Msg: fmt.Sprintf(
+			"module %s has no %s translation, but the app teaches in %s: translate its title, summary, lesson and questions (lesson.%s.md, quiz.yaml), and add %s to languages in pack.yaml",
+			m.ID, strings.Join(missing, ", "), strings.Join(langs, ", "), missing[0], strings.Join(missing, ", "))})
+	}
+	return probs
+}
+
+// CheckContentFolder returns an error when --content names a folder that
+// does not exist (or is a file): a typo there would otherwise quietly give
+// a class without the trainer's modules. Commands call it before they run.
+func (o *Options) CheckContentFolder() error {
+	if o.Content == "" {
+		return nil
+	}
+	if st, err := os.Stat(o.Content); err != nil || !st.IsDir() {
+		return fmt.Errorf("không tìm thấy thư mục nội dung --content %q: hãy kiểm tra lại đường dẫn\n"+
+			"the --content folder %q was not found: check the path", o.Content, o.Content)
+	}
+	return nil
 }
 
 // LoadPack returns the built-in pack merged with the modules of --content.

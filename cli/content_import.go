@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,11 +20,12 @@ import (
 
 // importOptions are the flags of `content import`.
 type importOptions struct {
-	module string
-	outDir string
-	skill  int
-	title  string
-	force  bool
+	module   string
+	outDir   string
+	skill    int
+	title    string
+	textLang string
+	force    bool
 }
 
 // importParsers maps each format to its parser.
@@ -42,8 +45,9 @@ func newContentImportCmd(o *Options) *cobra.Command {
 		Short: "import a GIFT, Aiken or spreadsheet question bank as a module",
 		Long: "Nhập ngân hàng câu hỏi có sẵn (Moodle GIFT, Aiken, Excel .xlsx hoặc .csv) thành một thư mục bài học.\n" +
 			"Imports an existing question bank (Moodle GIFT, Aiken, Excel .xlsx or .csv) as a module folder.\n\n" +
-			"Văn bản được gắn ngôn ngữ --lang (mặc định vi). Câu không nhập được được liệt kê kèm số dòng.\n" +
-			"Text is tagged with the --lang language (default vi). Questions it cannot import are listed with their line.\n\n" +
+			"Câu hỏi được ghi là ngôn ngữ đầu tiên trong pack.yaml của thư mục -o (không có pack.yaml: vi); đổi bằng --text-lang.\n" +
+			"Text is tagged with the first language of the -o folder's pack.yaml (no pack.yaml: vi); change it with --text-lang.\n" +
+			"Câu không nhập được được liệt kê kèm số dòng. / Questions it cannot import are listed with their line.\n\n" +
 			"Bảng tính / spreadsheet columns: Câu hỏi (question), A, B, C, D, Đáp án (answer: \"B\" or \"A,C\"), Giải thích (explanation).",
 		Example: "  kynangso content import gift ngan-hang.gift --module antoan-2 --skill 4 --title \"An toàn trên mạng 2\"\n" +
 			"  kynangso content import sheet cau-hoi.xlsx --module thanhtoan-2 -o noi-dung",
@@ -58,6 +62,7 @@ func newContentImportCmd(o *Options) *cobra.Command {
 	f.StringVarP(&opts.outDir, "out", "o", ".", "folder to write the module folder <ID>/ into")
 	f.IntVar(&opts.skill, "skill", 1, "which of the five basic digital skills (1-5) the module teaches")
 	f.StringVar(&opts.title, "title", "", "module title (default: the module id)")
+	f.StringVar(&opts.textLang, "text-lang", "", "language the question bank is written in, e.g. vi or en (default: the first language of -o DIR/pack.yaml, else vi)")
 	f.BoolVar(&opts.force, "force", false, "overwrite module.yaml, quiz.yaml and lessons of an existing module folder")
 	_ = cmd.MarkFlagRequired("module")
 	return cmd
@@ -75,13 +80,16 @@ func runImport(o *Options, opts *importOptions, format, file string) error {
 	if opts.skill < 1 || opts.skill > 5 {
 		return fmt.Errorf("--skill phải từ 1 đến 5 / --skill must be 1 to 5, not %d", opts.skill)
 	}
-	lang := o.Lang
+	lang, langs, err := importLanguages(opts)
+	if err != nil {
+		return err
+	}
 	qs, skipped, err := parseFile(parse, file, lang)
 	if err != nil {
 		return err
 	}
 	for _, s := range skipped {
-		if lang == "vi" {
+		if o.Lang == "vi" {
 			fmt.Fprintf(o.Err(), "%s:%d: bỏ qua: %s\n", file, s.Line, s.ReasonVi)
 		} else {
 			fmt.Fprintf(o.Err(), "%s:%d: skipped: %s\n", file, s.Line, s.Reason)
@@ -90,20 +98,53 @@ func runImport(o *Options, opts *importOptions, format, file string) error {
 	if len(qs) == 0 {
 		return fmt.Errorf("không nhập được câu hỏi nào từ %s: tệp có đúng định dạng %s không? / no question could be imported from %s: is it really a %s file?", file, format, file, format)
 	}
+	keepLanguages(qs, langs)
 	m := importedModule(opts, qs, lang, filepath.Base(file))
 	write := lessons.WriteModule
 	if opts.force {
 		write = lessons.OverwriteModule
 	}
-	if err := write(opts.outDir, m, []string{"vi", "en"}); err != nil {
+	if err := write(opts.outDir, m, langs); err != nil {
 		if errors.Is(err, lessons.ErrModuleExists) {
 			return fmt.Errorf("thư mục %s đã có: chọn --module khác hoặc thêm --force để ghi đè / folder %s already exists: choose another --module or add --force to overwrite",
 				filepath.Join(opts.outDir, opts.module), filepath.Join(opts.outDir, opts.module))
 		}
 		return fmt.Errorf("ghi thư mục bài học / write the module folder: %w", err)
 	}
-	reportImport(o, opts, len(qs), len(skipped), lang)
+	reportImport(o, opts, importReport{questions: len(qs), skipped: len(skipped), lang: lang, langs: langs})
 	return nil
+}
+
+// importLanguages returns the language the bank's text is tagged with and
+// the languages of the pack it goes into: --text-lang, else the first
+// language of -o DIR/pack.yaml, else vi. The module must be in a language
+// its pack lists, or the checker would refuse every text of it.
+func importLanguages(opts *importOptions) (string, []string, error) {
+	pack, found, probs := lessons.ReadPackFile(opts.outDir)
+	pf := filepath.Join(opts.outDir, "pack.yaml")
+	if found && len(probs) > 0 && opts.textLang == "" {
+		return "", nil, fmt.Errorf("%s có lỗi nên không biết ngôn ngữ của gói; sửa tệp hoặc thêm --text-lang vi\n"+
+			"%s has problems, so the pack's language is unknown; fix it or add --text-lang vi\n%w", pf, pf, lessons.Problems(probs).WithPrefix(opts.outDir))
+	}
+	lang := opts.textLang
+	switch {
+	case lang == "" && found:
+		lang = pack.DefaultLang()
+	case lang == "":
+		lang = "vi"
+	case !lessons.ValidLanguage(lang):
+		return "", nil, fmt.Errorf("--text-lang %q không phải mã ngôn ngữ: dùng 2-3 chữ thường như vi hoặc en / --text-lang %q is not a language code: use 2-3 lowercase letters such as vi or en", lang, lang)
+	}
+	if found && !slices.Contains(pack.Languages, lang) {
+		return "", nil, fmt.Errorf("%s chỉ có các ngôn ngữ %s, không có %s: thêm %s vào languages hoặc chọn --text-lang khác\n"+
+			"%s lists the languages %s, not %s: add %s to languages or choose another --text-lang",
+			pf, strings.Join(pack.Languages, ", "), lang, lang, pf, strings.Join(pack.Languages, ", "), lang, lang)
+	}
+	langs := pack.Languages
+	if !slices.Contains(langs, lang) {
+		langs = append(slices.Clone(langs), lang)
+	}
+	return lang, langs, nil
 }
 
 // parseFile opens and parses the question bank.
@@ -118,6 +159,17 @@ func parseFile(parse func(io.Reader, string) ([]quiz.Question, []quiz.Skipped, e
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return qs, skipped, nil
+}
+
+// keepLanguages drops the texts in languages the pack does not list: the
+// importers give true/false choices both Đúng and True, and a Vietnamese-only
+// pack would reject the English word.
+func keepLanguages(qs []quiz.Question, langs []string) {
+	for i := range qs {
+		for j := range qs[i].Choices {
+			maps.DeleteFunc(qs[i].Choices[j].Text, func(l, _ string) bool { return !slices.Contains(langs, l) })
+		}
+	}
 }
 
 // importedModule wraps imported questions in a module: ten questions per
@@ -143,24 +195,47 @@ func importedModule(opts *importOptions, qs []quiz.Question, lang, source string
 	}
 }
 
-// reportImport says what was written and what to do next.
-func reportImport(o *Options, opts *importOptions, n, skipped int, lang string) {
+// importReport is what reportImport tells the trainer.
+type importReport struct {
+	questions, skipped int
+	lang               string   // the language the text was tagged with
+	langs              []string // the languages of the pack it went into
+}
+
+// reportImport says, in --lang, what was written and what the content author
+// must do next. The lesson file holds only a page for participants, so the
+// instructions for authors are printed here.
+func reportImport(o *Options, opts *importOptions, r importReport) {
 	dir := filepath.Join(opts.outDir, opts.module)
-	other := "en"
-	if lang == "en" {
-		other = "vi"
-	}
-	if lang == "vi" {
-		fmt.Fprintf(o.Out(), "Đã ghi %s: module.yaml, quiz.yaml (%d câu hỏi), lesson.vi.md (trang chờ viết bài).\n", dir, n)
-		if skipped > 0 {
-			fmt.Fprintf(o.Out(), "%d câu bị bỏ qua (xem danh sách ở trên).\n", skipped)
+	lesson := filepath.Join(dir, "lesson."+r.lang+".md")
+	var others, files []string
+	for _, l := range append(slices.Clone(r.langs), lessons.DefaultLanguages...) {
+		if l != r.lang && !slices.Contains(others, l) {
+			others = append(others, l)
+			files = append(files, "lesson."+l+".md")
 		}
-		fmt.Fprintf(o.Out(), "Tiếp theo: viết bài học, thêm bản dịch %s và nguồn (sources), rồi chạy:\n  kynangso content check %s\n", other, opts.outDir)
+	}
+	files = append([]string{"module.yaml", "quiz.yaml"}, files...)
+	w := o.Out()
+	if o.Lang == "vi" {
+		fmt.Fprintf(w, "Đã ghi %s: module.yaml, quiz.yaml (%d câu hỏi, tiếng %s), lesson.%s.md.\n", dir, r.questions, r.lang, r.lang)
+		if r.skipped > 0 {
+			fmt.Fprintf(w, "%d câu bị bỏ qua (xem danh sách ở trên).\n", r.skipped)
+		}
+		fmt.Fprintf(w, "Bài học mới có một trang mời người học làm bài kiểm tra. Tiếp theo, người soạn nội dung:\n"+
+			"  1. viết bài vào %s, mỗi trang bắt đầu bằng dòng \"# Tiêu đề\", các trang cách nhau bằng dòng \"---\";\n"+
+			"  2. dịch sang %s (%s) và thêm nguồn (sources) vào module.yaml;\n"+
+			"  3. kiểm tra như ứng dụng sẽ thấy:\n     kynangso --content %s content check\n",
+			lesson, strings.Join(others, ", "), strings.Join(files, ", "), opts.outDir)
 		return
 	}
-	fmt.Fprintf(o.Out(), "Wrote %s: module.yaml, quiz.yaml (%d questions), lesson.en.md (placeholder page).\n", dir, n)
-	if skipped > 0 {
-		fmt.Fprintf(o.Out(), "%d questions skipped (listed above).\n", skipped)
+	fmt.Fprintf(w, "Wrote %s: module.yaml, quiz.yaml (%d questions, in %s), lesson.%s.md.\n", dir, r.questions, r.lang, r.lang)
+	if r.skipped > 0 {
+		fmt.Fprintf(w, "%d questions skipped (listed above).\n", r.skipped)
 	}
-	fmt.Fprintf(o.Out(), "Next: write the lesson, add the %s translation and sources, then run:\n  kynangso content check %s\n", other, opts.outDir)
+	fmt.Fprintf(w, "The lesson has one page inviting participants to take the quiz. Next, the content author should:\n"+
+		"  1. write the lesson in %s, each page starting with a \"# Title\" line, pages separated by a \"---\" line;\n"+
+		"  2. translate it into %s (%s) and add the sources to module.yaml;\n"+
+		"  3. check it as the app will see it:\n     kynangso --content %s content check\n",
+		lesson, strings.Join(others, ", "), strings.Join(files, ", "), opts.outDir)
 }

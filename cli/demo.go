@@ -29,7 +29,7 @@ func newDemoCmd(o *Options) *cobra.Command {
 		Long: "Tạo một tệp dữ liệu mẫu giống thật (người dân, thôn buôn, hộ gia đình của Đắk Lắk, các lớp học, bài làm) để thử màn hình của cán bộ, đo tốc độ và kiểm thử.\n" +
 			"Writes a realistic demo database (people, villages and households of Đắk Lắk, classes, quiz attempts) for trying the trainer screens, benchmarks and tests.\n" +
 			"Cùng --seed cho cùng dữ liệu. / The same --seed gives the same data.",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, o, f) },
 	}
 	fl := cmd.Flags()

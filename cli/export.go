@@ -35,6 +35,7 @@ func newExportCmd(o *Options) *cobra.Command {
 		format    string
 		out       string
 		withPhone bool
+		force     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "export attendance|results",
@@ -42,21 +43,52 @@ func newExportCmd(o *Options) *cobra.Command {
 		Long: "attendance: danh sách điểm danh (STT, họ tên, năm sinh, ... , cột ký tên) / the sign-in sheet.\n" +
 			"results: kết quả mỗi người × mỗi bài và phân tích câu hỏi / results per person × module and question analysis.\n" +
 			"Không có -o: tệp được lưu trong thư mục hiện tại với tên gồm loại, nơi và ngày.\n" +
-			"Without -o the file is saved in the current folder, named by kind, place and date.",
+			"Without -o the file is saved in the current folder, named by kind, place and date.\n" +
+			"Không bao giờ ghi đè: tên đã có thì thêm -2, -3...; -o TỆP đã có thì cần --force.\n" +
+			"Never overwrites: a name in use gets -2, -3...; -o FILE that exists needs --force.",
 		ValidArgs: []string{string(results.ExportAttendance), string(results.ExportResults)},
-		Args:      cobra.ExactArgs(1),
+		Args: argsRange(1, 1, "loại cần xuất: attendance (danh sách điểm danh) hoặc results (kết quả), ví dụ `kynangso export attendance`",
+			"what to export: attendance or results, e.g. `kynangso export attendance`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runExport(cmd.Context(), o, results.ExportKind(args[0]), results.Format(format), out, ff.filter(), withPhone)
+			return runExport(cmd.Context(), o, results.ExportKind(args[0]), results.Format(format),
+				exportTarget{out: out, force: force}, ff.filter(), withPhone)
 		},
 	}
 	ff.add(cmd)
 	cmd.Flags().StringVar(&format, "format", "xlsx", "file format: csv or xlsx")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: a name made of kind, place and date, in the current folder)")
 	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only when needed)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the -o file if it already exists")
 	return cmd
 }
 
-func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, out string,
+// exportTarget is where an export goes: -o (a file or a folder) and
+// whether an existing -o file may be replaced.
+type exportTarget struct {
+	out   string
+	force bool
+	dir   string // set by check when -o names a folder
+}
+
+// check refuses, before any work, an -o file that exists without --force.
+func (t *exportTarget) check() error {
+	if t.out == "" {
+		return nil
+	}
+	fi, err := os.Stat(t.out)
+	switch {
+	case err != nil:
+		return nil
+	case fi.IsDir():
+		t.out, t.dir = "", t.out
+	case !t.force:
+		return fmt.Errorf("Tệp %s đã có; lệnh xuất không ghi đè (có thể ai đó đã sửa tệp này). Hãy chọn tên khác bằng -o, hoặc thêm --force để thay tệp cũ.\n"+
+			"The file %s already exists; export does not overwrite it (someone may have edited it). Choose another name with -o, or add --force to replace it.", t.out, t.out)
+	}
+	return nil
+}
+
+func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, target exportTarget,
 	f results.Filter, withPhone bool) error {
 	if kind != results.ExportAttendance && kind != results.ExportResults {
 		return fmt.Errorf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).\n"+
@@ -68,14 +100,20 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 	if err := f.Validate(); err != nil {
 		return filterError(err)
 	}
-	s, err := o.OpenStore(ctx)
+	if err := target.check(); err != nil {
+		return err
+	}
+	s, err := o.OpenExistingStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	cat := o.catalog()
-	dir := "."
-	if out != "" {
+	out, dir := target.out, "."
+	switch {
+	case target.dir != "":
+		dir = target.dir
+	case out != "":
 		dir = filepath.Dir(out)
 	}
 	tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
@@ -91,7 +129,9 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 		return filterError(err)
 	}
 	if out == "" {
-		out = results.ExportFileName(kind, format, info, o.Lang)
+		// A sheet exported earlier may already carry signatures or notes:
+		// pick a free name rather than replace it.
+		out = results.FreeFileName(filepath.Join(dir, results.ExportFileName(kind, format, info, o.Lang)))
 	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
 		return fmt.Errorf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).\nCannot save %s (is it open in Excel?).\n(%w)", out, out, err)

@@ -16,7 +16,7 @@ func newFingerprintCmd(o *Options) *cobra.Command {
 			"Two laptops that merged the same data, in any order, print the same digest. See docs/merge.md.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := o.OpenStore(cmd.Context())
+			s, err := o.OpenExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}

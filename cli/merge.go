@@ -27,7 +27,7 @@ func newMergeCmd(o *Options) *cobra.Command {
 			"Merges other laptops' data files (or backups) into this laptop's data. The files are only read, never changed.\n" +
 			"Merging a file again changes nothing; any order gives the same result (compare with `kynangso fingerprint`).\n" +
 			"--link-exact gộp luôn các hồ sơ trùng khớp hoàn toàn / joins exact duplicates. See docs/merge.md.",
-		Args: cobra.MinimumNArgs(1),
+		Args: argsAtLeast(1, "tệp cần gộp, ví dụ `kynangso merge E:\\may-2.db`", "the files to merge, e.g. `kynangso merge E:\\laptop-2.db`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMerge(cmd.Context(), o, args, linkExact)
 		},

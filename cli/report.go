@@ -31,7 +31,7 @@ func newReportCmd(o *Options) *cobra.Command {
 		Long: "Các phần / sections: class (điểm danh / attendance), modules (kết quả theo bài / per module),\n" +
 			"questions (phân tích câu hỏi / item analysis), coverage (độ phủ theo thôn / coverage by village),\n" +
 			"followup (danh sách cần thăm lại / follow-up list). docs/reports.md says how each number is computed.",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runReport(cmd.Context(), o, format, sections, ff.filter(), withPhone)
 		},
@@ -64,7 +64,7 @@ func runReport(ctx context.Context, o *Options, format string, sections []string
 	if err := f.Validate(); err != nil {
 		return filterError(err)
 	}
-	s, err := o.OpenStore(ctx)
+	s, err := o.OpenExistingStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -58,11 +58,34 @@ func itemTable(r *results.ItemReport, lang string) textTable {
 	return t
 }
 
+// moduleCodes gives each module of mods a short code in pack order ("B1",
+// "B2"… for bài; "M1"… in English), so a row of a wide table names modules
+// in a few characters, and a legend that says which title each code is.
+func moduleCodes(mods []results.ModuleLabel, lang string) (map[string]string, string) {
+	codes := make(map[string]string, len(mods))
+	var legend strings.Builder
+	for i, m := range mods {
+		c := tr(lang, "B", "M") + itoa(i+1)
+		codes[m.ID] = c
+		legend.WriteString("\n  " + c + " = " + cell(m.Title))
+	}
+	return codes, legend.String()
+}
+
+// codeOf returns the short code of a module, or its id when it has none.
+func codeOf(codes map[string]string, id string) string {
+	if c, ok := codes[id]; ok {
+		return c
+	}
+	return cell(id)
+}
+
 func coverageTable(r *results.CoverageReport, lang string) textTable {
-	t := textTable{title: tr(lang, "ĐỘ PHỦ THEO THÔN/BUÔN (tiếp cận/đạt)", "COVERAGE BY VILLAGE (reached/passed)"),
+	codes, legend := moduleCodes(r.Modules, lang)
+	t := textTable{title: tr(lang, "ĐỘ PHỦ THEO THÔN/BUÔN (tiếp cận/đạt)", "COVERAGE BY VILLAGE (reached/passed)") + legend,
 		head: []string{results.Label(lang, "village"), tr(lang, "Tiếp cận", "Reached")}}
 	for _, m := range r.Modules {
-		t.head = append(t.head, m.ID)
+		t.head = append(t.head, codeOf(codes, m.ID))
 	}
 	t.head = append(t.head, tr(lang, "Đạt cả", "All passed"), tr(lang, "Hộ", "Households"),
 		tr(lang, "Hộ có người đạt cả", "Households w/ all passed"))
@@ -83,7 +106,8 @@ func coverageTable(r *results.CoverageReport, lang string) textTable {
 
 func followUpTable(r *results.FollowUpReport, lang string) textTable {
 	L := func(k string) string { return results.Label(lang, k) }
-	t := textTable{title: tr(lang, "CẦN THĂM LẠI", "FOLLOW-UP LIST"),
+	codes, legend := moduleCodes(r.Modules, lang)
+	t := textTable{title: tr(lang, "CẦN THĂM LẠI", "FOLLOW-UP LIST") + legend,
 		head: []string{L("village"), L("household"), L("full_name"), L("birth_year")}}
 	if r.WithPhone {
 		t.head = append(t.head, L("phone"))
@@ -102,7 +126,7 @@ func followUpTable(r *results.FollowUpReport, lang string) textTable {
 				}
 				var mods []string
 				for _, m := range p.NotPassed {
-					mods = append(mods, m.ID)
+					mods = append(mods, codeOf(codes, m.ID))
 				}
 				t.rows = append(t.rows, append(row, p.LastActivity, strings.Join(mods, ", ")))
 			}

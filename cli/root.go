@@ -8,7 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -72,7 +75,7 @@ func NewRoot(o *Options) *cobra.Command {
 		Long: "kynangso dạy năm kỹ năng số cơ bản bằng bài học ngắn và câu hỏi, lưu kết quả an toàn trên máy.\n" +
 			"kynangso teaches the five basic digital skills with short lessons and quizzes, keeping results safely on the laptop.\n\n" +
 			"Chạy không có lệnh con để mở ứng dụng. / Run with no subcommand to open the app.",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd.Context(), o)
 		},
@@ -85,13 +88,21 @@ func NewRoot(o *Options) *cobra.Command {
 		"minutes a participant screen may sit untouched before the app returns to the welcome screen (0: the laptop's setting, or 10)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if o.Lang != "vi" && o.Lang != "en" {
-			return fmt.Errorf("--lang must be vi or en, not %q", o.Lang)
+			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
+				"Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.\n"+
+					"--lang must be vi (Vietnamese) or en (English), not %q.", o.Lang, o.Lang)}
 		}
 		if o.IdleMinutes < 0 || o.IdleMinutes > 24*60 {
-			return fmt.Errorf("số phút chờ --idle-minutes phải từ 0 đến 1440 / idle minutes must be between 0 and 1440, not %d", o.IdleMinutes)
+			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
+				"số phút chờ --idle-minutes phải từ 0 đến 1440, không phải %d.\n"+
+					"--idle-minutes must be between 0 and 1440, not %d.", o.IdleMinutes, o.IdleMinutes)}
 		}
 		return nil
 	}
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{cmd: c.CommandPath(), err: err}
+	})
 	root.SetOut(o.out)
 	root.SetErr(o.errOut)
 	for _, sub := range []*cobra.Command{
@@ -101,6 +112,7 @@ func NewRoot(o *Options) *cobra.Command {
 		newReportCmd(o),
 		newBackupCmd(o),
 		newMergeCmd(o),
+		newRestoreCmd(o),
 		newFingerprintCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
@@ -121,12 +133,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
-		fang.WithErrorHandler(func(w io.Writer, s fang.Styles, err error) {
-			if errors.Is(err, errSilent) {
-				return
-			}
-			fang.DefaultErrorHandler(w, s, err)
-		}),
+		fang.WithErrorHandler(printError),
 	)
 	if err == nil {
 		return 0
@@ -138,10 +145,118 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// versionString is what --version prints: the version and, when known, the
+// commit (from the linker flags, else from the toolchain's VCS stamp).
 func versionString() string {
-	s := version
-	if commit != "" {
-		s += " (" + commit + ")"
+	info := BuildInfo{Version: version, Commit: commit}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		applyBuildSettings(&info, bi.Settings)
 	}
-	return s
+	if info.Commit == "" {
+		return info.Version
+	}
+	return info.Version + " (" + info.Commit + ")"
+}
+
+// usageError is a mistake in how a command was typed (a flag, an argument);
+// printError adds a pointer to that command's --help.
+type usageError struct {
+	cmd string // the command path, e.g. "kynangso export"
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func (e *usageError) Unwrap() error { return e.err }
+
+// printError is kynangso's fang error handler. Unlike fang's default it
+// prints the message exactly as written: fang capitalises the first word
+// ("--Lang", "A.aiken") and adds a full stop after our own. Cobra's English
+// flag errors get a Vietnamese line first.
+func printError(w io.Writer, st fang.Styles, err error) {
+	if errors.Is(err, errSilent) {
+		return
+	}
+	msg := strings.TrimRight(err.Error(), "\n")
+	var ue *usageError
+	hint := ""
+	switch {
+	case errors.As(err, &ue):
+		msg = viUsage(msg)
+		hint = ue.cmd
+	case strings.HasPrefix(msg, "unknown command"):
+		msg = viUsage(msg)
+		hint = "kynangso"
+	}
+	if hint != "" {
+		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng. / Run `%s --help` for usage.", hint, hint)
+	}
+	fmt.Fprintln(w, st.ErrorHeader.SetString("LỖI / ERROR").String())
+	// One line at a time: a block would pad every line to the longest.
+	text := st.ErrorText.UnsetTransform().UnsetWidth()
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintln(w, strings.TrimRight(text.Render(line), " "))
+	}
+	fmt.Fprintln(w)
+}
+
+// viUsage puts a Vietnamese sentence before cobra's English flag errors.
+func viUsage(msg string) string {
+	for _, t := range []struct{ prefix, vi string }{
+		{"unknown flag:", "Không có tuỳ chọn này."},
+		{"unknown shorthand flag:", "Không có tuỳ chọn này."},
+		{"flag needs an argument:", "Tuỳ chọn này cần một giá trị."},
+		{"invalid argument", "Giá trị của tuỳ chọn không dùng được."},
+		{"bad flag syntax:", "Tuỳ chọn viết sai."},
+		{"unknown command", "Không có lệnh này; xem danh sách lệnh bằng --help."},
+	} {
+		if strings.HasPrefix(msg, t.prefix) {
+			return t.vi + "\n" + msg
+		}
+	}
+	return msg
+}
+
+// argsRange accepts between lo and hi arguments; otherwise it says, in
+// Vietnamese then English, what the command needs (vi and en name the
+// arguments, e.g. "TỆP" and "FILE").
+func argsRange(lo, hi int, vi, en string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < lo:
+			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
+				"Lệnh `%s` còn thiếu %s.\n`%s` needs %s.", cmd.CommandPath(), vi, cmd.CommandPath(), en)}
+		case len(args) > hi:
+			return tooManyArgs(cmd, args[hi:])
+		}
+		return nil
+	}
+}
+
+// argsAtLeast accepts lo or more arguments (merge FILE...).
+func argsAtLeast(lo int, vi, en string) cobra.PositionalArgs {
+	return argsRange(lo, math.MaxInt, vi, en)
+}
+
+// noArgs is cobra.NoArgs with a bilingual message (and, for the root
+// command, a suggestion when a subcommand was mistyped).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return tooManyArgs(cmd, args)
+}
+
+func tooManyArgs(cmd *cobra.Command, extra []string) error {
+	if !cmd.HasParent() {
+		msg := fmt.Sprintf("Không có lệnh %q.\nThere is no command %q.", extra[0], extra[0])
+		if s := cmd.SuggestionsFor(extra[0]); len(s) > 0 {
+			msg += fmt.Sprintf("\nCó phải ý bạn là / Did you mean: %s", strings.Join(s, ", "))
+		}
+		return &usageError{cmd: cmd.CommandPath(), err: errors.New(msg)}
+	}
+	q := strings.Join(extra, " ")
+	return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
+		"Lệnh `%s` không cần thêm %q; nếu tên tệp có dấu cách, hãy đặt nó trong ngoặc kép.\n"+
+			"`%s` does not take %q; if a file name has spaces, put it in quotes.", cmd.CommandPath(), q, cmd.CommandPath(), q)}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"kynangso/results"
 )
@@ -11,29 +12,58 @@ import (
 // OpenStore opens the results database chosen by --db, $KYNANGSO_DB,
 // portable mode or the user data folder. Its errors are plain sentences, in
 // Vietnamese then English, that say what to do next.
+// It creates the database when there is none yet: the TUI, demo, trainer and
+// merge commands use it.
 func (o *Options) OpenStore(ctx context.Context) (*results.Store, error) {
-	path, _, err := results.ResolvePath(o.DB)
+	return o.openStore(ctx, results.Open)
+}
+
+// OpenExistingStore is OpenStore for commands that only read the data
+// (report, export, backup, fingerprint): a missing file is refused with a
+// plain message instead of being created empty.
+func (o *Options) OpenExistingStore(ctx context.Context) (*results.Store, error) {
+	return o.openStore(ctx, results.OpenExisting)
+}
+
+func (o *Options) openStore(ctx context.Context,
+	open func(context.Context, string) (*results.Store, error)) (*results.Store, error) {
+	path, err := o.dbPath()
 	if err != nil {
-		return nil, fmt.Errorf("Không tìm được chỗ lưu dữ liệu; hãy chỉ rõ tệp bằng --db TỆP.\n"+
-			"Cannot find where to keep the data; name a file with --db FILE.\n(%w)", err)
+		return nil, err
 	}
-	s, err := results.Open(ctx, path)
+	s, err := open(ctx, path)
 	if err != nil {
 		return nil, storeError(path, err)
 	}
 	return s, nil
 }
 
+// dbPath resolves --db, $KYNANGSO_DB, portable mode or the user data folder.
+func (o *Options) dbPath() (string, error) {
+	path, _, err := results.ResolvePath(o.DB)
+	if err != nil {
+		return "", fmt.Errorf("Không tìm được chỗ lưu dữ liệu; hãy chỉ rõ tệp bằng --db TỆP.\n"+
+			"Cannot find where to keep the data; name a file with --db FILE.\n(%w)", err)
+	}
+	return path, nil
+}
+
 // storeError turns an error from results.Open into a bilingual sentence that
 // says what is wrong and what to do; the original error stays wrapped.
 func storeError(path string, err error) error {
 	switch {
+	case errors.Is(err, results.ErrNoDatabase):
+		return fmt.Errorf("Không thấy tệp dữ liệu %s. Hãy kiểm tra đường dẫn --db (hoặc %s); lệnh này chỉ đọc nên không tạo tệp mới.\n"+
+			"No database at %s. Check the --db path (or %s); this command only reads, so it does not create one.",
+			path, results.EnvDB, path, results.EnvDB)
 	case errors.Is(err, results.ErrDamaged):
 		return fmt.Errorf("Tệp dữ liệu %s bị hỏng nên ứng dụng không ghi vào đó. "+
-			"Hãy chép tệp này ra chỗ khác để giữ lại, rồi khôi phục từ bản sao lưu gần nhất (tạo bằng `kynangso backup`) hoặc mở bằng --db với một tệp mới.\n"+
+			"Hãy khôi phục bản sao lưu gần nhất (tạo bằng `kynangso backup`) bằng lệnh:\n  kynangso%s restore TỆP_SAO_LƯU\n"+
+			"Tệp hỏng được giữ lại bên cạnh với tên .hong-NGÀY-GIỜ.db. Hoặc mở một tệp mới bằng --db.\n"+
 			"The data file %s is damaged, so the app will not write to it. "+
-			"Copy it somewhere safe, then restore your latest backup (made with `kynangso backup`) or start a new file with --db.\n(%w)",
-			path, path, err)
+			"Restore your latest backup (made with `kynangso backup`) with:\n  kynangso%s restore BACKUP_FILE\n"+
+			"The damaged file is kept beside it, renamed .hong-DATE-TIME.db. Or start a new file with --db.\n(%w)",
+			path, dbFlagFor(path), path, dbFlagFor(path), err)
 	case errors.Is(err, results.ErrNewerSchema):
 		return fmt.Errorf("Tệp dữ liệu %s được tạo bởi phiên bản kynangso mới hơn. Hãy cập nhật ứng dụng rồi mở lại; tệp không bị thay đổi.\n"+
 			"The data file %s was made by a newer version of kynangso. Update the app and try again; the file was not changed.\n(%w)",
@@ -46,4 +76,16 @@ func storeError(path string, err error) error {
 	return fmt.Errorf("Không mở được tệp dữ liệu %s. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi, hoặc chọn tệp khác bằng --db.\n"+
 		"Cannot open the data file %s. Check that the disk has free space and can be written, or choose another file with --db.\n(%w)",
 		path, path, err)
+}
+
+// dbFlagFor is the --db part of a suggested command: empty when path is the
+// file kynangso finds by itself, else " --db PATH" (quoted when needed).
+func dbFlagFor(path string) string {
+	if def, _, err := results.ResolvePath(""); err == nil && def == path {
+		return ""
+	}
+	if strings.ContainsAny(path, " \t'\"") {
+		return " --db \"" + path + "\""
+	}
+	return " --db " + path
 }

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+
+	"kynangso/internal/safetext"
 )
 
 // newTrainerCmd groups the trainer's laptop tools: resetting a forgotten
@@ -14,7 +17,7 @@ func newTrainerCmd(o *Options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "trainer",
 		Short: "công cụ của tập huấn viên / trainer tools (PIN, laptop name)",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 	}
 	cmd.AddCommand(newResetPINCmd(o), newSetNameCmd(o))
 	return cmd
@@ -28,7 +31,7 @@ func newResetPINCmd(o *Options) *cobra.Command {
 		Long: "Xóa mã PIN của tập huấn viên trên máy này. Mọi kết quả, người học và lớp học được giữ nguyên. Lần mở ứng dụng sau sẽ hỏi tạo mã PIN mới.\n" +
 			"Removes the trainer PIN of this laptop. Every result, learner and class is kept. The app asks for a new PIN at its next start.",
 		Example: "  kynangso trainer reset-pin\n  kynangso trainer reset-pin --yes --db lop.db",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, err := o.OpenStore(cmd.Context())
 			if err != nil {
@@ -73,16 +76,25 @@ func confirm(cmd *cobra.Command, o *Options, question string) bool {
 	return false
 }
 
+// maxDeviceName is the longest laptop name, in characters: enough for "Máy
+// tổ công nghệ số 3, xã Ea Tu, huyện Krông Búk" and short enough for a
+// column of the merged results.
+const maxDeviceName = 60
+
 func newSetNameCmd(o *Options) *cobra.Command {
 	return &cobra.Command{
 		Use:     "set-name NAME",
 		Short:   "đặt tên cho máy này (hiện khi gộp kết quả) / name this laptop (shown in merged results)",
 		Example: "  kynangso trainer set-name \"Máy tổ 3, xã Ea Tu\"",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsRange(1, 1, "tên máy, ví dụ `kynangso trainer set-name \"Máy tổ 3\"`", "the laptop name, e.g. `kynangso trainer set-name \"Team 3 laptop\"`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := strings.TrimSpace(args[0])
+			name := strings.TrimSpace(safetext.Line(args[0]))
 			if name == "" {
 				return fmt.Errorf("Tên máy không được để trống. / The laptop name cannot be empty.")
+			}
+			if n := utf8.RuneCountInString(name); n > maxDeviceName {
+				return fmt.Errorf("Tên máy dài %d ký tự; hãy đặt tên ngắn hơn, tối đa %d ký tự, ví dụ \"Máy tổ 3, xã Ea Tu\".\n"+
+					"The laptop name is %d characters long; use at most %d, e.g. \"Team 3 laptop, Ea Tu\".", n, maxDeviceName, n, maxDeviceName)
 			}
 			store, err := o.OpenStore(cmd.Context())
 			if err != nil {

@@ -87,3 +87,32 @@ func hasPIN(t *testing.T, db string) bool {
 	}
 	return has
 }
+
+func TestTrainerSetNameTooLong(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "lop.db")
+	var out, errOut bytes.Buffer
+	long := strings.Repeat("Máy tổ ", 800) // 5,600 characters
+	if code := run(ctx, []string{"--db", db, "trainer", "set-name", long}, &out, &errOut); code == 0 {
+		t.Fatal("a 5,600-character name was accepted")
+	}
+	if !strings.Contains(errOut.String(), "tối đa 60 ký tự") || !strings.Contains(errOut.String(), "use at most 60") {
+		t.Errorf("no plain message about the limit:\n%s", errOut.String())
+	}
+	// Exactly 60 characters, with control characters that are stripped
+	// before counting, is fine.
+	name := "\x1b[31m" + strings.Repeat("ê", 60)
+	out.Reset()
+	errOut.Reset()
+	if code := run(ctx, []string{"--db", db, "trainer", "set-name", name}, &out, &errOut); code != 0 {
+		t.Fatalf("60-character name: exit %d\n%s", code, errOut.String())
+	}
+	s, err := results.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, _ := s.DeviceName(ctx); got != strings.Repeat("ê", 60) {
+		t.Fatalf("device name %q", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kynangso/app"
+	"kynangso/lessons"
 	"kynangso/results"
 )
 
@@ -19,13 +20,9 @@ var _ app.Store = (*results.Store)(nil)
 // kiosk: Ctrl+C and signals such as SIGINT do not end it; leaving is done
 // from the trainer's area.
 func runTUI(ctx context.Context, o *Options) error {
-	pack, err := o.LoadPack()
+	pack, err := tuiPack(o)
 	if err != nil {
-		if pack == nil || len(pack.Modules) == 0 {
-			return err
-		}
-		// Teach what loaded; the trainer sees the problems with `content check`.
-		fmt.Fprintln(o.Err(), err)
+		return err
 	}
 	store, err := o.OpenStore(ctx)
 	if err != nil {
@@ -40,4 +37,38 @@ func runTUI(ctx context.Context, o *Options) error {
 			"The app hit a terminal problem and had to stop; saved data is safe. Please start it again.\n(%w)", err)
 	}
 	return nil
+}
+
+// tuiPack loads the content the app will teach. A --content folder with any
+// problem stops the start, listing them: a half-read module (a missing
+// translation, a question without its right answer) must never reach a
+// participant. The built-in pack alone always starts, so a class can go on
+// whatever happened to the trainer's folder; its problems, which only a
+// broken build could have, are printed as a warning.
+func tuiPack(o *Options) (*lessons.Pack, error) {
+	if err := o.CheckContentFolder(); err != nil {
+		return nil, err
+	}
+	pack, builtin, content := loadPackParts(o)
+	if len(content) > 0 {
+		w := o.Err()
+		for _, p := range content {
+			fmt.Fprintln(w, p.String())
+		}
+		fmt.Fprintf(w, "\nNội dung trong %s có %d lỗi nên ứng dụng chưa mở, để người học không gặp bài dở dang.\n"+
+			"Hãy sửa rồi kiểm tra lại bằng:  kynangso --content %s content check\n"+
+			"Muốn dạy ngay bằng bài có sẵn: mở ứng dụng không có --content.\n\n"+
+			"The content in %s has %s, so the app did not open: learners must not meet a half-finished module.\n"+
+			"Fix what is listed above, then check again with:  kynangso --content %s content check\n"+
+			"To teach now with the built-in modules, start the app without --content.\n",
+			o.Content, len(content), o.Content, o.Content, plural(len(content), "problem"), o.Content)
+		return nil, &ExitError{Code: 1, Err: errSilent}
+	}
+	if len(builtin) > 0 {
+		fmt.Fprintln(o.Err(), lessons.Problems(builtin).Error())
+	}
+	if len(pack.Modules) == 0 {
+		return nil, errors.New("không có bài học nào để dạy / there is no module to teach")
+	}
+	return pack, nil
 }

@@ -46,7 +46,7 @@ func newVersionCmd(o *Options) *cobra.Command {
 			"Thoát với mã 1 nếu SQLite không chạy được trong bản này (bản dựng thiếu cgo).\n\n" +
 			"Prints the version, commit, build date, Go version, OS/arch and SQLite version.\n" +
 			"Exits 1 if SQLite does not work in this binary (a build without cgo).",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			info := currentBuildInfo(cmd.Context())
 			return writeVersion(o, info, asJSON)
@@ -68,16 +68,7 @@ func currentBuildInfo(ctx context.Context) BuildInfo {
 		Arch:      runtime.GOARCH,
 	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			switch {
-			case s.Key == "CGO_ENABLED":
-				info.CGO = s.Value == "1"
-			case s.Key == "vcs.revision" && info.Commit == "":
-				info.Commit = s.Value
-			case s.Key == "vcs.time" && info.Date == "":
-				info.Date = s.Value
-			}
-		}
+		applyBuildSettings(&info, bi.Settings)
 	}
 	v, err := sqliteVersion(ctx)
 	if err != nil {
@@ -86,6 +77,30 @@ func currentBuildInfo(ctx context.Context) BuildInfo {
 		info.SQLite = v
 	}
 	return info
+}
+
+// applyBuildSettings fills what the linker flags left empty from the
+// settings the Go toolchain records: a plain `go build` in a git checkout
+// stamps vcs.revision, vcs.time and vcs.modified (none with -buildvcs=false,
+// and then the commit stays unknown). A build from uncommitted changes gets
+// "-dirty" after its commit, as git describe writes it.
+func applyBuildSettings(info *BuildInfo, settings []debug.BuildSetting) {
+	fromVCS, modified := false, false
+	for _, s := range settings {
+		switch {
+		case s.Key == "CGO_ENABLED":
+			info.CGO = s.Value == "1"
+		case s.Key == "vcs.revision" && info.Commit == "":
+			info.Commit, fromVCS = s.Value, true
+		case s.Key == "vcs.time" && info.Date == "":
+			info.Date = s.Value
+		case s.Key == "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if fromVCS && modified {
+		info.Commit += "-dirty"
+	}
 }
 
 // sqliteVersion opens an in-memory database with the driver the store uses
@@ -156,8 +171,8 @@ func orUnknown(s, lang string) string {
 	case s != "":
 		return s
 	case lang == "en":
-		return "unknown"
+		return "unknown (local build without version information)"
 	default:
-		return "không rõ"
+		return "không rõ (bản dựng tại chỗ, không kèm thông tin phiên bản)"
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -84,5 +85,37 @@ func TestVersionWithoutSQLiteFails(t *testing.T) {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
 		}
+	}
+}
+
+// A plain `go build` leaves the linker flags empty; the commit then comes
+// from the toolchain's VCS stamp, and stays "unknown" without one.
+func TestVersionFallsBackToVCSStamp(t *testing.T) {
+	stamp := []debug.BuildSetting{
+		{Key: "CGO_ENABLED", Value: "1"},
+		{Key: "vcs.revision", Value: "0123456789abcdef0123456789abcdef01234567"},
+		{Key: "vcs.time", Value: "2026-03-15T03:15:00Z"},
+		{Key: "vcs.modified", Value: "true"},
+	}
+	var info BuildInfo
+	applyBuildSettings(&info, stamp)
+	if info.Commit != "0123456789abcdef0123456789abcdef01234567-dirty" || info.Date != "2026-03-15T03:15:00Z" || !info.CGO {
+		t.Errorf("from VCS stamp: %+v", info)
+	}
+	// Linker flags win over the stamp, and are not marked dirty.
+	info = BuildInfo{Commit: "v1.2.0-abc", Date: "2026-04-01"}
+	applyBuildSettings(&info, stamp)
+	if info.Commit != "v1.2.0-abc" || info.Date != "2026-04-01" {
+		t.Errorf("linker flags overridden: %+v", info)
+	}
+	// -buildvcs=false: no stamp at all.
+	info = BuildInfo{}
+	applyBuildSettings(&info, []debug.BuildSetting{{Key: "CGO_ENABLED", Value: "1"}})
+	var b bytes.Buffer
+	if err := writeVersionText(&b, info, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "commit:") || !strings.Contains(b.String(), "không rõ (bản dựng tại chỗ") {
+		t.Errorf("unknown commit not explained:\n%s", b.String())
 	}
 }

@@ -97,19 +97,25 @@ func (f *yamlFile) question(n *yaml.Node, num int) (quiz.Question, bool) {
 		q.Tags = f.list(t, what+" tags")
 	}
 	if c := fl["choices"]; c != nil {
-		q.Choices = f.choices(c, what)
-		f.checkChoices(c, what, q)
+		var marked int
+		q.Choices, marked = f.choices(c, what)
+		f.checkChoices(c, what, q, marked)
 	}
 	return q, q.ID != ""
 }
 
-func (f *yamlFile) choices(n *yaml.Node, what string) []quiz.Choice {
+// choices reads the choice list, leaving out choices without a usable id or
+// with a repeated one. It also returns how many items are marked correct,
+// those left out included, so a repeated id is not reported a second time as
+// a missing correct choice.
+func (f *yamlFile) choices(n *yaml.Node, what string) ([]quiz.Choice, int) {
 	if n.Kind != yaml.SequenceNode {
 		f.add(n.Line, "%s: choices must be a list, each starting with \"- id: a\", found %s", what, kindName(n))
-		return nil
+		return nil, 0
 	}
 	var (
 		out    []quiz.Choice
+		marked int
 		idLine = map[string]int{}
 	)
 	for i, item := range n.Content {
@@ -128,6 +134,9 @@ func (f *yamlFile) choices(n *yaml.Node, what string) []quiz.Choice {
 		if b := fl["correct"]; b != nil {
 			c.Correct = f.boolean(b, cw+" correct")
 		}
+		if c.Correct {
+			marked++
+		}
 		if c.ID == "" {
 			continue
 		}
@@ -138,15 +147,15 @@ func (f *yamlFile) choices(n *yaml.Node, what string) []quiz.Choice {
 		idLine[c.ID] = item.Line
 		out = append(out, c)
 	}
-	return out
+	return out, marked
 }
 
-// checkChoices applies the rules each question type sets on its choices.
-func (f *yamlFile) checkChoices(n *yaml.Node, what string, q quiz.Question) {
+// checkChoices applies the rules each question type sets on its choices;
+// correct is the number of items marked correct in the file.
+func (f *yamlFile) checkChoices(n *yaml.Node, what string, q quiz.Question, correct int) {
 	if n.Kind != yaml.SequenceNode {
 		return
 	}
-	correct := len(q.CorrectIDs())
 	switch q.Type {
 	case quiz.TypeSingle, quiz.TypeTrueFalse:
 		if correct != 1 {

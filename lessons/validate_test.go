@@ -15,24 +15,28 @@ func TestBadPacks(t *testing.T) {
 		msg  string
 	}
 	cases := map[string][]want{
-		"yaml-syntax":           {{"mau/quiz.yaml", 24, "YAML syntax error: mapping values are not allowed"}},
-		"unknown-field":         {{"mau/module.yaml", 1, `missing required field "summary"`}, {"mau/module.yaml", 5, `unknown field "sumary" (did you mean "summary"?)`}},
-		"missing-field":         {{"mau/quiz.yaml", 22, `question q02: missing required field "explanation"`}},
-		"duplicate-module":      {{"mau2/module.yaml", 1, `module id "mau" must match its folder name "mau2"`}, {"mau2/module.yaml", 1, `module id "mau" is also used by folder mau/`}},
-		"duplicate-question":    {{"mau/quiz.yaml", 36, `question id "q01" is already used at line 1`}},
-		"duplicate-choice":      {{"mau/quiz.yaml", 17, `question q01: choice id "a" is already used at line 12`}},
-		"single-correct":        {{"mau/quiz.yaml", 12, "question q01: type single needs exactly one correct choice, found 2"}},
-		"truefalse-correct":     {{"mau/quiz.yaml", 40, "question q03: type truefalse needs exactly one correct choice, found 0"}},
-		"multiple-none":         {{"mau/quiz.yaml", 26, "question q02: type multiple needs at least one correct choice"}},
-		"missing-language-text": {{"mau/quiz.yaml", 10, "question q01 prompt: missing the en text"}},
-		"missing-lesson-file":   {{"mau/lesson.en.md", 0, "missing file: every pack language needs its own lesson file"}},
-		"no-pages":              {{"mau/lesson.en.md", 1, "the lesson has no pages"}},
-		"page-no-heading":       {{"mau/lesson.vi.md", 15, `page 2 must start with a title line "# Title", found "Làm gì khi nhận tin lạ?"`}},
-		"invalid-utf8":          {{"mau/lesson.vi.md", 3, "not valid UTF-8"}},
-		"nul-byte":              {{"mau/lesson.en.md", 3, "NUL byte"}},
-		"skill-range":           {{"mau/module.yaml", 2, "skill must be 1 to 5 (one of the five basic digital skills), found 6"}},
-		"pass-percent":          {{"mau/module.yaml", 6, "pass_percent must be 1 to 100, found 0"}},
-		"questions-per-attempt": {{"mau/module.yaml", 7, "questions_per_attempt is 10 but quiz.yaml has only 3 questions"}},
+		"yaml-syntax":        {{"mau/quiz.yaml", 24, "YAML syntax error: mapping values are not allowed"}},
+		"unknown-field":      {{"mau/module.yaml", 1, `missing required field "summary"`}, {"mau/module.yaml", 5, `unknown field "sumary" (did you mean "summary"?)`}},
+		"missing-field":      {{"mau/quiz.yaml", 22, `question q02: missing required field "explanation"`}},
+		"duplicate-module":   {{"mau2/module.yaml", 1, `module id "mau" must match its folder name "mau2"`}, {"mau2/module.yaml", 1, `module id "mau" is also used by folder mau/`}},
+		"duplicate-question": {{"mau/quiz.yaml", 36, `question id "q01" is already used at line 1`}},
+		"duplicate-choice":   {{"mau/quiz.yaml", 17, `question q01: choice id "a" is already used at line 12`}},
+		// The repeated id carries the only correct: true; that is one
+		// mistake, not also "found 0 correct choices".
+		"duplicate-choice-correct": {{"mau/quiz.yaml", 14, `question q01: choice id "a" is already used at line 12`}},
+		"unclosed-flow":            {{"mau/quiz.yaml", 10, "the { opened on this line is never closed: add the missing }"}},
+		"single-correct":           {{"mau/quiz.yaml", 12, "question q01: type single needs exactly one correct choice, found 2"}},
+		"truefalse-correct":        {{"mau/quiz.yaml", 40, "question q03: type truefalse needs exactly one correct choice, found 0"}},
+		"multiple-none":            {{"mau/quiz.yaml", 26, "question q02: type multiple needs at least one correct choice"}},
+		"missing-language-text":    {{"mau/quiz.yaml", 10, "question q01 prompt: missing the en text"}},
+		"missing-lesson-file":      {{"mau/lesson.en.md", 0, "missing file: every pack language needs its own lesson file"}},
+		"no-pages":                 {{"mau/lesson.en.md", 1, "the lesson has no pages"}},
+		"page-no-heading":          {{"mau/lesson.vi.md", 15, `page 2 must start with a title line "# Title", found "Làm gì khi nhận tin lạ?"`}},
+		"invalid-utf8":             {{"mau/lesson.vi.md", 3, "not valid UTF-8"}},
+		"nul-byte":                 {{"mau/lesson.en.md", 3, "NUL byte"}},
+		"skill-range":              {{"mau/module.yaml", 2, "skill must be 1 to 5 (one of the five basic digital skills), found 6"}},
+		"pass-percent":             {{"mau/module.yaml", 6, "pass_percent must be 1 to 100, found 0"}},
+		"questions-per-attempt":    {{"mau/module.yaml", 7, "questions_per_attempt is 10 but quiz.yaml has only 3 questions"}},
 		"page-count": {
 			{"mau/lesson.en.md", 1, "has 1 page but lesson.vi.md has 2"},
 			{"mau/lesson.en.md", 13, `a second "# " title inside page 1`},
@@ -135,5 +139,32 @@ func TestWrongKinds(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant one starting:\n%s", Problems(probs).Error(), tc.want)
 			}
 		})
+	}
+}
+
+// An unclosed { or [ is reported on the line that opens it, wherever the
+// YAML parser stopped: on line 1, mid-file, or with blank lines after it.
+func TestUnclosedFlowLine(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		line int
+		msg  string
+	}{
+		{"{x: 1\nc: 2\n", 1, "the { opened"},
+		{"prompt: {vi: \"a\"\n\n\nz: 1\n", 1, "the { opened"},
+		{"a: 1\nb: {x: \"}\" # }\nc: 2\n", 2, "the { opened"},
+		{"a:\n  b:\n    - {x: 1\n    - y\n", 3, "the { opened"},
+		{"x: 1\ntags: [a, b\ny: 2\n", 2, "the [ opened"},
+		{"x: {vi: Don't, en: \"x\"}\ny: {a: 1\n", 2, "the { opened"},
+	} {
+		var probs problemList
+		f := &yamlFile{name: "quiz.yaml", probs: &probs}
+		if _, ok := f.parseYAML([]byte(tc.in)); ok {
+			t.Errorf("%q: parsed without error", tc.in)
+			continue
+		}
+		if len(probs.items) != 1 || probs.items[0].Line != tc.line || !strings.Contains(probs.items[0].Msg, tc.msg) {
+			t.Errorf("%q: got %+v, want line %d with %q", tc.in, probs.items, tc.line, tc.msg)
+		}
 	}
 }

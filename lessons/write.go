@@ -22,8 +22,8 @@ var ErrModuleExists = errors.New("module folder already exists")
 
 // WriteModule writes m as the folder dir/<m.ID>/ in the pack format:
 // module.yaml, quiz.yaml and lesson.<lang>.md for every language of langs
-// the module has text for (its lesson pages, or a one-page placeholder saying
-// the lesson is still to be written). It refuses, with ErrModuleExists, when
+// the module has text for (its lesson pages, or PlaceholderPage when it has
+// none). It refuses, with ErrModuleExists, when
 // the folder exists; OverwriteModule replaces the files instead.
 func WriteModule(dir string, m *Module, langs []string) error {
 	return writeModule(dir, m, langs, false)
@@ -101,22 +101,31 @@ func moduleLangs(m *Module, langs []string) []string {
 	return out
 }
 
-// placeholderText is the one page written for a module whose lesson does not
-// exist yet.
-var placeholderText = map[string][2]string{
-	"vi": {"Bài học đang được soạn", "Bài học này chưa được viết. Người soạn nội dung hãy viết bài vào tệp này,\nmỗi trang bắt đầu bằng một dòng tiêu đề \"# \".\n\n**Ghi nhớ:** trong lúc chờ, bà con vẫn làm được phần câu hỏi."},
-	"en": {"Lesson to be written", "This lesson has not been written yet. Content authors: write it in this file,\neach page starting with a \"# \" heading line.\n\n**Remember:** meanwhile, participants can still take the quiz."},
+// placeholderBody is the text of PlaceholderPage per language. It speaks to
+// the participant who opens the module, because the file may reach a class
+// before anyone writes the lesson; what the author must do is printed by the
+// command that wrote the file instead.
+var placeholderBody = map[string]string{
+	"vi": "Bài này chỉ có phần câu hỏi. Bạn có thể làm bài kiểm tra ngay;\ntập huấn viên sẽ giải thích thêm.",
+	"en": "This module has only questions. You can take the quiz now;\nyour trainer will explain more.",
+}
+
+// PlaceholderPage is the one lesson page written in lang for a module that
+// has questions but no lesson yet (an imported question bank): titled with
+// the module's title, it tells the participant to go ahead with the quiz.
+func PlaceholderPage(m *Module, lang string) Page {
+	body, ok := placeholderBody[lang]
+	if !ok {
+		body = placeholderBody["en"]
+	}
+	return Page{Title: m.Title.In(lang), Body: body}
 }
 
 // lessonMarkdown renders the module's pages in lang, or the placeholder.
 func lessonMarkdown(m *Module, lang string) string {
 	pages := m.Pages[lang]
 	if len(pages) == 0 {
-		p, ok := placeholderText[lang]
-		if !ok {
-			p = placeholderText["en"]
-		}
-		pages = []Page{{Title: p[0], Body: p[1]}}
+		pages = []Page{PlaceholderPage(m, lang)}
 	}
 	var b strings.Builder
 	for i, p := range pages {

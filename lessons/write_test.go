@@ -63,8 +63,16 @@ func TestWriteModuleRoundTrips(t *testing.T) {
 		t.Errorf("module fields changed: %+v", got)
 	}
 	for _, lang := range []string{"vi", "en"} {
-		if pages := got.Pages[lang]; len(pages) != 1 || pages[0].Title != placeholderText[lang][0] {
+		// The placeholder is for participants: the module's own title and
+		// a plain invitation to the quiz, never a note to content authors.
+		pages := got.Pages[lang]
+		if len(pages) != 1 || pages[0].Title != m.Title[lang] || pages[0].Body != placeholderBody[lang] {
 			t.Errorf("%s lesson: %+v", lang, pages)
+		}
+		for _, author := range []string{"# ", "tệp", "file", "soạn", "author"} {
+			if len(pages) == 1 && strings.Contains(pages[0].Body, author) {
+				t.Errorf("%s placeholder speaks to authors (%q): %q", lang, author, pages[0].Body)
+			}
 		}
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "nhap-thu", "quiz.yaml"))

@@ -28,6 +28,50 @@ func (f *yamlFile) add(line int, format string, args ...any) {
 
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
 
+// unclosedFlowRE matches the parser's message for a flow mapping {…} or
+// sequence […] that is never closed. The parser reports it at the line before
+// the opening bracket (or at a later line when the bracket is on line 1), so
+// the loader finds the bracket itself.
+var unclosedFlowRE = regexp.MustCompile(`did not find expected ',' or '([}\]])'`)
+
+// flowOpen maps a closing bracket to its opening one.
+var flowOpen = map[string]string{"}": "{", "]": "["}
+
+// unclosedFlowLine returns the 1-based line, at or before line, holding the
+// last bracket opened by open (of close) and not closed on the same line,
+// outside quotes and comments; 0 when there is none.
+func unclosedFlowLine(data []byte, line int, close string) int {
+	lines := strings.Split(string(data), "\n")
+	open := flowOpen[close][0]
+	for i := min(line, len(lines)) - 1; i >= 0; i-- {
+		depth, quote := 0, byte(0)
+		l := lines[i]
+		for j := 0; j < len(l); j++ {
+			c := l[j]
+			switch {
+			case quote == '"' && c == '\\':
+				j++
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case (c == '"' || c == '\'') && (j == 0 || strings.IndexByte(" \t{[,:", l[j-1]) >= 0):
+				quote = c
+			case c == '#' && (j == 0 || l[j-1] == ' '):
+				j = len(l)
+			case c == open:
+				depth++
+			case c == close[0] && depth > 0:
+				depth--
+			}
+		}
+		if depth > 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // parseYAML parses data into its root node, or reports the syntax error with
 // its line and returns nil. An empty file gives an empty, nil root.
 func (f *yamlFile) parseYAML(data []byte) (*yaml.Node, bool) {
@@ -43,6 +87,12 @@ func (f *yamlFile) parseYAML(data []byte) (*yaml.Node, bool) {
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if m := unclosedFlowRE.FindStringSubmatch(msg); m != nil {
+			if at := unclosedFlowLine(data, line+1, m[1]); at > 0 {
+				f.add(at, "YAML syntax error: the %s opened on this line is never closed: add the missing %s (%s)", flowOpen[m[1]], m[1], msg)
+				return nil, false
+			}
+		}
 		f.add(line, "YAML syntax error: %s (check indentation, quotes around text with \": \", and that no tabs are used)", msg)
 		return nil, false
 	}

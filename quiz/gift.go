@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"kynangso/internal/safetext"
 )
 
 // ParseGIFT reads a Moodle GIFT question bank and returns the questions the
@@ -102,18 +104,12 @@ func parseGIFTBlock(b giftBlock, lang string) (Question, string, *Skipped) {
 		title = giftUnescape(s[2:end])
 		s = strings.TrimSpace(s[end+2:])
 	}
-	isHTML := false
+	format := "moodle"
 	if m := giftFormat.FindStringSubmatch(s); m != nil {
-		isHTML = m[1] == "html"
+		format = m[1]
 		s = s[len(m[0]):]
 	}
-	clean := func(t string) string {
-		t = giftUnescape(t)
-		if isHTML {
-			t = stripHTML(t)
-		}
-		return strings.TrimSpace(t)
-	}
+	clean := func(t string) string { return giftPlain(giftUnescape(t), format) }
 	open := indexUnescaped(s, "{", 0)
 	if open < 0 {
 		return fail("không có phần đáp án {…}: đây là đoạn mô tả, không phải câu hỏi", "no answer block {…}: a description is not a question")
@@ -152,8 +148,12 @@ func giftAnswers(q *Question, block, lang string, clean func(string) string) (st
 	case indexUnescaped(block, "~", 0) >= 0:
 		return giftChoices(q, block, general, lang, clean)
 	}
-	if ok, feedback := giftTrueFalse(q, block, clean); ok {
-		q.Explanation[lang] = joinNonEmpty(feedback, general)
+	if ok, feedback, wrong := giftTrueFalse(q, block, clean); ok {
+		var lines []string
+		if wrong != "" {
+			lines = append(lines, choiceFeedback(q.Choices, false, lang, wrong))
+		}
+		q.Explanation[lang] = explanation(*q, lang, []string{feedback, general}, lines)
 		return "", "", true
 	}
 	if strings.Contains(block, "->") {
@@ -164,8 +164,9 @@ func giftAnswers(q *Question, block, lang string, clean func(string) string) (st
 
 // giftTrueFalse reads {T}, {TRUE#wrong feedback#right feedback}, {F}...
 // Moodle shows the first feedback after a wrong answer and the second after a
-// right one; the explanation takes the right one, or the only one given.
-func giftTrueFalse(q *Question, block string, clean func(string) string) (bool, string) {
+// right one. It returns the right one (or the only one given) as feedback,
+// and the wrong one, when there are both, so the explanation keeps it too.
+func giftTrueFalse(q *Question, block string, clean func(string) string) (ok bool, feedback, wrong string) {
 	parts := splitUnescaped(block, '#')
 	var answer bool
 	switch strings.ToUpper(strings.TrimSpace(parts[0])) {
@@ -173,28 +174,33 @@ func giftTrueFalse(q *Question, block string, clean func(string) string) (bool, 
 		answer = true
 	case "F", "FALSE":
 	default:
-		return false, ""
+		return false, "", ""
 	}
 	q.Type = TypeTrueFalse
 	q.Choices = TrueFalseChoices(answer)
-	feedback := ""
 	if len(parts) > 2 {
 		feedback = clean(strings.Join(parts[2:], "#"))
+		wrong = clean(parts[1])
 	}
 	if feedback == "" && len(parts) > 1 {
-		feedback = clean(parts[1])
+		feedback, wrong = clean(parts[1]), ""
 	}
-	return true, feedback
+	if wrong == feedback {
+		wrong = ""
+	}
+	return true, feedback, wrong
 }
 
 // giftChoices reads a multiple-choice block: =right, ~wrong, ~%50%right,
 // ~%-100%wrong, each with an optional #feedback. The explanation is the
-// feedback of the right answers followed by the general feedback.
+// feedback of the right answers and the general feedback, then one line
+// «choice»: feedback for each wrong choice that has feedback, because that
+// is often where a bank explains the tempting mistake.
 func giftChoices(q *Question, block, general, lang string, clean func(string) string) (string, string, bool) {
 	if lead := block[:indexAnyUnescaped(block, "=~")]; strings.TrimSpace(lead) != "" {
 		return "không đọc được phần đáp án: mỗi lựa chọn phải bắt đầu bằng = hoặc ~", "cannot read the answers: each choice must start with = or ~", false
 	}
-	var feedback []string
+	var feedback, wrong []string
 	for _, a := range splitAnswers(block) {
 		correct := a[0] == '='
 		body := a[1:]
@@ -208,12 +214,38 @@ func giftChoices(q *Question, block, general, lang string, clean func(string) st
 			body = body[:i]
 		}
 		q.Choices = append(q.Choices, Choice{ID: choiceID(len(q.Choices)), Text: Text{lang: clean(body)}, Correct: correct})
-		if correct && fb != "" && !containsString(feedback, fb) {
+		switch {
+		case fb == "":
+		case correct && !containsString(feedback, fb):
 			feedback = append(feedback, fb)
+		case !correct:
+			wrong = append(wrong, choiceFeedback(q.Choices[len(q.Choices)-1:], false, lang, fb))
 		}
 	}
-	q.Explanation[lang] = joinNonEmpty(append(feedback, general)...)
+	q.Explanation[lang] = explanation(*q, lang, append(feedback, general), wrong)
 	return "", "", true
+}
+
+// choiceFeedback formats the feedback on the first choice of choices whose
+// Correct is correct as «choice text»: feedback, one line of an explanation.
+func choiceFeedback(choices []Choice, correct bool, lang, fb string) string {
+	for _, c := range choices {
+		if c.Correct == correct {
+			return "«" + safetext.Line(c.Text.In(lang)) + "»: " + fb
+		}
+	}
+	return fb
+}
+
+// explanation joins the main feedback and the per-choice lines. When the
+// bank gave per-choice feedback only, the main part says which answer is
+// right, so the explanation still starts with what the learner must know.
+func explanation(q Question, lang string, main, perChoice []string) string {
+	head := joinNonEmpty(main...)
+	if head == "" && len(perChoice) > 0 {
+		head = answerSentence(q, lang)
+	}
+	return joinNonEmpty(append([]string{head}, perChoice...)...)
 }
 
 // giftWeight reads a leading %50% or %-100% weight.
@@ -327,16 +359,34 @@ func giftUnescape(s string) string {
 	return b.String()
 }
 
+// giftPlain turns text in a GIFT text format into the plain text the app
+// draws: HTML tags and entities go in html and moodle (Moodle's default
+// "auto-format", which allows HTML) texts, Markdown emphasis, code and links
+// in markdown texts; plain text is kept as written.
+func giftPlain(s, format string) string {
+	switch format {
+	case "html", "moodle":
+		s = stripHTML(s)
+	case "markdown":
+		s = stripMarkdown(stripHTML(s))
+	}
+	return strings.TrimSpace(s)
+}
+
 var (
-	htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</(p|div|li|h[1-6])>`)
-	htmlTag   = regexp.MustCompile(`<[^>]*>`)
-	blankRun  = regexp.MustCompile(`\n[ \t]*\n[\s]*`)
+	htmlBreak   = regexp.MustCompile(`(?i)<br\s*/?>|</(p|div|li|h[1-6])>`)
+	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	// htmlTag matches a real tag only (a letter after < or </), so that a
+	// prompt such as "5 < 7 và 9 > 8" keeps its signs.
+	htmlTag  = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>`)
+	blankRun = regexp.MustCompile(`\n[ \t]*\n[\s]*`)
 )
 
 // stripHTML turns the simple HTML Moodle exports ("<p>Text</p>") into plain
 // text: paragraph ends and <br> become line breaks, other tags go, entities
 // are decoded.
 func stripHTML(s string) string {
+	s = htmlComment.ReplaceAllString(s, "")
 	s = htmlBreak.ReplaceAllString(s, "\n")
 	s = htmlTag.ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
@@ -362,4 +412,58 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// markdownRules undo the Markdown a question bank uses for emphasis, after
+// images and links (whose text may hold emphasis): code, bold and italic,
+// headings and quotes. Underscore italics need a space or punctuation around
+// them, so names such as tai_khoan_1 stay whole.
+var markdownRules = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile("`([^`\n]+)`"), "$1"},
+	{regexp.MustCompile(`\*\*([^*\n]+)\*\*`), "$1"},
+	{regexp.MustCompile(`__([^_\n]+)__`), "$1"},
+	{regexp.MustCompile(`\*([^*\s][^*\n]*)\*`), "$1"},
+	{regexp.MustCompile(`(^|[\s(])_([^_\s][^_\n]*)_($|[\s.,;:!?)])`), "$1$2$3"},
+	{regexp.MustCompile(`(?m)^[ \t]*#{1,6}[ \t]+`), ""},
+	{regexp.MustCompile(`(?m)^[ \t]*>[ \t]?`), ""},
+}
+
+// markdownEscapable are the characters a backslash keeps literal in
+// Markdown; stripMarkdown hides them from the rules as private-use runes.
+const markdownEscapable = "\\*_`[]()#>!-"
+
+var markdownEscape = regexp.MustCompile(`\\[\\*_\x60\[\]()#>!-]`)
+
+// markdownImage is ![alt](address) and markdownLink [text](address "title").
+var (
+	markdownImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	markdownLink  = regexp.MustCompile(`\[([^\]]*)\]\(\s*([^)\s]+)[^)]*\)`)
+)
+
+// stripMarkdown turns Markdown emphasis into plain text: "**quét mã QR**"
+// becomes "quét mã QR" and a link "[VNeID](https://vneid.gov.vn)" becomes
+// "VNeID (https://vneid.gov.vn)", since the app shows prompts and choices
+// as plain text.
+func stripMarkdown(s string) string {
+	s = markdownEscape.ReplaceAllStringFunc(s, func(e string) string {
+		return string(rune(0xE000 + strings.IndexByte(markdownEscapable, e[1])))
+	})
+	s = markdownImage.ReplaceAllString(s, "$1")
+	s = markdownLink.ReplaceAllStringFunc(s, func(link string) string {
+		m := markdownLink.FindStringSubmatch(link)
+		if strings.TrimSpace(m[1]) == m[2] || m[1] == "" {
+			return m[2]
+		}
+		return m[1] + " (" + m[2] + ")"
+	})
+	for _, r := range markdownRules {
+		s = r.re.ReplaceAllString(s, r.repl)
+	}
+	for i := range len(markdownEscapable) {
+		s = strings.ReplaceAll(s, string(rune(0xE000+i)), markdownEscapable[i:i+1])
+	}
+	return s
 }

@@ -163,6 +163,8 @@ type demoGen struct {
 	sessions [][]demoSession // by commune
 	ordered  []demoSession   // all, in time order
 	counts   DemoCounts
+	houses   map[string]int  // village → last house number handed out
+	heads    map[string]bool // village + "\x00" + household label already used
 }
 
 type demoSession struct {
@@ -175,7 +177,8 @@ type demoSession struct {
 func newDemoGen(opts DemoOptions, modules []DemoModule) *demoGen {
 	seed := uint64(opts.Seed)
 	g := &demoGen{opts: opts, modules: modules,
-		rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
+		rng:    rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)),
+		houses: map[string]int{}, heads: map[string]bool{}}
 	g.device = g.id(demoBase.Add(-time.Hour))
 	return g
 }

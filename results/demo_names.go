@@ -27,13 +27,16 @@ var (
 	kinhGivenFemale = []string{"Hoa", "Lan", "Mai", "Hương", "Hằng", "Thủy", "Nga", "Hạnh", "Loan",
 		"Đào", "Yến", "Nhung", "Ánh", "Xuân", "Thảo", "Liên", "Huệ", "Tuyết", "Oanh", "Vân"}
 
-	edeClans       = []string{"Niê", "Êban", "Mlô", "Ktla", "Hđơk", "Byă", "Ayun", "Adrơng", "Êya", "Knul", "Kpă", "Buôn Yă", "Nie Kdăm", "Mlô Duôn Du"}
-	edeGivenMale   = []string{"Khoa", "Blin", "Thuôn", "Ku", "Nguôl", "Juin", "Tlang", "Sanh", "Kuăn", "Wơn", "Bhiơr", "Dhăm", "Lin", "Yơn"}
-	edeGivenFemale = []string{"Hen", "Ruin", "Nhi", "Bia", "Ngăm", "Dim", "Lia", "Hlen", "Nam", "Djuin", "Ble", "Yâo", "Mlưn", "Hjuê"}
+	edeClans     = []string{"Niê", "Êban", "Mlô", "Ktla", "Hđơk", "Byă", "Ayun", "Adrơng", "Êya", "Knul", "Kpă", "Buôn Yă", "Nie Kdăm", "Mlô Duôn Du"}
+	edeGivenMale = []string{"Khoa", "Blin", "Thuôn", "Ku", "Nguôl", "Juin", "Tlang", "Sanh", "Kuăn", "Wơn", "Bhiơr", "Dhăm", "Lin", "Yơn",
+		"Bih", "Hiu", "Jek", "Kông", "Mếch", "Ngông", "Thái", "Tuyn", "Du", "Hăm"}
+	edeGivenFemale = []string{"Hen", "Ruin", "Nhi", "Bia", "Ngăm", "Dim", "Lia", "Hlen", "Nam", "Djuin", "Ble", "Yâo", "Mlưn", "Hjuê",
+		"Bi", "Ban", "Hiăng", "Huê", "Jung", "Ly", "Nhăn", "Pơ", "Tuyết", "Lê"}
 
-	mnongClans       = []string{"Điểu", "Thị", "Liêng", "Bon Jốc", "Lăk", "Bu Krông"}
-	mnongGivenMale   = []string{"K'Lăng", "Bơ", "Đoan", "Ngơi", "Srê", "Brông", "Khiêng"}
-	mnongGivenFemale = []string{"H'Liêm", "Thị Hoa", "Thị Nhơn", "H'Blang", "Thị Sang"}
+	// M'nông clan names, written after the given name by those who use them.
+	mnongClans       = []string{"Bon Jốc", "Liêng", "Liêng Jang", "Lăk", "Bu Krông", "Nâm", "Rơ Lăm", "Ndu"}
+	mnongGivenMale   = []string{"Bơ", "Đoan", "Ngơi", "Srê", "Brông", "Khiêng", "Lơng", "Jơi", "Kré", "Nâng", "Điệp", "Thuận", "Hưng", "Lăng", "Kông", "Mblơi"}
+	mnongGivenFemale = []string{"Liêm", "Hoa", "Nhơn", "Blang", "Sang", "Bôn", "Dung", "Huê", "Jen", "Mai", "Thu", "Lý", "Ngọc", "Srai", "Prông", "Rin"}
 
 	demoTrainers = []string{"Y Khoa Êban", "Nguyễn Thị Hạnh", "H'Ruin Niê", "Trần Văn Lộc",
 		"Phạm Thu Trang", "Y Sanh Mlô", "Lê Minh Tuấn", "H'Bia Ktla", "Điểu Brông"}

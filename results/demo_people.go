@@ -255,7 +255,12 @@ func (g *demoGen) family(village string, n int) []demoPerson {
 		style = "ede"
 	}
 	surname, clan := g.pick(kinhSurnames), g.pick(edeClans)
-	household := fmt.Sprintf("Số %d", 1+g.rng.IntN(120))
+	// House numbers grow along each village, so two families never share
+	// one household.
+	number := g.houses[village] + 1 + g.rng.IntN(3)
+	g.houses[village] = number
+	household := fmt.Sprintf("Số %d", number)
+	used := make(map[string]bool, n)
 	for i := range people {
 		p := &people[i]
 		p.village, p.gender = village, []string{GenderMale, GenderFemale}[g.rng.IntN(2)]
@@ -264,9 +269,19 @@ func (g *demoGen) family(village string, n int) []demoPerson {
 		} else {
 			p.year = 1976 + g.rng.IntN(33) // children 1976-2008
 		}
+		// No two people of one household share a name: the trainer's
+		// duplicates screen would flag them as one person entered twice.
 		p.name = g.name(style, p.gender, surname, clan)
+		for try := 0; used[p.name] && try < 20; try++ {
+			p.name = g.name(style, p.gender, surname, clan)
+		}
+		used[p.name] = true
 		if i == 0 && style != "kinh" {
 			household = "Hộ " + p.name
+			if g.heads[village+"\x00"+household] { // another head of the same name
+				household += fmt.Sprintf(" (số %d)", number)
+			}
+			g.heads[village+"\x00"+household] = true
 		}
 		p.household = household
 		p.anonymous = g.rng.IntN(100) < 3
@@ -286,10 +301,21 @@ func (g *demoGen) name(style, gender, surname, clan string) string {
 		}
 		return "H'" + g.pick(edeGivenFemale) + " " + clan
 	case "mnong":
-		if male {
-			return g.pick(mnongClans[:1]) + " " + g.pick(mnongGivenMale)
+		// Điểu or Y before a man's name, Thị or H' before a woman's; many
+		// also carry their clan name.
+		name := "Thị " + g.pick(mnongGivenFemale)
+		switch {
+		case male && g.rng.IntN(2) == 0:
+			name = "Điểu " + g.pick(mnongGivenMale)
+		case male:
+			name = "Y " + g.pick(mnongGivenMale)
+		case g.rng.IntN(2) == 0:
+			name = "H'" + g.pick(mnongGivenFemale)
 		}
-		return g.pick(mnongGivenFemale) + " " + g.pick(mnongClans[2:])
+		if g.rng.IntN(2) == 0 {
+			name += " " + g.pick(mnongClans)
+		}
+		return name
 	}
 	if male {
 		return surname + " " + g.pick(kinhMiddleMale) + " " + g.pick(kinhGivenMale)

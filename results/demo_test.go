@@ -93,3 +93,31 @@ func TestDemoIsDeterministicAndRealistic(t *testing.T) {
 		t.Fatal("Demo overwrote an existing file")
 	}
 }
+
+// The follow-up and duplicates screens must not look broken on demo data:
+// nobody shares a name with someone of their own household, and few people
+// share a name and birth year with someone of their village.
+func TestDemoNamesAreDistinct(t *testing.T) {
+	path, c := demoDB(t, 42, 3000)
+	db := openRO(t, path)
+	one := func(q string) int {
+		t.Helper()
+		var n int
+		if err := db.QueryRow(q).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	if n := one(`SELECT count(*) FROM (SELECT 1 FROM participants WHERE anonymous = 0
+		GROUP BY village, household, full_name HAVING count(*) > 1)`); n != 0 {
+		t.Errorf("%d households have two people with one name", n)
+	}
+	twins := one(`SELECT count(*) FROM (SELECT 1 FROM participants WHERE anonymous = 0
+		GROUP BY village, full_name, birth_year HAVING count(*) > 1)`)
+	if twins*100 > c.Participants {
+		t.Errorf("%d name+birth-year pairs repeat within a village (of %d people): more than 1%%", twins, c.Participants)
+	}
+	if n := one(`SELECT count(DISTINCT full_name) FROM participants WHERE village LIKE 'Bon %'`); n < 30 {
+		t.Errorf("only %d different names in the M'nông villages", n)
+	}
+}

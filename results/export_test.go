@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,5 +176,57 @@ func TestXLSXResultsCellsAndNoFormulas(t *testing.T) {
 	sum, _ := x.GetRows("Tổng hợp")
 	if len(sum) != 3 || sum[1][0] != "Nền tảng" || sum[1][3] != "75" {
 		t.Errorf("summary sheet = %q", sum)
+	}
+}
+
+// TestXLSXCellsHoldExactText checks that hostile names reach the workbook
+// exactly as the store holds them: no CSV apostrophe (an XLSX string cell is
+// never a formula), every such cell a string, and no formula anywhere.
+func TestXLSXCellsHoldExactText(t *testing.T) {
+	s, ps, c := hostileStore(t)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if _, err := s.Export(ctx, &buf, ExportAttendance, FormatXLSX,
+		ExportOptions{Filter: Filter{SessionID: c.ID}, Catalog: testCatalog("vi"), WithPhone: true}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	assertNoFormulas(t, x)
+	sheet := Label("vi", "sheet_attendance")
+	rows, err := x.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][1] != "=Lớp khó" || rows[3][1] != "@Ea Tu" {
+		t.Errorf("header block = %q; want the class's own text", rows[:6])
+	}
+	names := map[string]string{}
+	for i, row := range rows[8:] {
+		names[row[1]] = row[1]
+		if row[4] != "-Buôn C" || row[5] != "=1+1" {
+			t.Errorf("row %d village/household = %q, %q; want exactly -Buôn C, =1+1", i+1, row[4], row[5])
+		}
+		for _, col := range []string{"B", "E", "F", "G"} {
+			cell := fmt.Sprintf("%s%d", col, i+9)
+			if typ, _ := x.GetCellType(sheet, cell); typ != excelize.CellTypeInlineString {
+				t.Errorf("%s type = %v; want an inline string", cell, typ)
+			}
+		}
+	}
+	for _, p := range ps {
+		stored, err := s.Participant(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := safetext.Line(stored.FullName); names[want] != want {
+			t.Errorf("name %q missing or changed in the workbook", want)
+		}
+	}
+	if _, ok := names[`=HYPERLINK("http://evil","bấm")`]; !ok {
+		t.Errorf("=HYPERLINK name not kept exactly: %q", names)
 	}
 }

@@ -35,8 +35,11 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 }
 
 // writeXLSX writes one streamed sheet per table and the summary sheet with
-// its chart. User text is only ever written as string cells, never as
-// formulas. It returns the main table's row count.
+// its chart. User text is only ever written as string cells (inline or
+// shared strings), never as formulas, so a name such as "=HYPERLINK(...)"
+// is shown as typed and never run; unlike CSV, where a reader guesses the
+// type of every field, no leading apostrophe is needed, and the cell holds
+// exactly the stored text. It returns the main table's row count.
 func writeXLSX(ctx context.Context, w io.Writer, b *exportBook, lang string) (int, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -96,15 +99,15 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 	}
 	row := 1
 	if t.title != "" {
-		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: NeutraliseCell(t.title)}}); err != nil {
+		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: t.title}}); err != nil {
 			return 0, err
 		}
 		row++
 	}
 	for _, h := range t.header {
 		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.bold, Value: NeutraliseCell(h[0])},
-			NeutraliseCell(h[1])}); err != nil {
+		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.bold, Value: h[0]},
+			h[1]}); err != nil {
 			return 0, err
 		}
 		row++
@@ -112,7 +115,7 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 	row = headRow
 	head := make([]any, len(t.cols))
 	for j, c := range t.cols {
-		head[j] = excelize.Cell{StyleID: st.bold, Value: NeutraliseCell(c.label)}
+		head[j] = excelize.Cell{StyleID: st.bold, Value: c.label}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, row)
 	if err := sw.SetRow(cell, head, excelize.RowOpts{Height: 32}); err != nil {
@@ -141,17 +144,18 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 	return n, sw.Flush()
 }
 
-// xlsxValue turns a row value into a typed cell: strings (neutralised) as
-// text, numbers as numbers, times as real dates.
+// xlsxValue turns a row value into a typed cell: strings as text (inline
+// strings, never formulas, so they are not prefixed like CSV cells),
+// numbers as numbers, times as real dates.
 func xlsxValue(v any, kind colKind, st xlsxStyles) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case string:
 		if kind == colID {
-			return excelize.Cell{StyleID: st.text, Value: NeutraliseCell(x)}
+			return excelize.Cell{StyleID: st.text, Value: x}
 		}
-		return NeutraliseCell(x)
+		return x
 	case int:
 		return x
 	case float64:
@@ -168,7 +172,7 @@ func xlsxValue(v any, kind colKind, st xlsxStyles) any {
 		}
 		return excelize.Cell{StyleID: style, Value: wall}
 	}
-	return NeutraliseCell(fmt.Sprint(v))
+	return fmt.Sprint(v)
 }
 
 // writeSummarySheet writes the "Tổng hợp" sheet: the module table of the
@@ -196,7 +200,7 @@ func writeSummarySheet(f *excelize.File, mods []ModuleSummary, lang string, st x
 	for i, m := range mods {
 		r := i + 2
 		vals := []any{m.Tried, m.Passed, m.PassRate, m.AverageBest, m.Attempts}
-		if err := f.SetCellStr(sheet, fmt.Sprintf("A%d", r), NeutraliseCell(clean(m.Title))); err != nil {
+		if err := f.SetCellStr(sheet, fmt.Sprintf("A%d", r), clean(m.Title)); err != nil {
 			return err
 		}
 		for j, v := range vals {

@@ -3,20 +3,31 @@ package results
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 )
 
 // demoSources writes n demo databases of people participants each (seeds
-// 1..n, so different device ids) into dir.
+// 1..n, so different device ids) into dir. When KYNANGSO_BENCH_SOURCES
+// names a folder, the files are made there once and reused by later runs
+// (making them takes longer than merging them).
 func demoSources(b *testing.B, dir string, n, people int) []string {
 	b.Helper()
 	ctx := context.Background()
+	if cache := os.Getenv("KYNANGSO_BENCH_SOURCES"); cache != "" {
+		dir = filepath.Join(cache, fmt.Sprintf("v%d-%dx%d", SchemaVersion, n, people))
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			b.Fatal(err)
+		}
+	}
 	var paths []string
 	for i := 1; i <= n; i++ {
 		p := filepath.Join(dir, fmt.Sprintf("laptop%02d.db", i))
-		if _, err := Demo(ctx, p, DemoOptions{Participants: people, Seed: int64(i)}, nil); err != nil {
-			b.Fatal(err)
+		if _, err := os.Stat(p); err != nil {
+			if _, err := Demo(ctx, p, DemoOptions{Participants: people, Seed: int64(i)}, nil); err != nil {
+				b.Fatal(err)
+			}
 		}
 		paths = append(paths, p)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // mergeTable describes how rows of one content table combine when a source
@@ -141,6 +142,15 @@ func (t mergeTable) jsonExpr(alias string) string {
 	return "json_object(" + strings.Join(parts, ", ") + ")"
 }
 
+// order is the ORDER BY list new rows are inserted in: the id when the
+// table has one (its index is the widest), else the key.
+func (t mergeTable) order() string {
+	if t.cols[0] == "id" {
+		return "id"
+	}
+	return list("", t.key)
+}
+
 // keyJoin is the condition matching a source row s to a local row m.
 func (t mergeTable) keyJoin() string {
 	parts := make([]string, len(t.key))
@@ -189,11 +199,14 @@ type conflict struct {
 // (logging the losing version), then inserts the source's new rows.
 func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error) {
 	var tc TableCount
+	defer trace("table "+t.name, time.Now(), nil)
 	// New rows first: a row meeting a local row on any unique key is left
 	// for the comparison below. When every source row was new (the usual
 	// case the first time a file is merged), there is nothing to compare.
+	// In key order, so the rows from each laptop reach the (UUID-keyed)
+	// indexes in one sweep instead of at random pages.
 	res, err := m.exec(ctx, fmt.Sprintf(`INSERT INTO main.%s (%s) SELECT %s FROM src.%s
-		WHERE true ON CONFLICT DO NOTHING`, t.name, list("", t.cols), list("", t.cols), t.name))
+		WHERE true ORDER BY %s ON CONFLICT DO NOTHING`, t.name, list("", t.cols), list("", t.cols), t.name, t.order()))
 	if err != nil {
 		return tc, fmt.Errorf("merge %s: insert new rows: %w", t.name, err)
 	}

@@ -221,7 +221,7 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 		return PINCheck{}, fmt.Errorf("check trainer PIN: %w", err)
 	}
 	if now.Before(next) {
-		return PINCheck{Wait: next.Sub(now), TooEarly: true, Failures: failures}, nil
+		return s.tooEarly(ctx, failures, next, now)
 	}
 	right, err := VerifyPIN(pin, h)
 	if err != nil {
@@ -254,6 +254,25 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 		return PINCheck{}, err
 	}
 	return res, nil
+}
+
+// tooEarly refuses a try that comes before next. The wait is never longer
+// than PINMaxWait: when the laptop's clock went backwards (a flat CMOS
+// battery, a wrong time zone corrected), the stored next try can lie hours
+// or years ahead, so it is pulled in to now+PINMaxWait and stored that way,
+// and the trainer is locked out for at most the usual maximum.
+func (s *Store) tooEarly(ctx context.Context, failures int, next, now time.Time) (PINCheck, error) {
+	wait := next.Sub(now)
+	if wait > PINMaxWait {
+		wait = PINMaxWait
+		err := s.withTx(ctx, "cap trainer PIN wait", func(tx *sql.Tx) error {
+			return putSetting(ctx, tx, SettingPINNextTry, fmtTime(now.Add(wait)))
+		})
+		if err != nil {
+			return PINCheck{}, err
+		}
+	}
+	return PINCheck{Wait: wait, TooEarly: true, Failures: failures}, nil
 }
 
 // putSetting writes one setting inside tx.

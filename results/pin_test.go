@@ -188,3 +188,36 @@ func BenchmarkVerifyPIN(b *testing.B) {
 		}
 	}
 }
+
+// When the clock goes backwards after a long wait was set, the wait is
+// capped at PINMaxWait, and the cap is stored: the PIN works once that
+// maximum has passed on the new clock.
+func TestCheckPINWaitCappedWhenClockGoesBack(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pin.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetPIN(ctx, "1357"); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Date(2031, 1, 1, 8, 0, 0, 0, time.UTC) // a clock set years ahead
+	for range PINFreeTries {
+		if _, err := s.CheckPIN(ctx, "0000", future); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC) // the clock corrected
+	r, err := s.CheckPIN(ctx, "1357", now)
+	if err != nil || r.OK || !r.TooEarly || r.Wait != PINMaxWait {
+		t.Fatalf("try after the clock went back: %+v, %v; want refused with wait %v", r, err, PINMaxWait)
+	}
+	if _, next, _ := s.PINState(ctx); !next.Equal(now.Add(PINMaxWait)) {
+		t.Fatalf("next try stored as %v, want %v", next, now.Add(PINMaxWait))
+	}
+	r, err = s.CheckPIN(ctx, "1357", now.Add(PINMaxWait))
+	if err != nil || !r.OK {
+		t.Fatalf("right PIN after the capped wait: %+v, %v", r, err)
+	}
+}

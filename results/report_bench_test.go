@@ -12,7 +12,7 @@ import (
 
 // bench100k returns a 100,000-participant demo database. Building one takes
 // minutes, so it is kept in the temp folder and reused by later runs.
-func bench100k(b *testing.B) *Store {
+func bench100k(b testing.TB) *Store {
 	b.Helper()
 	ctx := context.Background()
 	path := filepath.Join(os.TempDir(), "kynangso-bench-demo100k-seed1.db")

@@ -231,6 +231,13 @@ func (s *Store) moduleSummaries(ctx context.Context, sc scope, cat Catalog) ([]M
 	UNION ALL
 	SELECT module_id, 0, 0, 0, NULL, count(*), sum(fin), count(*), sum(passed)
 		FROM a2 WHERE pid IS NULL GROUP BY module_id`
+	if sc.wholeHistory() {
+		links, err := s.hasLinks(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("class summary: %w", err)
+		}
+		q = moduleSummariesQuery(sc, links)
+	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
 		return nil, fmt.Errorf("class summary: modules: %w", err)

@@ -67,6 +67,13 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 	}
 	skillJSON, _ := json.Marshal(skillOf)
 	q := coverageQuery(sc)
+	if sc.wholeHistory() {
+		links, err := s.hasLinks(ctx)
+		if err != nil {
+			return CoverageReport{}, fmt.Errorf("coverage: %w", err)
+		}
+		q = coverageFastQuery(sc, links)
+	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("skills", string(skillJSON)),
 		sql.Named("nskills", len(skills)))...)
 	if err != nil {
@@ -104,18 +111,32 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 // 'm' rows (village, module, reached, passed) and 'v' rows (village, reached,
 // passed all, households, households with a passed-all person).
 func coverageQuery(sc scope) string {
-	return `WITH RECURSIVE ` + canonCTE + `,
+	return coverageTail(sc, `WITH RECURSIVE `+canonCTE+`,
 	act AS (
 		SELECT COALESCE(c.cid, a.participant_id) AS pid, a.module_id, max(a.passed) AS passed
 		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
-		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere("COALESCE(c.cid, a.participant_id)") + `
+		WHERE a.participant_id IS NOT NULL AND `+sc.attemptWhere("COALESCE(c.cid, a.participant_id)")+`
 		GROUP BY 1, 2
 		UNION ALL
 		SELECT COALESCE(c.cid, g.participant_id), g.module_id, 0
 		FROM lesson_progress AS g LEFT JOIN canon AS c ON c.id = g.participant_id
-		WHERE ` + sc.progressWhere("COALESCE(c.cid, g.participant_id)") + `
+		WHERE `+sc.progressWhere("COALESCE(c.cid, g.participant_id)")+`
 	),
-	pm AS MATERIALIZED (SELECT pid, module_id, max(passed) AS passed FROM act GROUP BY 1, 2),
+	pm AS MATERIALIZED (SELECT pid, module_id, max(passed) AS passed FROM act GROUP BY 1, 2)`)
+}
+
+// coverageFastQuery is coverageQuery over person_module, for a scope that
+// keeps every attempt and reading (no class, no dates).
+func coverageFastQuery(sc scope, links bool) string {
+	head := `WITH RECURSIVE ` + canonCTE + `,
+	pm AS MATERIALIZED (SELECT pid, module_id, passes > 0 AS passed FROM ` + personModuleSource(sc, links) + `)`
+	return coverageTail(sc, head)
+}
+
+// coverageTail completes a coverage statement whose WITH clause so far
+// (head) defines canon and pm (pid, module_id, passed) for the scope.
+func coverageTail(sc scope, head string) string {
+	return head + `,
 	people AS MATERIALIZED (
 		SELECT pid FROM pm
 		UNION

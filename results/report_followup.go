@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"kynangso/internal/safetext"
 )
 
 // FollowUpReport is the follow-up list: who has not yet passed which
@@ -60,14 +62,58 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 	for _, m := range cat.Modules {
 		r.Modules = append(r.Modules, cat.label(m.ID))
 	}
-	q := followUpQuery(sc)
+	q, fast := followUpQuery(sc), sc.wholeHistory()
+	if fast {
+		links, err := s.hasLinks(ctx)
+		if err != nil {
+			return r, fmt.Errorf("follow-up list: %w", err)
+		}
+		q = followUpFastQuery(sc, links)
+	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
 		return r, fmt.Errorf("follow-up list: %w", err)
 	}
 	defer rows.Close()
-	var people []FollowUpPerson
-	var nameKeys []string
+	// Growing a slice of large structs copies it again and again; the
+	// people are at most everyone in the database, so room is made once.
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM participants`).Scan(&total); err != nil {
+		return r, fmt.Errorf("follow-up list: count people: %w", err)
+	}
+	people := make([]FollowUpPerson, 0, total)
+	nameKeys := make([]string, 0, total)
+	// Few distinct sets of passed modules occur, so each one's list of
+	// modules still to pass is built once and shared.
+	todos := map[string][]ModuleLabel{}
+	lines := map[string]string{}
+	line := func(s string) string {
+		l, ok := lines[s]
+		if !ok {
+			l = safetext.Line(s)
+			lines[s] = l
+		}
+		return l
+	}
+	notPassed := func(passed string, csv bool) []ModuleLabel {
+		if todo, ok := todos[passed]; ok {
+			return todo
+		}
+		var done []string
+		if csv {
+			done = strings.Split(passed, ",")
+		} else {
+			done = parseList(passed)
+		}
+		todo := []ModuleLabel{}
+		for _, m := range cat.Modules {
+			if !slices.Contains(done, m.ID) {
+				todo = append(todo, cat.label(m.ID))
+			}
+		}
+		todos[passed] = todo
+		return todo
+	}
 	for rows.Next() {
 		var p Participant
 		var anon bool
@@ -77,13 +123,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 			&p.Phone, &anon, &passed, &last, &nameKey); err != nil {
 			return r, fmt.Errorf("follow-up list: %w", err)
 		}
-		done := parseList(passed)
-		var todo []ModuleLabel
-		for _, m := range cat.Modules {
-			if !slices.Contains(done, m.ID) {
-				todo = append(todo, cat.label(m.ID))
-			}
-		}
+		todo := notPassed(passed, fast)
 		if len(todo) == 0 {
 			continue
 		}
@@ -91,7 +131,13 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 			r.Anonymous++
 			continue
 		}
-		people = append(people, FollowUpPerson{PersonInfo: personInfo(p, cat.Lang, withPhone),
+		// Thousands of people share a village or household name: clean
+		// each once, and personInfo the rest.
+		village, household := line(p.Village), line(p.Household)
+		p.Village, p.Household = "", ""
+		pi := personInfo(p, cat.Lang, withPhone)
+		pi.Village, pi.Household = village, household
+		people = append(people, FollowUpPerson{PersonInfo: pi,
 			LastActivity: localDate(last), NotPassed: todo})
 		nameKeys = append(nameKeys, nameKey)
 	}
@@ -153,13 +199,15 @@ func followUpQuery(sc scope) string {
 // groupFollowUp groups people by village and household, each level sorted
 // by name without diacritics ("" last). nameKeys[i] is the stored search
 // key of people[i]'s name (SearchKey of it), so names need not be folded
-// again.
+// again. It sorts small keys rather than the people, and each household's
+// list is a window of one ordered slice, so a province-size list is copied
+// once.
 func groupFollowUp(people []FollowUpPerson, nameKeys []string, lang string) []FollowUpVillage {
 	// Folding is slow next to comparing, and a few villages and households
 	// are shared by thousands of people, so each distinct name is folded once.
 	type keyed struct {
 		village, household, name string
-		p                        FollowUpPerson
+		i                        int
 	}
 	folded := map[string]string{}
 	fold := func(s string) string {
@@ -172,29 +220,33 @@ func groupFollowUp(people []FollowUpPerson, nameKeys []string, lang string) []Fo
 	}
 	ks := make([]keyed, len(people))
 	for i, p := range people {
-		ks[i] = keyed{fold(p.Village), fold(p.Household), nameKeys[i], p}
+		ks[i] = keyed{fold(p.Village), fold(p.Household), nameKeys[i], i}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(strings.Compare(a.village, b.village), strings.Compare(a.p.Village, b.p.Village),
-			strings.Compare(a.household, b.household), strings.Compare(a.p.Household, b.p.Household),
-			strings.Compare(a.name, b.name), strings.Compare(a.p.ID, b.p.ID))
+		pa, pb := &people[a.i], &people[b.i]
+		return cmp.Or(strings.Compare(a.village, b.village), strings.Compare(pa.Village, pb.Village),
+			strings.Compare(a.household, b.household), strings.Compare(pa.Household, pb.Household),
+			strings.Compare(a.name, b.name), strings.Compare(pa.ID, pb.ID))
 	})
-	for i := range ks {
-		people[i] = ks[i].p
+	ordered := make([]FollowUpPerson, len(people))
+	for j, k := range ks {
+		ordered[j] = people[k.i]
 	}
 	out := []FollowUpVillage{}
-	for _, p := range people {
+	for j := 0; j < len(ordered); {
+		p := &ordered[j]
 		if len(out) == 0 || out[len(out)-1].Village != p.Village {
 			out = append(out, FollowUpVillage{Village: p.Village, Label: villageLabel(p.Village, lang)})
 		}
-		v := &out[len(out)-1]
-		v.People++
-		if len(v.Households) == 0 || v.Households[len(v.Households)-1].Household != p.Household {
-			v.Households = append(v.Households, FollowUpHousehold{Household: p.Household,
-				Label: villageLabel(p.Household, lang)})
+		end := j + 1
+		for end < len(ordered) && ordered[end].Village == p.Village && ordered[end].Household == p.Household {
+			end++
 		}
-		h := &v.Households[len(v.Households)-1]
-		h.People = append(h.People, p)
+		v := &out[len(out)-1]
+		v.People += end - j
+		v.Households = append(v.Households, FollowUpHousehold{Household: p.Household,
+			Label: villageLabel(p.Household, lang), People: ordered[j:end:end]})
+		j = end
 	}
 	return out
 }

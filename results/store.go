@@ -34,6 +34,10 @@ var (
 	ErrDamaged = errors.New("results: the database file is damaged")
 	// ErrNotKynangso means the file is not SQLite or not a kynangso database.
 	ErrNotKynangso = errors.New("results: the file is not a kynangso database")
+	// ErrNoDatabase means OpenExisting found no file at the path: commands
+	// that only read (report, export, backup) refuse rather than create an
+	// empty database and report on nothing. It wraps os.ErrNotExist.
+	ErrNoDatabase = fmt.Errorf("results: no database at this path: %w", os.ErrNotExist)
 )
 
 // applicationID marks kynangso databases in the SQLite header ("KNSO").
@@ -107,6 +111,20 @@ func dsnMode(path string, mode int) string {
 // transaction.
 func Open(ctx context.Context, path string) (*Store, error) {
 	return openAt(ctx, path, len(migrations))
+}
+
+// OpenExisting is Open for commands that only read the data (report,
+// export, backup, fingerprint): a path with no file is refused with
+// ErrNoDatabase instead of being created, so a mistyped --db never prints
+// an all-zero report or a "checked" backup of nothing.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open results database: no path given")
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("open results database %s: %w", path, ErrNoDatabase)
+	}
+	return Open(ctx, path)
 }
 
 // openAt opens path and migrates it up to schema version upTo (tests use it

@@ -5,9 +5,13 @@
 #   VERSION=v1.0.0 scripts/release.sh
 #
 # Produces dist/kynangso-VERSION-windows-amd64.zip and
-# dist/kynangso-VERSION-linux-amd64.zip (the program, README.md, LICENSE and
-# the trainer's guide docs/huong-dan-tap-huan.md when present) and
-# dist/SHA256SUMS. Needs Go 1.26, gcc and Debian's gcc-mingw-w64-x86-64 and
+# dist/kynangso-VERSION-linux-amd64.zip and dist/SHA256SUMS. Each zip holds
+# one folder with the program, README.md, LICENSE, the trainer's guide under
+# docs/ (where README.md links to it: docs/huong-dan-tap-huan.md, required,
+# and docs/trainer-guide.md when present) and the same guides as
+# Notepad-friendly text at the top (HUONG-DAN.txt, TRAINER-GUIDE.txt: UTF-8
+# with a byte-order mark and Windows line ends, so old Notepad shows the
+# Vietnamese accents). Needs Go 1.26, gcc and Debian's gcc-mingw-w64-x86-64 and
 # zip; wine64 (optional) runs the Windows smoke test.
 #
 # A binary without cgo has no SQLite and cannot keep results, so the script
@@ -88,13 +92,31 @@ check_windows() {
 	esac
 }
 
+# The trainer's guides: Vietnamese (required) and English (when written),
+# each with the name of its Notepad copy at the top of the zip.
+guide_vi=docs/huong-dan-tap-huan.md
+guide_en=docs/trainer-guide.md
+
+# notepad MD TXT: a copy of the Markdown file for Notepad: UTF-8 with a BOM,
+# CRLF line ends, without the HTML anchors that only serve the links.
+notepad() {
+	{
+		printf '\xEF\xBB\xBF'
+		sed -e 's/\r$//' -e '/^<a id="[^"]*"><\/a>$/d' -e 's/$/\r/' "$1"
+	} >"$2"
+}
+
 # package NAME: zip dist/NAME/ with the documents beside the program.
 package() {
-	local name=$1 doc
+	local name=$1
 	cp README.md LICENSE "dist/$name/"
-	for doc in docs/huong-dan-tap-huan*.md; do
-		[[ -f $doc ]] && cp "$doc" "dist/$name/"
-	done
+	mkdir -p "dist/$name/docs"
+	cp "$guide_vi" "dist/$name/docs/"
+	notepad "$guide_vi" "dist/$name/HUONG-DAN.txt"
+	if [[ -f $guide_en ]]; then
+		cp "$guide_en" "dist/$name/docs/"
+		notepad "$guide_en" "dist/$name/TRAINER-GUIDE.txt"
+	fi
 	(cd dist && rm -f "$name.zip" && zip -q -r -9 -X "$name.zip" "$name")
 	rm -rf "dist/$name"
 	echo "wrote dist/$name.zip ($(stat -c %s "dist/$name.zip") bytes)"
@@ -102,6 +124,8 @@ package() {
 
 main() {
 	local win=kynangso-$version-windows-amd64 lin=kynangso-$version-linux-amd64
+	# A zip without the guide leaves a trainer alone in a village hall.
+	[[ -s $guide_vi ]] || die "$guide_vi is missing: every release ships the trainer's guide"
 	mkdir -p dist
 	rm -rf "dist/$win" "dist/$lin"
 	mkdir -p "dist/$win" "dist/$lin"

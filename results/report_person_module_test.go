@@ -1,0 +1,137 @@
+package results
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// personModuleRecount counts person_module afresh from attempts and lesson
+// reading, in the same "pid|module|..." lines personModuleRows reads.
+const personModuleRecount = `WITH k AS (
+		SELECT COALESCE(participant_id, '') AS pid, module_id FROM attempts
+		UNION SELECT participant_id, module_id FROM lesson_progress)
+	SELECT k.pid, k.module_id,
+		(SELECT count(*) FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid AND a.module_id = k.module_id),
+		(SELECT count(*) FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid AND a.module_id = k.module_id
+			AND a.state = 'finished'),
+		(SELECT COALESCE(sum(passed), 0) FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid
+			AND a.module_id = k.module_id),
+		(SELECT max(a.score * 100.0 / a.max_score) FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid
+			AND a.module_id = k.module_id AND a.state = 'finished' AND a.max_score > 0),
+		(SELECT max(COALESCE(a.finished_at, a.started_at)) FROM attempts AS a
+			WHERE COALESCE(a.participant_id, '') = k.pid AND a.module_id = k.module_id),
+		(SELECT count(*) FROM lesson_progress AS g WHERE g.participant_id = k.pid AND g.module_id = k.module_id),
+		(SELECT max(updated_at) FROM lesson_progress AS g WHERE g.participant_id = k.pid AND g.module_id = k.module_id)
+	FROM k`
+
+// personModuleRows reads person_module, or (recount) counts it afresh.
+func personModuleRows(t *testing.T, s *Store, recount bool) []string {
+	t.Helper()
+	q := `SELECT participant_id, module_id, attempts, finished, passes, best_pct, last_at, readings, read_at
+		FROM person_module`
+	if recount {
+		q = personModuleRecount
+	}
+	rows, err := s.DB().Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var pid, mod string
+		var n, fin, passes, readings int
+		var best any
+		var last, readAt any
+		if err := rows.Scan(&pid, &mod, &n, &fin, &passes, &best, &last, &readings, &readAt); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%s|%s|%d|%d|%d|%v|%v|%d|%v", pid, mod, n, fin, passes, best, last, readings, readAt))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// assertPersonModule fails unless person_module equals a recount.
+func assertPersonModule(t *testing.T, s *Store, when string) {
+	t.Helper()
+	got, want := personModuleRows(t, s, false), personModuleRows(t, s, true)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%s: person_module (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, len(got),
+			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+	}
+}
+
+// TestPersonModuleStaysExact checks the trigger-kept person × module table
+// against a recount after the fixture's attempts and reading, a merge
+// (twice), a join of two records, a privacy delete, lesson reading updated
+// and deleted, an attempt finished, moved, unlinked and deleted.
+func TestPersonModuleStaysExact(t *testing.T) {
+	f := newReportFixture(t)
+	ctx := context.Background()
+	assertPersonModule(t, f.s, "fixture")
+	if n := len(personModuleRows(t, f.s, false)); n < 6 {
+		t.Fatalf("fixture has attempts but person_module has %d rows", n)
+	}
+	src := filepath.Join(t.TempDir(), "other-laptop.db")
+	if _, err := Demo(ctx, src, DemoOptions{Participants: 120, Seed: 7}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := len(personModuleRows(t, f.s, true))
+	for i := range 2 {
+		if _, err := f.s.Merge(ctx, src); err != nil {
+			t.Fatalf("merge %d: %v", i, err)
+		}
+		assertPersonModule(t, f.s, fmt.Sprintf("after merge %d", i+1))
+	}
+	if after := len(personModuleRows(t, f.s, true)); after <= before {
+		t.Fatalf("merge added no rows (%d before, %d after)", before, after)
+	}
+	if err := f.s.DeleteParticipantData(ctx, f.chi.ID); err != nil {
+		t.Fatal(err)
+	}
+	assertPersonModule(t, f.s, "after privacy delete")
+	var unlinked int
+	if err := f.s.DB().QueryRow(`SELECT attempts FROM person_module WHERE participant_id = ''
+		AND module_id = 'm1'`).Scan(&unlinked); err != nil || unlinked < 2 {
+		t.Fatalf("erased people's m1 attempts under '' = %d, %v; want at least Em's and Chi's", unlinked, err)
+	}
+	db := f.s.DB()
+	var attempt, person string
+	if err := db.QueryRow(`SELECT id, participant_id FROM attempts WHERE participant_id IS NOT NULL
+		AND state = 'finished' ORDER BY id LIMIT 1`).Scan(&attempt, &person); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name, sql string
+		args      []any
+	}{
+		{"lesson read", `INSERT INTO lesson_progress (participant_id, module_id, last_page, page_count, device_id,
+			created_at, updated_at) VALUES (?1, 'm2', 1, 3, 'd', '2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z')
+			ON CONFLICT DO UPDATE SET updated_at = '2026-05-02T00:00:00.000Z'`, []any{person}},
+		{"lesson read again", `INSERT INTO lesson_progress (participant_id, module_id, last_page, page_count, device_id,
+			created_at, updated_at) VALUES (?1, 'm2', 2, 3, 'd', '2026-05-03T00:00:00.000Z', '2026-05-03T00:00:00.000Z')
+			ON CONFLICT DO UPDATE SET updated_at = '2026-05-04T00:00:00.000Z'`, []any{person}},
+		{"attempt rescored", `UPDATE attempts SET score = 0, passed = 0 WHERE id = ?`, []any{attempt}},
+		{"attempt reopened", `UPDATE attempts SET state = 'in_progress', finished_at = NULL WHERE id = ?`, []any{attempt}},
+		{"attempt moved", `UPDATE attempts SET module_id = 'moved' WHERE id = ?`, []any{attempt}},
+		{"attempt unlinked", `UPDATE attempts SET participant_id = NULL WHERE id = ?`, []any{attempt}},
+		{"attempt deleted", `DELETE FROM answers WHERE attempt_id = ?1; DELETE FROM attempts WHERE id = ?1`, []any{attempt}},
+		{"lesson deleted", `DELETE FROM lesson_progress WHERE participant_id = ?`, []any{person}},
+	}
+	for _, st := range steps {
+		for _, q := range strings.Split(st.sql, "; ") {
+			if _, err := db.Exec(q, st.args...); err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+		}
+		assertPersonModule(t, f.s, st.name)
+	}
+}
