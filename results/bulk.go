@@ -49,8 +49,9 @@ type bulkLoad struct {
 }
 
 // bulkMinRows is the fewest incoming answers for which setting indexes
-// aside pays: a small merge goes row by row.
-const bulkMinRows = 20000
+// aside pays: a small merge goes row by row. Tests lower it to exercise
+// the bulk path on small data, or raise it to compare.
+var bulkMinRows = 20000
 
 // beginBulk sets the indexes and triggers aside when the batch brings at
 // least as many answers as this database holds (the first merge of a

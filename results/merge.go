@@ -189,7 +189,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	// land all over the indexes.
 	var cache int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
-		conn.ExecContext(ctx, `PRAGMA cache_size = -262144`)
+		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	}
 	for i, b := range batch {

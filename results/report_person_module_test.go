@@ -24,6 +24,11 @@ const personModuleRecount = `WITH k AS (
 			AND a.module_id = k.module_id AND a.state = 'finished' AND a.max_score > 0),
 		(SELECT max(COALESCE(a.finished_at, a.started_at)) FROM attempts AS a
 			WHERE COALESCE(a.participant_id, '') = k.pid AND a.module_id = k.module_id),
+		(SELECT min(a.finished_at) FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid
+			AND a.module_id = k.module_id AND a.passed = 1),
+		(SELECT a.finished_at || ' ' || a.id || ' ' || COALESCE(a.score * 100.0 / NULLIF(a.max_score, 0), '-')
+			FROM attempts AS a WHERE COALESCE(a.participant_id, '') = k.pid AND a.module_id = k.module_id
+			AND a.state = 'finished' ORDER BY a.finished_at DESC, a.id DESC LIMIT 1),
 		(SELECT count(*) FROM lesson_progress AS g WHERE g.participant_id = k.pid AND g.module_id = k.module_id),
 		(SELECT max(updated_at) FROM lesson_progress AS g WHERE g.participant_id = k.pid AND g.module_id = k.module_id)
 	FROM k`
@@ -31,7 +36,8 @@ const personModuleRecount = `WITH k AS (
 // personModuleRows reads person_module, or (recount) counts it afresh.
 func personModuleRows(t *testing.T, s *Store, recount bool) []string {
 	t.Helper()
-	q := `SELECT participant_id, module_id, attempts, finished, passes, best_pct, last_at, readings, read_at
+	q := `SELECT participant_id, module_id, attempts, finished, passes, best_pct, last_at, passed_at,
+		last_fin_at || ' ' || last_fin_id || ' ' || COALESCE(last_pct, '-'), readings, read_at
 		FROM person_module`
 	if recount {
 		q = personModuleRecount
@@ -46,11 +52,12 @@ func personModuleRows(t *testing.T, s *Store, recount bool) []string {
 		var pid, mod string
 		var n, fin, passes, readings int
 		var best any
-		var last, readAt any
-		if err := rows.Scan(&pid, &mod, &n, &fin, &passes, &best, &last, &readings, &readAt); err != nil {
+		var last, passedAt, latest, readAt any
+		if err := rows.Scan(&pid, &mod, &n, &fin, &passes, &best, &last, &passedAt, &latest, &readings, &readAt); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, fmt.Sprintf("%s|%s|%d|%d|%d|%v|%v|%d|%v", pid, mod, n, fin, passes, best, last, readings, readAt))
+		out = append(out, fmt.Sprintf("%s|%s|%d|%d|%d|%v|%v|%v|%v|%d|%v", pid, mod, n, fin, passes, best, last,
+			passedAt, latest, readings, readAt))
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
