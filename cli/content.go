@@ -172,14 +172,16 @@ func writeRows(w io.Writer, rows []moduleRow, langs []string) error {
 // loadPackProblems loads the built-in pack merged with --content and every
 // problem of both, with file names a user can open.
 func loadPackProblems(o *Options) (*lessons.Pack, lessons.Problems) {
-	pack, builtin, content := loadPackParts(o)
-	return pack, append(builtin, content...)
+	pack, builtin, content, untranslated := loadPackParts(o)
+	return pack, append(append(builtin, content...), untranslated...)
 }
 
-// loadPackParts is loadPackProblems with the problems of the built-in pack
-// and those of the --content folder apart, because only the second are the
-// trainer's to fix (and a reason not to start the app).
-func loadPackParts(o *Options) (pack *lessons.Pack, builtin, content lessons.Problems) {
+// loadPackParts is loadPackProblems with the problems kept apart: those of
+// the built-in pack, those of the --content folder itself (the trainer's to
+// fix, and a reason not to start the app), and modules that lack one of the
+// app's languages (reported by content check, but no reason to stop a
+// class: the app shows such a module in the language it has).
+func loadPackParts(o *Options) (pack *lessons.Pack, builtin, content, untranslated lessons.Problems) {
 	pack, err := lessons.Builtin()
 	if ps, ok := errors.AsType[lessons.Problems](err); ok {
 		builtin = append(builtin, ps.WithPrefix(builtinDir)...)
@@ -187,14 +189,13 @@ func loadPackParts(o *Options) (pack *lessons.Pack, builtin, content lessons.Pro
 		builtin = append(builtin, lessons.Problem{File: builtinDir, Msg: err.Error()})
 	}
 	if o.Content == "" {
-		return pack, builtin, nil
+		return pack, builtin, nil, nil
 	}
 	prefix := filepath.ToSlash(filepath.Clean(o.Content))
 	extra, ps := lessons.LoadDir(o.Content)
 	content = lessons.Problems(ps).WithPrefix(prefix)
 	merged := lessons.Merge(pack, extra)
-	content = append(content, missingTranslations(o.Content, prefix, extra, merged.Languages)...)
-	return merged, builtin, content
+	return merged, builtin, content, missingTranslations(o.Content, prefix, extra, merged.Languages)
 }
 
 // missingTranslations reports each --content module that lacks a language

@@ -51,7 +51,8 @@ func newContentImportCmd(o *Options) *cobra.Command {
 			"Bảng tính / spreadsheet columns: Câu hỏi (question), A, B, C, D, Đáp án (answer: \"B\" or \"A,C\"), Giải thích (explanation).",
 		Example: "  kynangso content import gift ngan-hang.gift --module antoan-2 --skill 4 --title \"An toàn trên mạng 2\"\n" +
 			"  kynangso content import sheet cau-hoi.xlsx --module thanhtoan-2 -o noi-dung",
-		Args:      cobra.ExactArgs(2),
+		Args: argsRange(2, 2, "loại tệp (gift, aiken hoặc sheet) và tên tệp, ví dụ `kynangso content import gift ngan-hang.gift`",
+			"the kind (gift, aiken or sheet) and the file, e.g. `kynangso content import gift bank.gift`"),
 		ValidArgs: []string{"gift", "aiken", "sheet"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runImport(o, opts, args[0], args[1])

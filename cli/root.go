@@ -87,6 +87,9 @@ func NewRoot(o *Options) *cobra.Command {
 	root.Flags().IntVar(&o.IdleMinutes, "idle-minutes", 0,
 		"minutes a participant screen may sit untouched before the app returns to the welcome screen (0: the laptop's setting, or 10)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := o.CheckContentFolder(); err != nil {
+			return err
+		}
 		if o.Lang != "vi" && o.Lang != "en" {
 			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
 				"Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.\n"+

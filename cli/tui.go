@@ -40,16 +40,18 @@ func runTUI(ctx context.Context, o *Options) error {
 }
 
 // tuiPack loads the content the app will teach. A --content folder with any
-// problem stops the start, listing them: a half-read module (a missing
-// translation, a question without its right answer) must never reach a
-// participant. The built-in pack alone always starts, so a class can go on
+// problem of its own stops the start, listing them: a broken module (a page
+// without a heading, a question without its right answer) must never reach a
+// participant. A module written in only some of the app's languages (a
+// Vietnamese-only bank just imported) does start, with a warning: the app
+// shows it in the language it has. The built-in pack alone always starts, so a class can go on
 // whatever happened to the trainer's folder; its problems, which only a
 // broken build could have, are printed as a warning.
 func tuiPack(o *Options) (*lessons.Pack, error) {
 	if err := o.CheckContentFolder(); err != nil {
 		return nil, err
 	}
-	pack, builtin, content := loadPackParts(o)
+	pack, builtin, content, untranslated := loadPackParts(o)
 	if len(content) > 0 {
 		w := o.Err()
 		for _, p := range content {
@@ -66,6 +68,9 @@ func tuiPack(o *Options) (*lessons.Pack, error) {
 	}
 	if len(builtin) > 0 {
 		fmt.Fprintln(o.Err(), lessons.Problems(builtin).Error())
+	}
+	for _, p := range untranslated {
+		fmt.Fprintln(o.Err(), "cảnh báo / warning: "+p.String())
 	}
 	if len(pack.Modules) == 0 {
 		return nil, errors.New("không có bài học nào để dạy / there is no module to teach")
