@@ -1,6 +1,7 @@
 package results
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -295,6 +296,18 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 	LEFT JOIN lst ON lst.pid = per.pid AND lst.module_id = per.module_id
 	LEFT JOIN json_each(:order) AS o ON o.value = per.module_id
 	ORDER BY p.village = '', p.village, p.household = '', p.household, p.search_key, p.id, o.key IS NULL, o.key, per.module_id`
+	fast := sc.wholeHistory()
+	if fast {
+		links, err := s.hasLinks(ctx)
+		if err != nil {
+			return fmt.Errorf("read results: %w", err)
+		}
+		fast = !links
+	}
+	if fast {
+		q = resultRowsFastQuery(sc)
+		emit = inPackOrder(cat, emit, withPhone)
+	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("order", string(order)))...)
 	if err != nil {
 		return fmt.Errorf("read results: %w", err)
@@ -322,7 +335,60 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read results: %w", err)
+	}
+	if fast {
+		return emit(nil) // the last person's rows
+	}
+	return nil
+}
+
+// inPackOrder wraps emit for rows that arrive person by person with the
+// modules in id order: it holds one person's rows and passes them on in
+// pack order (other modules after, by id). A nil row flushes.
+func inPackOrder(cat Catalog, emit func([]any) error, withPhone bool) func([]any) error {
+	rank := map[string]int{}
+	for i, id := range cat.moduleIDs(nil) {
+		rank[id] = i
+	}
+	modCol := 4
+	if withPhone {
+		modCol = 5
+	}
+	key := func(v []any) (int, string) {
+		id := v[modCol].(string)
+		if r, ok := rank[id]; ok {
+			return r, ""
+		}
+		return len(rank), id
+	}
+	var held [][]any
+	flush := func() error {
+		slices.SortStableFunc(held, func(a, b []any) int {
+			ra, ia := key(a)
+			rb, ib := key(b)
+			return cmp.Or(cmp.Compare(ra, rb), strings.Compare(ia, ib))
+		})
+		for _, v := range held {
+			if err := emit(v); err != nil {
+				return err
+			}
+		}
+		held = held[:0]
+		return nil
+	}
+	return func(v []any) error {
+		if v == nil || len(held) > 0 && held[0][0] != v[0] {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if v != nil {
+			held = append(held, v)
+		}
+		return nil
+	}
 }
 
 // nullFloat leaves a missing score empty.

@@ -106,3 +106,17 @@ func followUpFastQuery(sc scope, links bool) string {
 		NULLIF(max(COALESCE(last, ''), COALESCE(att, '')), ''), search_key
 	FROM people WHERE last IS NOT NULL OR att IS NOT NULL`
 }
+
+// resultRowsFastQuery selects the results sheet's rows from person_module
+// for a scope with no class, no dates and no joined records, walking the
+// people in sheet order (index participants_order). A person's modules come
+// in module-id order; resultRows puts them in pack order.
+func resultRowsFastQuery(sc scope) string {
+	return `SELECT p.id, p.full_name, p.village, p.household, p.phone,
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL), pm.module_id, pm.attempts,
+		round(pm.best_pct, 1), round(pm.last_pct, 1), pm.passes > 0, pm.passed_at
+	FROM participants AS p INDEXED BY participants_order
+	JOIN person_module AS pm ON pm.participant_id = p.id
+	WHERE pm.attempts > 0 AND ` + sc.villageCond("p.id") + `
+	ORDER BY p.village = '', p.village, p.household = '', p.household, p.search_key, p.id`
+}

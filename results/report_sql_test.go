@@ -1,6 +1,7 @@
 package results
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -325,6 +326,44 @@ func TestFastPathEqualsFullRead(t *testing.T) {
 		}
 		if !reflect.DeepEqual(u1.Villages, u2.Villages) || u1.Anonymous != u2.Anonymous || u1.People == 0 && village == "" {
 			t.Errorf("village %q follow-up\n%+v\nfrom the attempts\n%+v", village, u1, u2)
+		}
+	}
+}
+
+// TestResultsExportFastPathEqualsFullRead checks that the results sheet
+// read from person_module (no filter, no joined records) is the very sheet
+// computed from the attempts (a period wide enough to keep everything).
+func TestResultsExportFastPathEqualsFullRead(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if _, err := Demo(ctx, path, DemoOptions{Participants: 300, Seed: 5}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, phone := range []bool{false, true} {
+		var fast, full bytes.Buffer
+		opt := ExportOptions{Catalog: demoCatalog(), WithPhone: phone}
+		n1, err := s.Export(ctx, &fast, ExportResults, FormatCSV, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Filter = Filter{From: "2000-01-01", To: "2100-12-31"}
+		n2, err := s.Export(ctx, &full, ExportResults, FormatCSV, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := fast.String(), full.String()
+		if n1.Rows == 0 || n1.Rows != n2.Rows || a != b {
+			i := 0
+			for i < min(len(a), len(b)) && a[i] == b[i] {
+				i++
+			}
+			t.Fatalf("phone %v: %d rows fast, %d full; first difference at byte %d:\n%.300s\n---\n%.300s",
+				phone, n1.Rows, n2.Rows, i, a[max(0, i-100):], b[max(0, i-100):])
 		}
 	}
 }
