@@ -151,6 +151,7 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	}
 	defer rows.Close()
 	n := 0
+	places := lineCache{}
 	for rows.Next() {
 		var at sql.NullString
 		var name, gender, village, household, phone, studied, passed string
@@ -167,7 +168,8 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 				vals = append(vals, nil)
 			}
 		} else {
-			vals = append(vals, clean(name), yearOrNil(year), GenderLabel(gender, cat.Lang), clean(village), clean(household))
+			vals = append(vals, clean(name), yearOrNil(year), GenderLabel(gender, cat.Lang), places.clean(village),
+				places.clean(household))
 			if withPhone {
 				vals = append(vals, clean(phone))
 			}
@@ -313,6 +315,8 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 		return fmt.Errorf("read results: %w", err)
 	}
 	defer rows.Close()
+	places := lineCache{}
+	var lastName, lastClean string // a person's rows come together
 	for rows.Next() {
 		var id, name, village, household, phone, module string
 		var anon, passed bool
@@ -322,7 +326,10 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 		if err := rows.Scan(&id, &name, &village, &household, &phone, &anon, &module, &n, &best, &last, &passed, &passedAt); err != nil {
 			return fmt.Errorf("read results: %w", err)
 		}
-		vals := []any{id, clean(name), clean(village), clean(household)}
+		if name != lastName || lastClean == "" {
+			lastName, lastClean = name, clean(name)
+		}
+		vals := []any{id, lastClean, places.clean(village), places.clean(household)}
 		if anon {
 			vals[1] = Label(cat.Lang, "anonymous")
 		}
@@ -389,6 +396,19 @@ func inPackOrder(cat Catalog, emit func([]any) error, withPhone bool) func([]any
 		}
 		return nil
 	}
+}
+
+// lineCache cleans text once per distinct value: an export repeats each
+// village and household name for thousands of rows.
+type lineCache map[string]string
+
+func (c lineCache) clean(s string) string {
+	out, ok := c[s]
+	if !ok {
+		out = clean(s)
+		c[s] = out
+	}
+	return out
 }
 
 // nullFloat leaves a missing score empty.

@@ -7,15 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
-	"os"
 )
-
-func trace(what string, t0 time.Time, x any) {
-	if os.Getenv("KTRACE") != "" {
-		fmt.Fprintf(os.Stderr, "TRACE %s %v %v\n", what, time.Since(t0), x)
-	}
-}
 
 // ErrSameDatabase means a merge was asked to read the database it writes.
 var ErrSameDatabase = errors.New("results: the file is this laptop's own database")
@@ -124,9 +116,10 @@ const batchSize = 8
 func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, error) {
 	rep := MergeReport{Sources: make([]SourceReport, len(srcPaths))}
 	var ready []*mergeSource
+	digests := fileDigests(srcPaths)
 	for i, p := range srcPaths {
 		rep.Sources[i].Path = p
-		src, err := s.prepareSource(ctx, p)
+		src, err := s.prepareSource(ctx, p, digests[i])
 		if err != nil {
 			rep.Sources[i].Err = err
 			continue
@@ -204,29 +197,12 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	names := make([]string, len(batch))
-	for i := range batch {
-		names[i] = fmt.Sprintf("src%d", i)
-	}
-	t0 := time.Now()
-	bulk, err := beginBulk(ctx, tx, names)
-	trace("beginBulk", t0, bulk != nil)
-	if err != nil {
-		return fmt.Errorf("prepare bulk merge: %w", err)
-	}
 	for i, b := range batch {
 		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report}
 		if err := m.runSavepoint(ctx); err != nil {
 			*b.report = SourceReport{Path: b.report.Path, Err: err}
 		}
 	}
-	t0 = time.Now()
-	if err := bulk.finish(ctx, tx); err != nil {
-		return fmt.Errorf("finish bulk merge: %w", err)
-	}
-	trace("finish", t0, nil)
-	t0 = time.Now()
-	defer trace("commit", t0, nil)
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}

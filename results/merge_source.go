@@ -11,7 +11,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // source is a vetted file ready to attach.
@@ -42,6 +44,37 @@ func (m *merger) remember(ctx context.Context) error {
 	return nil
 }
 
+// digestResult is the SHA-256 of one source file, or why it could not be read.
+type digestResult struct {
+	sum string
+	err error
+}
+
+// fileDigests hashes the files on all processors at once: re-merging the
+// same twenty 50 MB files is mostly this hashing.
+func fileDigests(paths []string) []digestResult {
+	out := make([]digestResult, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if checkHeader(paths[i]) == nil { // others are refused unread
+					out[i].sum, out[i].err = fileDigest(paths[i])
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
 // fileDigest hashes a file and, when present, its write-ahead log.
 func fileDigest(path string) (string, error) {
 	h := sha256.New()
@@ -67,7 +100,7 @@ func fileDigest(path string) (string, error) {
 // SQLite's immutable flag. A file with a write-ahead log beside it (copied
 // from a running laptop) or an older schema is first copied to a private
 // temporary folder, where the log is applied and the schema upgraded.
-func (s *Store) prepareSource(ctx context.Context, path string) (source, error) {
+func (s *Store) prepareSource(ctx context.Context, path string, d digestResult) (source, error) {
 	none := source{cleanup: func() {}}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -82,7 +115,7 @@ func (s *Store) prepareSource(ctx context.Context, path string) (source, error) 
 	if err := checkHeader(path); err != nil {
 		return none, err
 	}
-	digest, err := fileDigest(path)
+	digest, err := d.sum, d.err
 	if err != nil {
 		return none, fmt.Errorf("read source: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // mergeTable describes how rows of one content table combine when a source
@@ -199,7 +198,6 @@ type conflict struct {
 // (logging the losing version), then inserts the source's new rows.
 func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error) {
 	var tc TableCount
-	defer trace("table "+t.name, time.Now(), nil)
 	// New rows first: a row meeting a local row on any unique key is left
 	// for the comparison below. When every source row was new (the usual
 	// case the first time a file is merged), there is nothing to compare.

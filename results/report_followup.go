@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"kynangso/internal/safetext"
 )
 
 // FollowUpReport is the follow-up list: who has not yet passed which
@@ -86,15 +84,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 	// Few distinct sets of passed modules occur, so each one's list of
 	// modules still to pass is built once and shared.
 	todos := map[string][]ModuleLabel{}
-	lines := map[string]string{}
-	line := func(s string) string {
-		l, ok := lines[s]
-		if !ok {
-			l = safetext.Line(s)
-			lines[s] = l
-		}
-		return l
-	}
+	places := lineCache{}
 	notPassed := func(passed string, csv bool) []ModuleLabel {
 		if todo, ok := todos[passed]; ok {
 			return todo
@@ -133,7 +123,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 		}
 		// Thousands of people share a village or household name: clean
 		// each once, and personInfo the rest.
-		village, household := line(p.Village), line(p.Household)
+		village, household := places.clean(p.Village), places.clean(p.Household)
 		p.Village, p.Household = "", ""
 		pi := personInfo(p, cat.Lang, withPhone)
 		pi.Village, pi.Household = village, household
