@@ -60,7 +60,7 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 		if err != nil {
 			return fmt.Errorf("Không gộp được hồ sơ trùng; dữ liệu đã gộp vẫn được giữ. / Could not join the duplicates; the merged data is kept.\n(%w)", err)
 		}
-		fmt.Fprintf(w, "Đã gộp %d cặp hồ sơ trùng khớp hoàn toàn. / Joined %d exact duplicate pairs.\n", len(joined), len(joined))
+		fmt.Fprintf(w, "Đã gộp %d cặp hồ sơ trùng khớp hoàn toàn. / Joined %s.\n", len(joined), plural(len(joined), "exact duplicate pair"))
 		if dups, err = s.ProbableDuplicates(ctx); err != nil {
 			return fmt.Errorf("Không liệt kê được hồ sơ có thể trùng. / Could not list probable duplicates.\n(%w)", err)
 		}
@@ -109,9 +109,9 @@ func writeDuplicates(w io.Writer, dups []results.DuplicatePair) {
 		fmt.Fprintln(w, "Không thấy hồ sơ nào có thể trùng. / No probable duplicates found.")
 		return
 	}
-	fmt.Fprintf(w, "Có thể trùng (cùng tên, năm sinh, thôn): %d cặp. Xác nhận trong màn hình giảng viên, hoặc dùng --link-exact.\n"+
-		"Probable duplicates (same name, birth year, village): %d pairs. Confirm them in the trainer screens, or use --link-exact.\n",
-		len(dups), len(dups))
+	fmt.Fprintf(w, "Có thể trùng (cùng tên, năm sinh, thôn): %d cặp. Xác nhận trong khu vực tập huấn viên (mục \"Người có thể bị trùng\"), hoặc dùng --link-exact.\n"+
+		"Probable duplicates (same name, birth year, village): %s. Confirm them in the trainer's area (\"Possible duplicates\"), or use --link-exact.\n",
+		len(dups), plural(len(dups), "pair"))
 	for i, d := range dups {
 		if i == maxDuplicatesShown {
 			fmt.Fprintf(w, "  … và %d cặp nữa / and %d more\n", len(dups)-i, len(dups)-i)
@@ -121,8 +121,8 @@ func writeDuplicates(w io.Writer, dups []results.DuplicatePair) {
 		if d.Exact {
 			mark = " [khớp hoàn toàn / exact]"
 		}
-		fmt.Fprintf(w, "  %s (%d), %s: %s ↔ %s%s\n", safetext.Line(d.A.FullName), d.A.BirthYear,
-			safetext.Line(d.A.Village), d.A.ID, d.B.ID, mark)
+		fmt.Fprintf(w, "  %s (%d), %s%s\n", safetext.Line(d.A.FullName), d.A.BirthYear,
+			safetext.Line(d.A.Village), mark)
 	}
 }
 

@@ -117,6 +117,7 @@ func NewRoot(o *Options) *cobra.Command {
 		newMergeCmd(o),
 		newRestoreCmd(o),
 		newFingerprintCmd(o),
+		newClassesCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
 	} {
