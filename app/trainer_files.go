@@ -30,7 +30,14 @@ type filesPage struct {
 	scroll scroller // the where page, on a short window
 	busy   bool
 	result []string
+	// suggest is where the backup folder came from: the note above the
+	// folder says when no other USB stick was found.
+	suggest results.BackupDirSuggestion
 }
+
+// suggestBackupDir finds the default backup folder for a database; tests
+// replace it to fake the drives plugged in.
+var suggestBackupDir = results.SuggestBackupDirFor
 
 type filesDoneMsg struct {
 	p     *filesPage
@@ -68,10 +75,37 @@ func newBackupPage(c *Common) *filesPage {
 	cat := c.Cat
 	p := &filesPage{c: c, kind: actBackup, form: newTrainerForm(c, cat.T("tr.files.backup"))}
 	p.store, _ = trainerStore(c)
-	p.what = p.form.text(cat.T("tr.files.folder"), results.SuggestBackupDir(), "", 400)
-	p.what.hint = cat.T("tr.files.usb")
-	p.form.top = []string{c.Styles.Title.Render(cat.T("tr.home.backup")), ""}
+	dbPath := ""
+	if p.store != nil {
+		dbPath = p.store.Path()
+	}
+	p.suggest = suggestBackupDir(dbPath)
+	p.what = p.form.text(cat.T("tr.files.folder"), p.suggest.Dir, "", 400)
+	p.setBackupTop(76)
 	return p
+}
+
+// setBackupTop lays out the backup page's title and, when the folder is not
+// another USB stick, a plain note saying so and what to do, for width w.
+func (p *filesPage) setBackupTop(w int) {
+	st, cat := p.c.Styles, p.c.Cat
+	top := []string{st.Title.Render(cat.T("tr.home.backup")), ""}
+	note := ""
+	switch s := p.suggest; {
+	case s.Source == results.BackupDirRemovable && s.DBOnRemovable:
+		note = cat.T("tr.files.usb.other")
+	case s.Source == results.BackupDirRemovable:
+		p.what.hint = cat.T("tr.files.usb")
+	case s.DBOnRemovable:
+		note = cat.T("tr.files.usb.same")
+	default:
+		note = cat.T("tr.files.usb.none")
+	}
+	if note != "" {
+		top = append(top, wrap(st.Bold.Render(note), w)...)
+		top = append(top, "")
+	}
+	p.form.top = top
 }
 
 func newWherePage(c *Common) *filesPage {
@@ -99,8 +133,11 @@ func (p *filesPage) SetSize(w, h int) {
 	if p.form != nil {
 		p.form.setSize(w, h)
 	}
-	if p.kind == actExport {
+	switch p.kind {
+	case actExport:
 		p.setTop(w)
+	case actBackup:
+		p.setBackupTop(w)
 	}
 }
 

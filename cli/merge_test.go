@@ -61,7 +61,7 @@ func TestMergeCommand(t *testing.T) {
 		t.Errorf("arrivals not printed:\n%s", out)
 	}
 	out, _, code = runCLI(t, "--db", local, "merge", b)
-	if code != 0 || !strings.Contains(out, "Probable duplicates") || !strings.Contains(out, "1 pairs") {
+	if code != 0 || !strings.Contains(out, "Probable duplicates") || !strings.Contains(out, "1 pair.") {
 		t.Errorf("exit %d, duplicates not listed:\n%s", code, out)
 	}
 	out, _, code = runCLI(t, "--db", local, "merge", "--link-exact", a, b)

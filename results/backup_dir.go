@@ -4,28 +4,114 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
-// SuggestBackupDir returns the folder a backup should go to by default: a
-// mounted removable drive (a USB stick) when one is found, else the user's
-// Documents folder, else the current folder. On Linux removable drives are
-// the folders under /media/$USER and /run/media/$USER; on Windows, drives
-// the system reports as removable.
+// BackupDirSource says where a suggested backup folder is.
+type BackupDirSource int
+
+const (
+	// BackupDirRemovable is a removable drive other than the database's.
+	BackupDirRemovable BackupDirSource = iota
+	// BackupDirDocuments is the user's Documents folder: no other removable
+	// drive was found.
+	BackupDirDocuments
+	// BackupDirCurrent is the current folder, the last resort.
+	BackupDirCurrent
+)
+
+// BackupDirSuggestion is the folder a backup should go to by default, with
+// why it was chosen, so the screen can tell the trainer to plug in another
+// stick when none was found.
+type BackupDirSuggestion struct {
+	// Dir is the suggested folder.
+	Dir string
+	// Source says whether Dir is a removable drive or a fallback.
+	Source BackupDirSource
+	// DBOnRemovable is true when the database itself lives on a removable
+	// drive (portable mode), which was therefore not suggested: a backup on
+	// the same stick is lost with it.
+	DBOnRemovable bool
+}
+
+// SuggestBackupDir returns the folder a backup should go to by default,
+// without knowing where the database is; prefer SuggestBackupDirFor.
 func SuggestBackupDir() string {
-	if d := removableDrives(); len(d) > 0 {
-		return d[0]
+	return SuggestBackupDirFor("").Dir
+}
+
+// SuggestBackupDirFor returns the folder a backup of the database at dbPath
+// should go to by default: a mounted removable drive (a USB stick) that does
+// not hold the database, else the user's Documents folder, else the current
+// folder. On Linux removable drives are the folders under /media/$USER and
+// /run/media/$USER; on Windows, drives the system reports as removable. An
+// empty dbPath skips the same-drive check.
+func SuggestBackupDirFor(dbPath string) BackupDirSuggestion {
+	home, _ := os.UserHomeDir()
+	return suggestBackupDir(dbPath, removableDrives(), home)
+}
+
+// suggestBackupDir is SuggestBackupDirFor with the removable drives and the
+// home folder given, so tests can fake them.
+func suggestBackupDir(dbPath string, drives []string, home string) BackupDirSuggestion {
+	var s BackupDirSuggestion
+	abs := ""
+	if dbPath != "" {
+		if a, err := filepath.Abs(dbPath); err == nil {
+			abs = a
+		}
 	}
-	if home, err := os.UserHomeDir(); err == nil {
+	for _, d := range drives {
+		if abs != "" && onDrive(abs, d) {
+			s.DBOnRemovable = true
+			continue
+		}
+		if s.Dir == "" {
+			s.Dir = d
+		}
+	}
+	if s.Dir != "" {
+		return s
+	}
+	if home != "" {
 		for _, name := range []string{"Documents", "Tài liệu"} {
-			if isWritableDir(filepath.Join(home, name)) {
-				return filepath.Join(home, name)
+			if d := filepath.Join(home, name); isWritableDir(d) {
+				s.Dir, s.Source = d, BackupDirDocuments
+				return s
 			}
 		}
 	}
+	s.Source = BackupDirCurrent
+	s.Dir = "."
 	if wd, err := os.Getwd(); err == nil {
-		return wd
+		s.Dir = wd
 	}
-	return "."
+	return s
+}
+
+// onDrive reports whether the absolute path p lies on the drive mounted at
+// root (root itself or anything below it). Links are resolved where they
+// can be, so a database reached through a link to the stick still counts;
+// filepath.Rel compares Windows paths without regard to case and fails
+// across drive letters.
+func onDrive(p, root string) bool {
+	r, err := filepath.Abs(root)
+	if err != nil {
+		return false
+	}
+	if real, err := filepath.EvalSymlinks(r); err == nil {
+		r = real
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	} else if real, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		p = filepath.Join(real, filepath.Base(p))
+	}
+	rel, err := filepath.Rel(r, p)
+	if err != nil {
+		return false
+	}
+	return rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))
 }
 
 // mountedUnder lists the writable folders directly under the given parents,

@@ -118,8 +118,23 @@ func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportB
 }
 
 // attendanceRowsQuery selects one row per person per class in scope with
-// what they studied and passed in it, in sheet order.
-func attendanceRowsQuery(sc scope) string {
+// what they studied and passed in it, in sheet order. With no joined
+// records each check-in is already one person in one class, and looking up
+// each one's attempts in that class (index attempts_class) is faster than
+// grouping every attempt of the classes.
+func attendanceRowsQuery(sc scope, links bool) string {
+	if !links {
+		return `SELECT t.checked_in_at, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL),
+		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
+			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id),
+		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
+			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id AND a.passed = 1)
+	FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+	JOIN participants AS p ON p.id = t.participant_id
+	WHERE ` + sc.attendanceWhere("t.participant_id") + `
+	ORDER BY cs.date, cs.opened_at, t.session_id, t.checked_in_at, p.id`
+	}
 	pid := "COALESCE(c.cid, t.participant_id)"
 	return `WITH RECURSIVE ` + canonCTE + `,
 	r AS MATERIALIZED (
@@ -144,7 +159,11 @@ func attendanceRowsQuery(sc scope) string {
 }
 
 func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withPhone bool, emit func([]any) error) error {
-	q := attendanceRowsQuery(sc)
+	links, err := s.hasLinks(ctx)
+	if err != nil {
+		return fmt.Errorf("read attendance: %w", err)
+	}
+	q := attendanceRowsQuery(sc, links)
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
 		return fmt.Errorf("read attendance: %w", err)
@@ -152,6 +171,16 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	defer rows.Close()
 	n := 0
 	places := lineCache{}
+	// Few distinct module lists occur: each is turned into titles once.
+	lists := map[string]string{}
+	titles := func(list string) string {
+		t, ok := lists[list]
+		if !ok {
+			t = cat.titles(parseList(list))
+			lists[list] = t
+		}
+		return t
+	}
 	for rows.Next() {
 		var at sql.NullString
 		var name, gender, village, household, phone, studied, passed string
@@ -174,7 +203,7 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 				vals = append(vals, clean(phone))
 			}
 		}
-		vals = append(vals, localTime(at), cat.titles(parseList(studied)), cat.titles(parseList(passed)), nil)
+		vals = append(vals, localTime(at), titles(studied), titles(passed), nil)
 		if err := emit(vals); err != nil {
 			return err
 		}
@@ -317,6 +346,8 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 	defer rows.Close()
 	places := lineCache{}
 	var lastName, lastClean string // a person's rows come together
+	modTitles := map[string]string{}
+	yes, no := Label(cat.Lang, "yes"), Label(cat.Lang, "no")
 	for rows.Next() {
 		var id, name, village, household, phone, module string
 		var anon, passed bool
@@ -336,8 +367,16 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 		if withPhone {
 			vals = append(vals, clean(phone))
 		}
-		vals = append(vals, module, cat.label(module).Title, n, nullFloat(best), nullFloat(last),
-			Label(cat.Lang, map[bool]string{true: "yes", false: "no"}[passed]), localTime(passedAt))
+		title, ok := modTitles[module]
+		if !ok {
+			title = cat.label(module).Title
+			modTitles[module] = title
+		}
+		yesNo := no
+		if passed {
+			yesNo = yes
+		}
+		vals = append(vals, module, title, n, nullFloat(best), nullFloat(last), yesNo, localTime(passedAt))
 		if err := emit(vals); err != nil {
 			return err
 		}

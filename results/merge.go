@@ -5,8 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
+	"os"
 	"strings"
+	"time"
 )
 
 // ErrSameDatabase means a merge was asked to read the database it writes.
@@ -100,7 +101,7 @@ func (m *merger) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 // transaction ends. Sharing the transaction matters for speed: each commit
 // rewrites every index page the merged rows touched, and rows from many
 // laptops touch them all.
-const batchSize = 8
+var batchSize = traceBatch()
 
 // Merge brings other laptops' databases (or their backups) into this one.
 // Each source is opened read-only and never modified, nor is any file
@@ -146,6 +147,8 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		// Empty the write-ahead log now: after a big merge it can hold
 		// hundreds of megabytes, and copies of rows erased since. The data
 		// is committed either way.
+		t0 := time.Now()
+		defer func() { trace("checkpoint: %v", time.Since(t0)) }()
 		if err := s.checkpoint(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("merge: %w", err))
 		}
@@ -182,8 +185,11 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	// land all over the indexes.
 	var cache int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
-		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
+		conn.ExecContext(ctx, `PRAGMA cache_size = `+traceCache())
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
+	}
+	if v := os.Getenv("KMMAP"); v != "" {
+		conn.ExecContext(ctx, `PRAGMA `+v)
 	}
 	for i, b := range batch {
 		name := fmt.Sprintf("src%d", i)
@@ -197,6 +203,18 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	t0 := time.Now()
+	if ok, err := s.mergeAllNew(ctx, tx, batch); err == nil && ok {
+		trace("fast batch of %d: %v", len(batch), time.Since(t0))
+		t0 = time.Now()
+		defer func() { trace("commit: %v", time.Since(t0)) }()
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		return nil
+	}
+	// Something in the batch was not new, needs a repair or failed: merge
+	// it file by file, which compares, repairs and finds a failing file.
 	for i, b := range batch {
 		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report}
 		if err := m.runSavepoint(ctx); err != nil {
@@ -214,14 +232,7 @@ func (m *merger) runSavepoint(ctx context.Context) error {
 	if _, err := m.exec(ctx, `SAVEPOINT merge_source`); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
-	err := m.queryRow(ctx, `SELECT value FROM src.meta WHERE key = 'device_id'`).Scan(&m.report.DeviceID)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = nil
-	}
-	m.source = filepath.Base(m.report.Path)
-	if m.report.DeviceID != "" {
-		m.source += " (" + m.report.DeviceID + ")"
-	}
+	err := m.identify(ctx)
 	if err == nil {
 		err = m.run(ctx)
 	}

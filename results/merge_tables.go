@@ -198,6 +198,13 @@ type conflict struct {
 // (logging the losing version), then inserts the source's new rows.
 func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error) {
 	var tc TableCount
+	// A fresh copy of data merged before (a new backup of the same laptop)
+	// usually holds nothing new: one probe per row, stopping at the first
+	// row that is missing or differs here, spares the insert and the
+	// comparison below.
+	if same, err := m.nothingNew(ctx, t); err != nil || same {
+		return tc, err
+	}
 	// New rows first: a row meeting a local row on any unique key is left
 	// for the comparison below. When every source row was new (the usual
 	// case the first time a file is merged), there is nothing to compare.
@@ -231,6 +238,19 @@ func (m *merger) mergeRows(ctx context.Context, t mergeTable) (TableCount, error
 		}
 	}
 	return tc, nil
+}
+
+// nothingNew reports whether every row of the source's table is already
+// here, identical in every column.
+func (m *merger) nothingNew(ctx context.Context, t mergeTable) (bool, error) {
+	var differs bool
+	err := m.queryRow(ctx, fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM src.%s AS s WHERE NOT EXISTS (
+		SELECT 1 FROM main.%s AS m WHERE %s AND (%s) IS (%s)))`,
+		t.name, t.name, t.keyJoin(), list("s", t.cols), list("m", t.cols))).Scan(&differs)
+	if err != nil {
+		return false, fmt.Errorf("merge %s: look for new rows: %w", t.name, err)
+	}
+	return !differs, nil
 }
 
 // findConflicts lists the records present on both sides with different

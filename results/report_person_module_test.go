@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -100,6 +101,18 @@ func TestPersonModuleStaysExact(t *testing.T) {
 	}
 	if after := len(personModuleRows(t, f.s, true)); after <= before {
 		t.Fatalf("merge added no rows (%d before, %d after)", before, after)
+	}
+	// Joining two records leaves the table as it is (reports map records
+	// to people as they read), and the summaries still count Bình once.
+	if err := f.s.LinkParticipants(ctx, f.binh.ID, f.chi.ID); err != nil {
+		t.Fatal(err)
+	}
+	assertPersonModule(t, f.s, "after a join")
+	fast, err1 := f.s.ClassSummary(ctx, Filter{}, f.cat)
+	full, err2 := f.s.ClassSummary(ctx, Filter{From: "2000-01-01", To: "2100-12-31"}, f.cat)
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(fast.Modules, full.Modules) {
+		t.Fatalf("after a join, modules from person_module\n%+v\nfrom the attempts\n%+v (%v, %v)",
+			fast.Modules, full.Modules, err1, err2)
 	}
 	if err := f.s.DeleteParticipantData(ctx, f.chi.ID); err != nil {
 		t.Fatal(err)
