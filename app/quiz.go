@@ -152,6 +152,9 @@ func (s *quizScreen) ready(msg quizReadyMsg) tea.Cmd {
 
 // next moves to the next unanswered question, or finishes the attempt.
 func (s *quizScreen) next() tea.Cmd {
+	if s.idx >= 0 { // "carrying on" belongs to the first question after a resume only
+		s.resumed = false
+	}
 	for i := s.idx + 1; i < len(s.drawn); i++ {
 		if _, done := s.answers[s.drawn[i].ID]; !done {
 			s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""

@@ -178,6 +178,14 @@ func TestQuizResumesWhereItStopped(t *testing.T) {
 	if again.current().ID != first.drawn[1].ID || !strings.Contains(screen(m), "Câu 2/3") {
 		t.Fatalf("resumed at a different question:\n%s", screen(m))
 	}
+	if !strings.Contains(screen(m), "Tiếp tục bài đang làm dở.") {
+		t.Fatalf("the first question after a resume should say so:\n%s", screen(m))
+	}
+	answerRight(t, m)
+	press(t, m, right)
+	if got := screen(m); !strings.Contains(got, "Câu 3/3") || strings.Contains(got, "Tiếp tục bài đang làm dở.") {
+		t.Fatalf("the resume note should go after the first question:\n%s", got)
+	}
 	if len(st.attempts) != 1 {
 		t.Fatalf("%d attempts, want 1", len(st.attempts))
 	}

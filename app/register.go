@@ -92,7 +92,7 @@ func (s *registerScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	for _, in := range s.inputs {
 		in.SetStyles(s.c.Styles.Input)
-		in.SetWidth(max(8, w-s.labelWidth()-4))
+		in.SetWidth(max(8, w-s.labelWidth()-5))
 	}
 }
 

@@ -236,8 +236,13 @@ func TestHomeMenuNumbersAreStable(t *testing.T) {
 	}
 	e.open(80, 24)
 	e.unlock("2468")
-	e.want("1. Đóng lớp", "2. Theo dõi lớp đang mở", "4. Báo cáo lớp học")
+	e.want("1. Đóng lớp", "2. Theo dõi lớp đang mở", "3. Mở lại lớp đã đóng (đóng lớp đang mở trước)", "4. Báo cáo lớp học")
 	e.lacks("(cần mở lớp)")
+	e.press(num(3)) // reopening while a class is open can only fail: say why
+	if _, ok := e.area().top().(*trainerHome); !ok {
+		t.Fatalf("the reopen page opened while a class is open:\n%s", e.screen())
+	}
+	e.want("Chọn 1 để đóng lớp đó trước")
 	e.press(num(2))
 	if _, ok := e.area().top().(*dashboard); !ok {
 		t.Fatalf("2 should open the dashboard:\n%s", e.screen())

@@ -102,7 +102,7 @@ func (f *trainerForm) focusCmd() tea.Cmd {
 func (f *trainerForm) setSize(w, h int) {
 	f.w, f.h = w, h
 	for _, fd := range f.fields {
-		fd.input.SetWidth(max(8, w-6))
+		fd.input.SetWidth(max(8, w-7)) // indent 4, prompt 2, cursor 1
 	}
 }
 

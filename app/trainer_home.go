@@ -109,6 +109,9 @@ func (h *trainerHome) setActions() {
 		if a == actDashboard && !h.open {
 			labels[i] += " " + h.c.Cat.T("tr.home.needclass")
 		}
+		if a == actReopenClass && h.open {
+			labels[i] += " " + h.c.Cat.T("tr.home.closefirst")
+		}
 	}
 	h.list.setItems(labels)
 }
@@ -170,6 +173,10 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 		body := cat.F("tr.close.body", cleanLine(h.class.Title))
 		return send(pushDialogMsg{dialog: newConfirmDialog(c, cat.T("tr.close.q"), body, closeClassMsg{id: h.class.ID})})
 	case actReopenClass:
+		if h.open { // only one class is open at a time: reopening would fail
+			h.note = cat.T("tr.home.reopennoclose")
+			return nil
+		}
 		return push(newReopenPage(c))
 	case actSummary, actItems, actCoverage, actFollowUp:
 		return push(newReportPage(c, reportKindOf(a), defaultFilter(h.class, h.open)))

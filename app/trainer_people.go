@@ -3,12 +3,14 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"kynangso/internal/safetext"
 	"kynangso/results"
 )
 
@@ -192,13 +194,29 @@ func trPersonLine(cat Catalog, x results.Participant) string {
 		parts = append(parts, cleanLine(x.Village))
 	}
 	if hh := cleanLine(x.Household); hh != "" {
-		// Households are often written "Hộ Y Bih": do not say "hộ Hộ Y Bih".
-		if f := safetext.Fold(hh); !strings.HasPrefix(f, "ho ") && !strings.HasPrefix(f, "household") {
+		if !namesHousehold(hh) {
 			hh = cat.F("tr.people.hh", hh)
 		}
 		parts = append(parts, hh)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// namesHousehold reports whether a household label already starts with the
+// word "hộ" (any case, or typed without marks as "ho") or "household", as in
+// "Hộ H'Bia Mlô": the screens then show it as written instead of "hộ Hộ
+// H'Bia Mlô". Other marks mean other words: "Hồ Văn Tám" is a surname.
+func namesHousehold(label string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(label), " ")
+	first = strings.ToLower(strings.TrimRightFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }))
+	if i := strings.IndexFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }); i > 0 {
+		first = first[:i] // "Hộ:12", "hộ.5"
+	}
+	switch norm.NFC.String(first) {
+	case "hộ", "ho", "household":
+		return true
+	}
+	return false
 }
 
 func (p *peoplePage) View() string {

@@ -92,7 +92,8 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.goldens("trainer_items")
 	e.press(esc)
 	e.pick(actFollowUp)
-	e.want("Buôn Đôn · 2 người", "Hộ: Hộ 1", "Y Bih Niê (1960) — chưa đạt: B1, B2")
+	e.want("Buôn Đôn · 2 người", "\n    Hộ 1\n", "Y Bih Niê (1960) — chưa đạt: B1, B2")
+	e.lacks("Hộ: Hộ") // the label already says "Hộ"
 	e.goldens("trainer_followup")
 	e.press(esc)
 	e.pick(actCoverage)
@@ -148,6 +149,26 @@ func TestPctIsAWholeNumber(t *testing.T) {
 	}{{63.8, "64%"}, {50, "50%"}, {0, "0%"}, {100, "100%"}, {99.6, "99%"}, {0.3, "<1%"}, {12.5, "13%"}} {
 		if got := pct(cat, c.x); got != c.want {
 			t.Errorf("pct(%v) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}
+
+// The module table's headers are never cut, in either language, at 80 or
+// 60 columns, and the rows fit the width.
+func TestSummaryHeadersFit(t *testing.T) {
+	for _, lang := range []string{LangVI, LangEN} {
+		cat := NewCatalog(lang)
+		head := []string{cat.T("tr.col.module"), cat.T("tr.col.tried"), cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}
+		for _, w := range []int{76, 56} {
+			cols := summaryCols(head, w)
+			got := joinCols(head, cols)
+			if strings.Contains(got, "…") {
+				t.Errorf("%s at %d: a header is cut: %q", lang, w, got)
+			}
+			row := joinCols([]string{"Module", "1234", "1234", "100%", "100%"}, cols)
+			if widthOf(row) > w || strings.Contains(row, "…") {
+				t.Errorf("%s at %d: row %q is %d wide or cut", lang, w, row, widthOf(row))
+			}
 		}
 	}
 }

@@ -22,11 +22,9 @@ func renderSummary(c *Common, r results.ClassReport, w int) []string {
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.bygender")+" "+countsText(a.ByGender, cat)), w)...)
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
-	// The columns add up to the width exactly (two spaces between them), so
-	// the last one is never cut on a 60-column screen.
-	cols := []int{max(10, w-34), 6, 5, 6, 7}
-	out = append(out, st.Bold.Render(joinCols([]string{cat.T("tr.col.module"), cat.T("tr.col.tried"),
-		cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}, cols)))
+	head := []string{cat.T("tr.col.module"), cat.T("tr.col.tried"), cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}
+	cols := summaryCols(head, w)
+	out = append(out, st.Bold.Render(joinCols(head, cols)))
 	for _, m := range r.Modules {
 		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), itoa(m.Tried), itoa(m.Passed),
 			pct(cat, m.PassRate), pct(cat, m.AverageBest)}, cols)))
@@ -39,6 +37,22 @@ func renderSummary(c *Common, r results.ClassReport, w int) []string {
 		out = append(out, label+" "+st.ProgressFull.Render(bar(m.PassRate/100, bw))+" "+pct(cat, m.PassRate))
 	}
 	return out
+}
+
+// summaryCols sizes the module table for width w: each number column is
+// as wide as its header in the language shown (at least wide enough for
+// "1234" or "100%"), and the module name takes the rest, so no header is
+// cut in either language; with two spaces between columns the row is
+// exactly w wide and the last column never falls off a 60-column screen.
+func summaryCols(head []string, w int) []int {
+	cols := make([]int, len(head))
+	used := 2 * (len(head) - 1)
+	for i := 1; i < len(head); i++ {
+		cols[i] = max(5, widthOf(head[i]))
+		used += cols[i]
+	}
+	cols[0] = max(10, w-used)
+	return cols
 }
 
 // countsText is "Nữ 20 · Nam 12 · (không ghi) 2".
@@ -145,10 +159,13 @@ func renderFollowUp(c *Common, r results.FollowUpReport, w int) []string {
 		out = append(out, "", st.Bold.Render(truncate(cat.F("tr.fu.village", label, v.People), w)))
 		for _, h := range v.Households {
 			hh := cleanLine(h.Label)
-			if hh == "" {
-				hh = cat.T("tr.fu.nohousehold")
+			switch {
+			case hh == "":
+				hh = cat.F("tr.fu.household", cat.T("tr.fu.nohousehold"))
+			case !namesHousehold(hh):
+				hh = cat.F("tr.fu.household", hh)
 			}
-			out = append(out, st.Subtle.Render(truncate("  "+cat.F("tr.fu.household", hh), w)))
+			out = append(out, st.Subtle.Render(truncate("  "+hh, w)))
 			for _, p := range h.People {
 				var mods []string
 				for _, m := range p.NotPassed {

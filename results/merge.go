@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"time"
 )
 
 // ErrSameDatabase means a merge was asked to read the database it writes.
@@ -100,16 +98,20 @@ func (m *merger) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 // ten attached databases, and a source cannot be detached before its
 // transaction ends. Sharing the transaction matters for speed: each commit
 // rewrites every index page the merged rows touched, and rows from many
-// laptops touch them all.
-var batchSize = traceBatch()
+// laptops touch them all; when every row of the batch is new, one INSERT
+// per table sweeps each index once for the whole batch (mergeAllNew).
+const batchSize = 10
 
 // Merge brings other laptops' databases (or their backups) into this one.
 // Each source is opened read-only and never modified, nor is any file
 // created beside it; it is first checked (ErrNotKynangso, ErrDamaged,
 // ErrNewerSchema, ErrSameDatabase) and refused before anything is written.
-// Each source is merged atomically: up to eight sources share one write
+// Each source is merged atomically: up to ten sources share one write
 // transaction, each inside its own savepoint, so a source that fails midway
 // is rolled back to exactly the state before it while the others are kept.
+// When every row of a batch is new here (the usual first merge), the batch
+// is merged table by table in one statement each instead, with the same
+// result and the same per-file report.
 // Rows combine by the rules in docs/merge.md: the result does not depend on
 // the order of the merges, and merging the same file again changes nothing.
 // The returned error joins the errors of the refused or failed sources (each
@@ -147,8 +149,6 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		// Empty the write-ahead log now: after a big merge it can hold
 		// hundreds of megabytes, and copies of rows erased since. The data
 		// is committed either way.
-		t0 := time.Now()
-		defer func() { trace("checkpoint: %v", time.Since(t0)) }()
 		if err := s.checkpoint(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("merge: %w", err))
 		}
@@ -185,11 +185,8 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	// land all over the indexes.
 	var cache int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
-		conn.ExecContext(ctx, `PRAGMA cache_size = `+traceCache())
+		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
-	}
-	if v := os.Getenv("KMMAP"); v != "" {
-		conn.ExecContext(ctx, `PRAGMA `+v)
 	}
 	for i, b := range batch {
 		name := fmt.Sprintf("src%d", i)
@@ -203,11 +200,11 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	t0 := time.Now()
-	if ok, err := s.mergeAllNew(ctx, tx, batch); err == nil && ok {
-		trace("fast batch of %d: %v", len(batch), time.Since(t0))
-		t0 = time.Now()
-		defer func() { trace("commit: %v", time.Since(t0)) }()
+	done, err := s.mergeAllNew(ctx, tx, batch)
+	if err != nil {
+		return err
+	}
+	if done {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("commit: %w", err)
 		}
