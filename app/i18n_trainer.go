@@ -180,7 +180,7 @@ var trainerStrings = map[string]entry{
 	"tr.files.working":     {"Đang lưu…", "Saving…"},
 	"tr.files.err":         {"Chưa lưu được. Kiểm tra thư mục có đúng, USB còn cắm và còn chỗ trống, rồi thử lại.", "Could not save. Check the folder, that the USB stick is in and has room, then try again."},
 	"tr.files.where":       {"Dữ liệu của máy này nằm trong tệp:", "This laptop's data is in the file:"},
-	"tr.files.wherehint":   {"Sao lưu tệp này bằng mục Lưu bản sao ra USB.", "Back it up with Save a copy to a USB stick."},
+	"tr.files.wherehint":   {"Sao lưu tệp này bằng mục \"Lưu bản sao ra USB\" trong menu.", "Back it up with \"Save a copy to a USB stick\" on the menu."},
 	"tr.people.title":      {"Người học", "Learners"},
 	"tr.people.find":       {"Tìm theo tên (gõ không dấu cũng được):", "Find by name (diacritics optional):"},
 	"tr.people.ph":         {"ví dụ: nguyen thi", "e.g. nguyen thi"},
