@@ -19,7 +19,7 @@ var trainerStrings = map[string]entry{
 	"tr.back.menu":     {"về menu", "back to the menu"},
 	"tr.form.move":     {"chọn dòng", "move"},
 	"tr.form.cancel":   {"hủy, quay lại", "cancel, go back"},
-	"tr.form.tobutton": {"đến nút %s", "to the %s button"},
+	"tr.form.tobutton": {"đến nút %s", "go to \"%s\""},
 
 	"tr.key.refresh": {"làm mới", "refresh"},
 	"tr.key.filter":  {"lọc", "filter"},
