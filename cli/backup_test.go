@@ -17,7 +17,7 @@ func TestBackupAddsExtension(t *testing.T) {
 	db := filepath.Join(dir, "live.db")
 	laptopDB(t, db, "Trần Thị Lan")
 	bare := filepath.Join(dir, "bk")
-	out, errOut, code := runCLI(t, "--db", db, "backup", "-o", bare)
+	code, out, errOut := execCLI(t, "--db", db, "backup", "-o", bare)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -34,7 +34,7 @@ func TestBackupAddsExtension(t *testing.T) {
 		t.Error(err)
 	}
 	named := filepath.Join(dir, "lan.sqlite")
-	out, errOut, code = runCLI(t, "--db", db, "backup", "-o", named)
+	code, out, errOut = execCLI(t, "--db", db, "backup", "-o", named)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,18 +9,10 @@ import (
 	"kynangso/lessons"
 )
 
-// importCmd runs `kynangso ARGS...` and returns the exit code and output.
-func importCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestContentImportGIFT(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join("..", "quiz", "testdata", "moodle.gift")
-	code, out, errOut := importCmd(t, "content", "import", "gift", src, "--module", "antoan-2", "--skill", "4", "--title", "An toàn 2", "-o", dir)
+	code, out, errOut := execCLI(t, "content", "import", "gift", src, "--module", "antoan-2", "--skill", "4", "--title", "An toàn 2", "-o", dir)
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
@@ -54,11 +44,11 @@ func TestContentImportGIFT(t *testing.T) {
 		}
 	}
 
-	code, _, errOut = importCmd(t, "content", "import", "gift", src, "--module", "antoan-2", "-o", dir)
+	code, _, errOut = execCLI(t, "content", "import", "gift", src, "--module", "antoan-2", "-o", dir)
 	if code == 0 || !strings.Contains(errOut, "--force") {
 		t.Errorf("second import: exit %d, stderr:\n%s", code, errOut)
 	}
-	code, _, errOut = importCmd(t, "--lang", "en", "content", "import", "aiken", filepath.Join("..", "quiz", "testdata", "bank.aiken.txt"), "--module", "antoan-2", "-o", dir, "--force")
+	code, _, errOut = execCLI(t, "--lang", "en", "content", "import", "aiken", filepath.Join("..", "quiz", "testdata", "bank.aiken.txt"), "--module", "antoan-2", "-o", dir, "--force")
 	if code != 0 || !strings.Contains(errOut, ":22: skipped: missing ANSWER: line after the options") {
 		t.Errorf("forced import: exit %d, stderr:\n%s", code, errOut)
 	}
@@ -87,7 +77,7 @@ func TestContentImportBadInput(t *testing.T) {
 		{"nothing importable", []string{"gift", empty, "--module", "x"}, "không nhập được câu hỏi nào"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, errOut := importCmd(t, append([]string{"content", "import"}, append(tc.args, "-o", dir)...)...)
+			code, _, errOut := execCLI(t, append([]string{"content", "import"}, append(tc.args, "-o", dir)...)...)
 			if code == 0 || !strings.Contains(strings.ToLower(errOut), strings.ToLower(tc.want)) {
 				t.Errorf("exit %d, want non-zero and %q in stderr:\n%s", code, tc.want, errOut)
 			}
@@ -126,7 +116,7 @@ func TestContentImportTextLanguage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := tc.dir(t)
 			args := append([]string{"--lang", tc.uiLang, "content", "import", "gift", gift, "--module", "nhap", "-o", dir}, tc.flags...)
-			code, out, errOut := importCmd(t, args...)
+			code, out, errOut := execCLI(t, args...)
 			if code != 0 || !strings.Contains(out, tc.wantOut) {
 				t.Fatalf("exit %d, want %q in stdout:\n%s\nstderr:\n%s", code, tc.wantOut, out, errOut)
 			}
@@ -149,7 +139,7 @@ func TestContentImportTextLanguage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writePack(t, tc.langs)
 			args := append([]string{"content", "import", "gift", gift, "--module", "nhap", "-o", dir}, tc.args...)
-			code, _, errOut := importCmd(t, args...)
+			code, _, errOut := execCLI(t, args...)
 			if code == 0 || !strings.Contains(errOut, tc.want) {
 				t.Errorf("exit %d, want an error with %q:\n%s", code, tc.want, errOut)
 			}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -16,22 +14,15 @@ const (
 	badPack  = "../lessons/testdata/bad/skill-range"
 )
 
-func runContent(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestContentCheckGoodPack(t *testing.T) {
-	code, out, errOut := runContent(t, "content", "check", goodPack)
+	code, out, errOut := execCLI(t, "content", "check", goodPack)
 	if code != 0 || out != "OK: 1 module, 3 questions, 2 pages per language (vi, en)\n" {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }
 
 func TestContentCheckBadPack(t *testing.T) {
-	code, out, errOut := runContent(t, "content", "check", badPack)
+	code, out, errOut := execCLI(t, "content", "check", badPack)
 	want := "mau/module.yaml:2: skill must be 1 to 5 (one of the five basic digital skills), found 6\nFAIL: 1 problem in 1 file\n"
 	if code != 1 || out != want {
 		t.Fatalf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out, want, errOut)
@@ -42,21 +33,21 @@ func TestContentCheckBadPack(t *testing.T) {
 }
 
 func TestContentCheckWithContentFlagNamesTheFolder(t *testing.T) {
-	code, out, _ := runContent(t, "--content", badPack, "content", "check")
+	code, out, _ := execCLI(t, "--content", badPack, "content", "check")
 	if code != 1 || !strings.Contains(out, badPack+"/mau/module.yaml:2: skill must be 1 to 5") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 }
 
 func TestContentCheckMissingFolder(t *testing.T) {
-	code, out, _ := runContent(t, "content", "check", t.TempDir()+"/khong-co")
+	code, out, _ := execCLI(t, "content", "check", t.TempDir()+"/khong-co")
 	if code != 1 || !strings.Contains(out, "folder not found") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 }
 
 func TestContentListJSON(t *testing.T) {
-	code, out, errOut := runContent(t, "--lang", "en", "--content", goodPack, "content", "list", "--json")
+	code, out, errOut := execCLI(t, "--lang", "en", "--content", goodPack, "content", "list", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
@@ -80,7 +71,7 @@ func TestContentListJSON(t *testing.T) {
 }
 
 func TestContentListTable(t *testing.T) {
-	code, out, _ := runContent(t, "--content", goodPack, "content", "list")
+	code, out, _ := execCLI(t, "--content", goodPack, "content", "list")
 	if code != 0 || !strings.HasPrefix(out, "ID ") || !strings.Contains(out, "Nhận biết tin nhắn lừa đảo") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -34,13 +33,6 @@ func laptopDB(t *testing.T, path, name string) {
 	}
 }
 
-func runCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &out, &errOut)
-	return out.String(), errOut.String(), code
-}
-
 func TestMergeCommand(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
@@ -50,7 +42,7 @@ func TestMergeCommand(t *testing.T) {
 	os.WriteFile(notes, []byte("không phải cơ sở dữ liệu"), 0o600)
 	local := filepath.Join(dir, "local.db")
 
-	out, errOut, code := runCLI(t, "--db", local, "merge", a, notes)
+	code, out, errOut := execCLI(t, "--db", local, "merge", a, notes)
 	if code != 1 {
 		t.Errorf("exit %d with a refused file, want 1", code)
 	}
@@ -60,22 +52,22 @@ func TestMergeCommand(t *testing.T) {
 	if !strings.Contains(out, "participants") || !strings.Contains(out, "1 mới/new") {
 		t.Errorf("arrivals not printed:\n%s", out)
 	}
-	out, _, code = runCLI(t, "--db", local, "merge", b)
+	code, out, _ = execCLI(t, "--db", local, "merge", b)
 	if code != 0 || !strings.Contains(out, "Probable duplicates") || !strings.Contains(out, "1 pair.") {
 		t.Errorf("exit %d, duplicates not listed:\n%s", code, out)
 	}
-	out, _, code = runCLI(t, "--db", local, "merge", "--link-exact", a, b)
+	code, out, _ = execCLI(t, "--db", local, "merge", "--link-exact", a, b)
 	if code != 0 || !strings.Contains(out, "Joined 1 exact") || !strings.Contains(out, "No probable duplicates") ||
 		strings.Count(out, "merged before") != 2 {
 		t.Errorf("exit %d, --link-exact output:\n%s", code, out)
 	}
 
 	other := filepath.Join(dir, "other.db")
-	runCLI(t, "--db", other, "merge", b)
-	runCLI(t, "--db", other, "merge", a)
-	runCLI(t, "--db", other, "merge", "--link-exact", a)
-	fp1, _, c1 := runCLI(t, "--db", local, "fingerprint")
-	fp2, _, c2 := runCLI(t, "--db", other, "fingerprint")
+	execCLI(t, "--db", other, "merge", b)
+	execCLI(t, "--db", other, "merge", a)
+	execCLI(t, "--db", other, "merge", "--link-exact", a)
+	c1, fp1, _ := execCLI(t, "--db", local, "fingerprint")
+	c2, fp2, _ := execCLI(t, "--db", other, "fingerprint")
 	if c1 != 0 || c2 != 0 || len(strings.TrimSpace(fp1)) != 64 || fp1 != fp2 {
 		t.Errorf("fingerprints %q (exit %d) and %q (exit %d), want the same SHA-256", fp1, c1, fp2, c2)
 	}
@@ -87,7 +79,7 @@ func TestBackupCommand(t *testing.T) {
 	laptopDB(t, db, "Trần Thị Lan")
 	stick := filepath.Join(dir, "usb")
 	os.Mkdir(stick, 0o700)
-	out, errOut, code := runCLI(t, "--db", db, "backup", "-o", stick)
+	code, out, errOut := execCLI(t, "--db", db, "backup", "-o", stick)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -101,11 +93,11 @@ func TestBackupCommand(t *testing.T) {
 	if err := results.CheckBackup(context.Background(), path); err != nil {
 		t.Error(err)
 	}
-	_, errOut, code = runCLI(t, "--db", db, "backup", "-o", path)
+	code, _, errOut = execCLI(t, "--db", db, "backup", "-o", path)
 	if code == 0 || !strings.Contains(errOut, "--force") {
 		t.Errorf("overwriting without --force: exit %d, %s", code, errOut)
 	}
-	if _, errOut, code = runCLI(t, "--db", db, "backup", "-o", path, "--force"); code != 0 {
+	if code, _, errOut = execCLI(t, "--db", db, "backup", "-o", path, "--force"); code != 0 {
 		t.Errorf("--force: exit %d, %s", code, errOut)
 	}
 }

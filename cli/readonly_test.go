@@ -11,14 +11,6 @@ import (
 	"kynangso/results"
 )
 
-// execCLI runs kynangso with args and returns the exit code, stdout and stderr.
-func execCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 // Commands that only read must refuse a database that is not there instead
 // of creating an empty one and reporting on nothing.
 func TestReadOnlyCommandsRefuseMissingDatabase(t *testing.T) {

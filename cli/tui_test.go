@@ -37,7 +37,7 @@ func viOnlyPack(t *testing.T) string {
 		t.Fatal(err)
 	}
 	gift := filepath.Join("..", "quiz", "testdata", "moodle.gift")
-	if code, _, errOut := runContent(t, "content", "import", "gift", gift, "--module", "nhap", "-o", dir); code != 0 {
+	if code, _, errOut := execCLI(t, "content", "import", "gift", gift, "--module", "nhap", "-o", dir); code != 0 {
 		t.Fatalf("import: exit %d\n%s", code, errOut)
 	}
 	return dir
@@ -56,7 +56,7 @@ func TestTUIRefusesBadContent(t *testing.T) {
 			"kynangso --content " + badPack + " content check", "without --content"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runContent(t, "--db", filepath.Join(t.TempDir(), "k.db"), "--content", tc.content)
+			code, out, errOut := execCLI(t, "--db", filepath.Join(t.TempDir(), "k.db"), "--content", tc.content)
 			if code != 1 {
 				t.Errorf("exit %d, want 1", code)
 			}
@@ -98,15 +98,15 @@ func TestTUIRefusesBadContent(t *testing.T) {
 // error for `content list` too.
 func TestContentCheckMergedLanguages(t *testing.T) {
 	dir := viOnlyPack(t)
-	code, out, _ := runContent(t, "content", "check", dir)
+	code, out, _ := execCLI(t, "content", "check", dir)
 	if code != 0 || !strings.HasSuffix(out, "(vi)\n") {
 		t.Errorf("content check DIR: exit %d\n%s", code, out)
 	}
-	code, out, _ = runContent(t, "--content", dir, "content", "check")
+	code, out, _ = execCLI(t, "--content", dir, "content", "check")
 	if code != 1 || !strings.Contains(out, "module nhap has no en translation, but the app teaches in vi, en") || strings.Contains(out, "OK:") {
 		t.Errorf("--content DIR content check: exit %d\n%s", code, out)
 	}
-	code, _, errOut := runContent(t, "--content", filepath.Join(dir, "khong-co"), "content", "list")
+	code, _, errOut := execCLI(t, "--content", filepath.Join(dir, "khong-co"), "content", "list")
 	if code != 1 || !strings.Contains(errOut, "was not found") {
 		t.Errorf("content list with a missing folder: exit %d\n%s", code, errOut)
 	}
