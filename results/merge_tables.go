@@ -32,6 +32,10 @@ type mergeTable struct {
 	// version must not be kept in merge_log, because it holds personal data
 	// of someone whose data was erased.
 	erased string
+	// byKey inserts new rows in key order rather than id order: answers,
+	// whose attempt-keyed indexes and item-tally trigger (which looks the
+	// attempt up) are then swept in order.
+	byKey bool
 }
 
 // orderCol is one column of a preference order.
@@ -101,6 +105,7 @@ var mergeTables = []mergeTable{
 			millis, device_id, created_at, updated_at`),
 		key:    cols("attempt_id, question_id"),
 		prefer: []orderCol{{expr: "x.answered_at", asc: true}, newest},
+		byKey:  true,
 	},
 	{
 		// A record is joined away at most once: the newest join wins.
@@ -142,9 +147,11 @@ func (t mergeTable) jsonExpr(alias string) string {
 }
 
 // order is the ORDER BY list new rows are inserted in: the id when the
-// table has one (its index is the widest), else the key.
+// table has one (its index is the widest), else (or when byKey) the key.
+// The order changes only speed: a source's rows never clash among
+// themselves on a unique key, so the same rows are inserted in any order.
 func (t mergeTable) order() string {
-	if t.cols[0] == "id" {
+	if t.cols[0] == "id" && !t.byKey {
 		return "id"
 	}
 	return list("", t.key)
