@@ -212,11 +212,28 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	}
 	// Something in the batch was not new, needs a repair or failed: merge
 	// it file by file, which compares, repairs and finds a failing file.
+	return s.mergeFileByFile(ctx, tx, batch)
+}
+
+// mergeFileByFile merges each source of the batch in its own savepoint and
+// commits what succeeded. When every file failed, the transaction is rolled
+// back instead, so the database file stays byte-identical even though the
+// one-statement path touched (and gave back) the schema.
+func (s *Store) mergeFileByFile(ctx context.Context, tx *sql.Tx, batch []*mergeSource) error {
+	merged := 0
 	for i, b := range batch {
 		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report}
 		if err := m.runSavepoint(ctx); err != nil {
 			*b.report = SourceReport{Path: b.report.Path, Err: err}
+		} else {
+			merged++
 		}
+	}
+	if merged == 0 {
+		if err := tx.Rollback(); err != nil {
+			return fmt.Errorf("rollback: %w", err)
+		}
+		return nil
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

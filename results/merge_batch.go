@@ -62,11 +62,9 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 			return false, err
 		}
 	}
-	for _, t := range mergeTables {
-		ok, err := insertUnion(ctx, ms, t)
-		if err != nil || !ok {
-			return false, err
-		}
+	ok, err := insertBatchTables(ctx, tx, ms)
+	if err != nil || !ok {
+		return false, err
 	}
 	var circle bool
 	if err := tx.QueryRowContext(ctx, `WITH RECURSIVE walk(start, cur) AS (
@@ -103,6 +101,33 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 		*b.report = reports[i]
 	}
 	return true, nil
+}
+
+// insertBatchTables inserts every table of the batch (insertUnion) with the
+// report summaries' insert triggers dropped, then adds the batch to the
+// summaries in bulk and re-creates the triggers from their saved SQL, all
+// inside the batch's savepoint: row by row, those triggers cost more than
+// the rows themselves. The merged tables and summaries end exactly as with
+// the triggers in place.
+func insertBatchTables(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, error) {
+	saved, err := dropInsertTriggers(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	for _, t := range mergeTables {
+		ok, err := insertUnion(ctx, ms, t)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	if saved == nil {
+		return true, nil
+	}
+	ok, err := addBatchSummaries(ctx, tx, ms)
+	if err != nil || !ok {
+		return false, err
+	}
+	return true, createTriggers(ctx, tx, saved)
 }
 
 // mergeBatchHook, when set (only by tests), is asked before each batch
