@@ -20,20 +20,7 @@ func (s *Store) classesInScope(ctx context.Context, sc scope) ([]ClassSession, e
 		LEFT JOIN canon AS c ON c.id = t.participant_id
 		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `)
 	ORDER BY cs.date, cs.opened_at, cs.id`
-	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
-	if err != nil {
-		return nil, fmt.Errorf("list classes: %w", err)
-	}
-	defer rows.Close()
-	var out []ClassSession
-	for rows.Next() {
-		c, err := scanSession(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list classes: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return s.querySessions(ctx, q, sc.args(q)...)
 }
 
 // attendanceHeader builds the sheet's header block from the classes: one

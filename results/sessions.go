@@ -183,8 +183,13 @@ func (s *Store) UpdateSession(ctx context.Context, c ClassSession) error {
 // Sessions returns every class in the database (including those merged from
 // other laptops), newest first.
 func (s *Store) Sessions(ctx context.Context) ([]ClassSession, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionCols+` FROM class_sessions
+	return s.querySessions(ctx, `SELECT `+sessionCols+` FROM class_sessions
 		ORDER BY date DESC, opened_at DESC, id DESC`)
+}
+
+// querySessions runs q, which selects sessionCols, and scans every class.
+func (s *Store) querySessions(ctx context.Context, q string, args ...any) ([]ClassSession, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list classes: %w", err)
 	}
