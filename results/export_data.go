@@ -68,25 +68,45 @@ func attendanceHeader(sc scope, classes []ClassSession, lang string) ([][2]strin
 	return h, info
 }
 
+// bookStart is what both export books begin with: the filter's scope, the
+// classes it covers with the header block they give, and the per-module
+// summary for the "Tổng hợp" sheet.
+type bookStart struct {
+	sc     scope
+	lang   string
+	cat    Catalog
+	header [][2]string
+	info   ExportInfo
+	sum    []ModuleSummary
+}
+
+func (s *Store) startBook(ctx context.Context, opt ExportOptions) (bookStart, error) {
+	sc, err := s.newScope(ctx, opt.Filter)
+	if err != nil {
+		return bookStart{}, err
+	}
+	b := bookStart{sc: sc, lang: opt.Catalog.Lang, cat: opt.Catalog}
+	classes, err := s.classesInScope(ctx, sc)
+	if err != nil {
+		return bookStart{}, err
+	}
+	b.header, b.info = attendanceHeader(sc, classes, b.lang)
+	if b.sum, err = s.moduleSummaries(ctx, sc, b.cat); err != nil {
+		return bookStart{}, err
+	}
+	return b, nil
+}
+
 // attendanceBook is the sign-in sheet: a header block, then one row per
 // person per class (a person joined from two records once), by class date
 // and check-in time. "Modules studied" are the modules the person started a
 // quiz of in that class; "passed" those passed in it.
 func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportBook, ExportInfo, error) {
-	sc, err := s.newScope(ctx, opt.Filter)
+	b, err := s.startBook(ctx, opt)
 	if err != nil {
 		return nil, ExportInfo{}, err
 	}
-	lang, cat := opt.Catalog.Lang, opt.Catalog
-	classes, err := s.classesInScope(ctx, sc)
-	if err != nil {
-		return nil, ExportInfo{}, err
-	}
-	header, info := attendanceHeader(sc, classes, lang)
-	sum, err := s.moduleSummaries(ctx, sc, cat)
-	if err != nil {
-		return nil, ExportInfo{}, err
-	}
+	sc, lang, cat, header, info, sum := b.sc, b.lang, b.cat, b.header, b.info, b.sum
 	cols := []column{{Label(lang, "stt"), colInt, 6}, {Label(lang, "full_name"), colText, 30},
 		{Label(lang, "birth_year"), colInt, 10}, {Label(lang, "gender"), colText, 11},
 		{Label(lang, "village"), colText, 20}, {Label(lang, "household"), colText, 18}}
@@ -230,20 +250,11 @@ func (c Catalog) titles(ids []string) string {
 // resultsBook is the results file: one row per person × module, then the
 // item analysis.
 func (s *Store) resultsBook(ctx context.Context, opt ExportOptions) (*exportBook, ExportInfo, error) {
-	sc, err := s.newScope(ctx, opt.Filter)
+	b, err := s.startBook(ctx, opt)
 	if err != nil {
 		return nil, ExportInfo{}, err
 	}
-	lang, cat := opt.Catalog.Lang, opt.Catalog
-	classes, err := s.classesInScope(ctx, sc)
-	if err != nil {
-		return nil, ExportInfo{}, err
-	}
-	header, info := attendanceHeader(sc, classes, lang)
-	sum, err := s.moduleSummaries(ctx, sc, cat)
-	if err != nil {
-		return nil, ExportInfo{}, err
-	}
+	sc, lang, cat, header, info, sum := b.sc, b.lang, b.cat, b.header, b.info, b.sum
 	items, err := s.ItemAnalysis(ctx, sc.f, cat)
 	if err != nil {
 		return nil, ExportInfo{}, err
