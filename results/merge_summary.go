@@ -8,8 +8,9 @@ import (
 )
 
 // batchInsertTriggers are the row-by-row triggers that keep the report
-// summaries (item_tally, person_module; migrations 0003 and 0004) when
-// answers, attempts and lesson reading are inserted. The one-statement batch
+// summaries (item_tally, person_module, person_summary; migrations 0003 to
+// 0005) when answers, attempts, lesson reading, people and check-ins are
+// inserted. The one-statement batch
 // path drops them while it inserts and adds what the batch brought in bulk
 // (addBatchSummaries), which gives the same tables: every trigger here only
 // adds the new row to its key's counts, maxima and minima.
@@ -18,6 +19,11 @@ var batchInsertTriggers = []string{
 	"item_tally_attempt_insert",
 	"person_module_attempt_insert",
 	"person_module_progress_insert",
+	// person_summary (migration 0005): recounted per person touched.
+	"person_summary_participant_insert",
+	"person_summary_module_insert",
+	"person_summary_module_update",
+	"person_summary_attendance_insert",
 }
 
 // dropInsertTriggers reads the exact SQL of batchInsertTriggers and drops
@@ -104,7 +110,37 @@ func addBatchSummaries(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, err
 				THEN excluded.read_at ELSE read_at END`); err != nil {
 		return false, fmt.Errorf("merge: add lesson reading to person_module: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, batchPersonSummarySQL(ms)); err != nil {
+		return false, fmt.Errorf("merge: recount person_summary: %w", err)
+	}
 	return true, nil
+}
+
+// batchPersonSummarySQL recounts person_summary, as the triggers of
+// migration 0005 define it, for every person the batch brought or brought
+// activity for (once everything is in place, so the order rows arrived in
+// does not matter).
+func batchPersonSummarySQL(ms []*merger) string {
+	modules := func(cond string) string {
+		return `COALESCE((SELECT group_concat(module_id, ',') FROM (SELECT module_id FROM main.person_module
+			WHERE participant_id = p.id` + cond + ` ORDER BY module_id)), '')`
+	}
+	return `INSERT INTO main.person_summary (participant_id, village, household, gender, anon, modules,
+		passed, attended, last_at)
+	SELECT p.id, p.village, p.household, p.gender, p.anonymous = 1 OR p.deleted_at IS NOT NULL,
+		` + modules("") + `, ` + modules(" AND passes > 0") + `,
+		EXISTS (SELECT 1 FROM main.attendance WHERE participant_id = p.id),
+		NULLIF(max(COALESCE((SELECT max(max(COALESCE(last_at, ''), COALESCE(read_at, '')))
+				FROM main.person_module WHERE participant_id = p.id), ''),
+			COALESCE((SELECT max(checked_in_at) FROM main.attendance WHERE participant_id = p.id), '')), '')
+	FROM main.participants AS p
+	WHERE p.id IN (` + unionOf(ms, `SELECT id FROM %s.participants
+		UNION ALL SELECT participant_id FROM %s.attempts WHERE participant_id IS NOT NULL
+		UNION ALL SELECT participant_id FROM %s.lesson_progress
+		UNION ALL SELECT participant_id FROM %s.attendance`) + `)
+	ON CONFLICT (participant_id) DO UPDATE SET village = excluded.village, household = excluded.household,
+		gender = excluded.gender, anon = excluded.anon, modules = excluded.modules, passed = excluded.passed,
+		attended = excluded.attended, last_at = excluded.last_at`
 }
 
 // addBatchTally counts the batch's answers by module, question, correctness

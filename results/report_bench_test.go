@@ -40,6 +40,8 @@ func BenchmarkSummaries100k(b *testing.B) {
 	cat := demoCatalog()
 	var pid string
 	_ = s.DB().QueryRow(`SELECT participant_id FROM attendance LIMIT 1`).Scan(&pid)
+	var village string // the biggest village
+	_ = s.DB().QueryRow(`SELECT village FROM participants GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).Scan(&village)
 	for _, bc := range []struct {
 		name string
 		fn   func() error
@@ -48,7 +50,12 @@ func BenchmarkSummaries100k(b *testing.B) {
 		{"participant", func() error { _, err := s.ParticipantHistory(ctx, pid, cat); return err }},
 		{"items", func() error { _, err := s.ItemAnalysis(ctx, Filter{}, cat); return err }},
 		{"coverage", func() error { _, err := s.Coverage(ctx, Filter{}, cat); return err }},
-		{"followup", func() error { _, err := s.FollowUp(ctx, Filter{}, cat, false); return err }},
+		// What the follow-up screen loads: the overview by village, then one
+		// village's list. The whole province's list (90,000 names, for the
+		// command line's report) is measured last.
+		{"followup-overview", func() error { _, err := s.FollowUpOverview(ctx, Filter{}, cat); return err }},
+		{"followup-village", func() error { _, err := s.FollowUp(ctx, Filter{Village: village}, cat, false); return err }},
+		{"followup-all", func() error { _, err := s.FollowUp(ctx, Filter{}, cat, false); return err }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -118,8 +118,15 @@ func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (A
 	base := `FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
 		LEFT JOIN canon AS c ON c.id = t.participant_id WHERE ` + sc.attendanceWhere(pid)
 	q := `WITH RECURSIVE ` + canonCTE + ` SELECT count(DISTINCT t.session_id), count(*) ` + base
+	if sc.wholeHistory() && len(sc.villages) == 0 {
+		// Every check-in counts: no join to classes or people needed.
+		q = `SELECT count(DISTINCT session_id), count(*) FROM attendance`
+	}
 	if err := s.db.QueryRowContext(ctx, q, sc.args(q)...).Scan(&a.Classes, &a.CheckIns); err != nil {
 		return a, fmt.Errorf("class summary: count check-ins: %w", err)
+	}
+	if sc.wholeHistory() {
+		return s.attendanceFast(ctx, sc, lang, a)
 	}
 	q = `WITH RECURSIVE ` + canonCTE + `, att AS (SELECT DISTINCT ` + pid + ` AS pid ` + base + `)
 		SELECT p.gender, p.village, (p.anonymous = 1 OR p.deleted_at IS NOT NULL), count(*)
@@ -149,6 +156,30 @@ func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (A
 	}
 	if err := rows.Err(); err != nil {
 		return a, fmt.Errorf("class summary: count people: %w", err)
+	}
+	a.ByGender = counts(gender, func(k string) string { return GenderLabel(k, lang) })
+	a.ByVillage = counts(village, func(k string) string { return villageLabel(k, lang) })
+	return a, nil
+}
+
+// attendanceFast counts the people who came, by gender and village, from
+// person_summary, for a scope with no class and no dates.
+func (s *Store) attendanceFast(ctx context.Context, sc scope, lang string, a AttendanceSummary) (AttendanceSummary, error) {
+	ps, err := s.summarisePeople(ctx, sc, passRules{}, false)
+	if err != nil {
+		return a, fmt.Errorf("class summary: %w", err)
+	}
+	gender, village := map[string]int{}, map[string]int{}
+	for _, g := range ps.groups {
+		if !g.attended {
+			continue
+		}
+		a.Total += g.n
+		if g.anon {
+			a.Anonymous += g.n
+		}
+		gender[g.gender] += g.n
+		village[g.village] += g.n
 	}
 	a.ByGender = counts(gender, func(k string) string { return GenderLabel(k, lang) })
 	a.ByVillage = counts(village, func(k string) string { return villageLabel(k, lang) })

@@ -65,15 +65,11 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 		skillOf[m.ID] = cat.skillOf(m.ID)
 		skills[skillOf[m.ID]] = true
 	}
+	if sc.wholeHistory() {
+		return s.coverageFast(ctx, sc, cat, len(skills))
+	}
 	skillJSON, _ := json.Marshal(skillOf)
 	q := coverageQuery(sc)
-	if sc.wholeHistory() {
-		links, err := s.hasLinks(ctx)
-		if err != nil {
-			return CoverageReport{}, fmt.Errorf("coverage: %w", err)
-		}
-		q = coverageFastQuery(sc, links)
-	}
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("skills", string(skillJSON)),
 		sql.Named("nskills", len(skills)))...)
 	if err != nil {
@@ -105,6 +101,62 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
 	}
 	return buildCoverage(sc.f, cat, len(skills), villages, perModule, seenModules), nil
+}
+
+// coverageFast computes coverage from person_summary, for a scope with no
+// class and no dates.
+func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, nskills int) (CoverageReport, error) {
+	rules := newPassRules(cat)
+	ps, err := s.summarisePeople(ctx, sc, rules, true)
+	if err != nil {
+		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
+	}
+	villages := map[string]*VillageCoverage{}
+	perModule := map[string]map[string]ModuleReach{}
+	var seenModules []string
+	allOf := map[string]bool{} // passedAll per distinct passed list
+	for _, g := range ps.groups {
+		v := villages[g.village]
+		if v == nil {
+			v = &VillageCoverage{Village: g.village}
+			villages[g.village] = v
+			perModule[g.village] = map[string]ModuleReach{}
+		}
+		v.Reached += g.n
+		all, ok := allOf[g.passed]
+		if !ok {
+			all = rules.passedAll(g.passed)
+			allOf[g.passed] = all
+		}
+		if all {
+			v.PassedAll += g.n
+		}
+		passed := splitIDs(g.passed)
+		for _, id := range splitIDs(g.modules) {
+			m := perModule[g.village][id]
+			m.ModuleID = id
+			m.Reached += g.n
+			if slices.Contains(passed, id) {
+				m.Passed += g.n
+			}
+			perModule[g.village][id] = m
+			if !slices.Contains(seenModules, id) {
+				seenModules = append(seenModules, id)
+			}
+		}
+	}
+	for k, f := range ps.households {
+		v := villages[k.village]
+		if v == nil { // cannot happen: a household's people are in a group
+			continue
+		}
+		v.Households++
+		if f.passedAll {
+			v.HouseholdsPassedAll++
+		}
+	}
+	slices.Sort(seenModules)
+	return buildCoverage(sc.f, cat, nskills, villages, perModule, seenModules), nil
 }
 
 // coverageQuery returns one statement that yields two kinds of rows:

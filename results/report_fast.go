@@ -83,8 +83,19 @@ func moduleSummariesQuery(sc scope, links bool) string {
 // followUpFastQuery selects, like followUpQuery, each person with any
 // attempt, lesson reading or check-in (of the scope's village) with the
 // modules they passed (comma-separated) and their latest activity, reading
+// person_summary (with no joined records: one row per person) or
 // person_module instead of the attempts and the reading.
 func followUpFastQuery(sc scope, links bool) string {
+	if !links {
+		vcond := "1"
+		if len(sc.villages) > 0 {
+			vcond = "s.village IN (SELECT value FROM json_each(:villages))"
+		}
+		return `SELECT p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone, s.anon,
+			s.passed, s.last_at, p.search_key
+		FROM person_summary AS s JOIN participants AS p ON p.id = s.participant_id
+		WHERE (s.modules <> '' OR s.attended = 1) AND ` + vcond
+	}
 	attLast := `(SELECT max(t.checked_in_at) FROM attendance AS t WHERE t.participant_id = p.id)`
 	if links {
 		attLast = `max(COALESCE(` + attLast + `, ''), COALESCE((SELECT max(t.checked_in_at) FROM canon AS c

@@ -1,8 +1,11 @@
 package results
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 )
 
 // FollowUpOverview is the follow-up list counted by village: what a trainer
@@ -34,12 +37,73 @@ type FollowUpVillageCount struct {
 
 // FollowUpOverview counts, village by village, the people FollowUp lists
 // for f, without listing them.
+// With no class and no dates it counts person_summary's groups and never
+// reads a person's row, so it stays fast on a province database.
 func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (FollowUpOverview, error) {
-	r, err := s.FollowUp(ctx, f, cat, false)
+	sc, err := s.newScope(ctx, f)
 	if err != nil {
 		return FollowUpOverview{}, err
 	}
-	return overviewOf(r), nil
+	if !sc.wholeHistory() {
+		r, err := s.FollowUp(ctx, f, cat, false)
+		if err != nil {
+			return FollowUpOverview{}, err
+		}
+		return overviewOf(r), nil
+	}
+	rules := newPassRules(cat)
+	ps, err := s.summarisePeople(ctx, sc, rules, true)
+	if err != nil {
+		return FollowUpOverview{}, fmt.Errorf("follow-up overview: %w", err)
+	}
+	o := FollowUpOverview{Filter: sc.f, Villages: []FollowUpVillageCount{}}
+	for _, m := range cat.Modules {
+		o.Modules = append(o.Modules, cat.label(m.ID))
+	}
+	// Villages and households are grouped by their cleaned names, as the
+	// list groups them.
+	places := lineCache{}
+	byVillage := map[string]*FollowUpVillageCount{}
+	for _, g := range ps.groups {
+		if rules.done(g.passed) {
+			continue
+		}
+		if g.anon {
+			o.Anonymous += g.n
+			continue
+		}
+		name := places.clean(g.village)
+		vc := byVillage[name]
+		if vc == nil {
+			vc = &FollowUpVillageCount{Village: name, Label: villageLabel(name, cat.Lang),
+				Missing: make([]int, len(rules.modules))}
+			byVillage[name] = vc
+		}
+		vc.People += g.n
+		o.People += g.n
+		passed := splitIDs(g.passed)
+		for i, m := range rules.modules {
+			if !slices.Contains(passed, m) {
+				vc.Missing[i] += g.n
+			}
+		}
+	}
+	households := map[placeKey]bool{}
+	for k, fl := range ps.households {
+		h := placeKey{places.clean(k.village), places.clean(k.household)}
+		if fl.toVisit && h.household != "" && !households[h] && byVillage[h.village] != nil {
+			households[h] = true
+			byVillage[h.village].Households++
+			o.Households++
+		}
+	}
+	for _, vc := range byVillage {
+		o.Villages = append(o.Villages, *vc)
+	}
+	slices.SortFunc(o.Villages, func(a, b FollowUpVillageCount) int {
+		return cmp.Or(strings.Compare(foldKey(a.Village), foldKey(b.Village)), strings.Compare(a.Village, b.Village))
+	})
+	return o, nil
 }
 
 // overviewOf counts a follow-up list.

@@ -75,6 +75,7 @@ func assertPersonModule(t *testing.T, s *Store, when string) {
 		t.Fatalf("%s: person_module (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, len(got),
 			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
 	}
+	assertPersonSummary(t, s, when)
 }
 
 // TestPersonModuleStaysExact checks the trigger-kept person × module table
@@ -139,6 +140,13 @@ func TestPersonModuleStaysExact(t *testing.T) {
 		{"lesson read again", `INSERT INTO lesson_progress (participant_id, module_id, last_page, page_count, device_id,
 			created_at, updated_at) VALUES (?1, 'm2', 2, 3, 'd', '2026-05-03T00:00:00.000Z', '2026-05-03T00:00:00.000Z')
 			ON CONFLICT DO UPDATE SET updated_at = '2026-05-04T00:00:00.000Z'`, []any{person}},
+		{"village corrected", `UPDATE participants SET village = 'Buôn Mới', household = 'Hộ 9' WHERE id = ?`, []any{person}},
+		{"check-ins removed", `DELETE FROM attendance WHERE participant_id = ?`, []any{person}},
+		{"check-in added", `INSERT INTO attendance (id, session_id, participant_id, checked_in_at, device_id,
+			created_at, updated_at) SELECT 'att-x', id, ?1, '2027-01-01T00:00:00.000Z', 'd', '2027-01-01T00:00:00.000Z',
+			'2027-01-01T00:00:00.000Z' FROM class_sessions ORDER BY id LIMIT 1`, []any{person}},
+		{"check-in moved back", `UPDATE attendance SET checked_in_at = '2020-01-01T00:00:00.000Z' WHERE id = 'att-x'`, nil},
+		{"erased", `UPDATE participants SET full_name = '', deleted_at = '2026-06-01T00:00:00.000Z' WHERE id = ?`, []any{person}},
 		{"attempt rescored", `UPDATE attempts SET score = 0, passed = 0 WHERE id = ?`, []any{attempt}},
 		{"attempt reopened", `UPDATE attempts SET state = 'in_progress', finished_at = NULL WHERE id = ?`, []any{attempt}},
 		{"attempt moved", `UPDATE attempts SET module_id = 'moved' WHERE id = ?`, []any{attempt}},
@@ -153,5 +161,60 @@ func TestPersonModuleStaysExact(t *testing.T) {
 			}
 		}
 		assertPersonModule(t, f.s, st.name)
+	}
+}
+
+// personSummaryRecount computes person_summary afresh from participants,
+// person_module and attendance, in the lines personSummaryRows reads.
+const personSummaryRecount = `SELECT p.id, p.village, p.household, p.gender,
+		(p.anonymous = 1 OR p.deleted_at IS NOT NULL),
+		COALESCE((SELECT group_concat(module_id, ',') FROM (SELECT module_id FROM person_module AS m
+			WHERE m.participant_id = p.id ORDER BY 1)), ''),
+		COALESCE((SELECT group_concat(module_id, ',') FROM (SELECT module_id FROM person_module AS m
+			WHERE m.participant_id = p.id AND m.passes > 0 ORDER BY 1)), ''),
+		EXISTS (SELECT 1 FROM attendance AS t WHERE t.participant_id = p.id),
+		(SELECT max(at) FROM (SELECT last_at AS at FROM person_module WHERE participant_id = p.id
+			UNION ALL SELECT read_at FROM person_module WHERE participant_id = p.id
+			UNION ALL SELECT checked_in_at FROM attendance WHERE participant_id = p.id))
+	FROM participants AS p`
+
+// personSummaryRows reads person_summary, or (recount) computes it afresh.
+func personSummaryRows(t *testing.T, s *Store, recount bool) []string {
+	t.Helper()
+	q := `SELECT participant_id, village, household, gender, anon, modules, passed, attended, last_at
+		FROM person_summary`
+	if recount {
+		q = personSummaryRecount
+	}
+	rows, err := s.DB().Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, village, household, gender, modules, passed string
+		var anon, attended bool
+		var last any
+		if err := rows.Scan(&id, &village, &household, &gender, &anon, &modules, &passed, &attended, &last); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%v|%s|%s|%v|%v", id, village, household, gender, anon,
+			modules, passed, attended, last))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// assertPersonSummary fails unless person_summary equals a recount.
+func assertPersonSummary(t *testing.T, s *Store, when string) {
+	t.Helper()
+	got, want := personSummaryRows(t, s, false), personSummaryRows(t, s, true)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%s: person_summary (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, len(got),
+			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
 	}
 }

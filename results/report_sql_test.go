@@ -238,6 +238,17 @@ func checkCoverageAgainstSQL(t *testing.T, q plainSQL, cat Catalog, f Filter, pe
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("follow-up people by village %v; SQL %v", got, want)
 	}
+	// The overview counts what the list lists, whichever way it is read.
+	ov, err := q.s.FollowUpOverview(ctx, f, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantOv := overviewOf(fu); !reflect.DeepEqual(ov, wantOv) {
+		t.Errorf("follow-up overview\n%+v\ncounted from the list\n%+v", ov, wantOv)
+	}
+	if ov.People != fu.People || ov.People == 0 && len(want) > 0 {
+		t.Errorf("follow-up overview counts %d people, the list %d", ov.People, fu.People)
+	}
 }
 
 // demoFilters returns filters that cover each field: none, one village,
@@ -326,6 +337,15 @@ func TestFastPathEqualsFullRead(t *testing.T) {
 		}
 		if !reflect.DeepEqual(u1.Villages, u2.Villages) || u1.Anonymous != u2.Anonymous || u1.People == 0 && village == "" {
 			t.Errorf("village %q follow-up\n%+v\nfrom the attempts\n%+v", village, u1, u2)
+		}
+		o1, err1 := f.s.FollowUpOverview(ctx, fast, f.cat)
+		o2, err2 := f.s.FollowUpOverview(ctx, full, f.cat)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		o2.Filter = o1.Filter
+		if !reflect.DeepEqual(o1, o2) || o1.People != u1.People || o1.Anonymous != u1.Anonymous {
+			t.Errorf("village %q follow-up overview\n%+v\nfrom the attempts\n%+v", village, o1, o2)
 		}
 	}
 }
