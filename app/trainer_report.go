@@ -57,10 +57,28 @@ type reportPage struct {
 	label  string // the filter's class, as shown
 	w, h   int
 	scroll scroller
-	body   []string
 	data   any
 	loaded bool
 	err    error
+	// gen counts changes of what the page shows (data, filter, error), so
+	// View renders the report once per change and width, not on every key:
+	// a follow-up list can run to thousands of lines.
+	gen      int
+	cache    []string
+	cacheKey viewKey
+	// villages is the follow-up overview's list; fromOverview marks a
+	// village's list opened from it (Esc goes back to the villages).
+	villages     pickList
+	note         string
+	fromOverview bool
+}
+
+// viewKey is what a rendered report depends on besides its data.
+type viewKey struct {
+	gen    int
+	w      int
+	styles *Styles
+	lang   string
 }
 
 // Messages of the report pages.
@@ -109,7 +127,7 @@ func (p *reportPage) load() tea.Cmd {
 		case repCoverage:
 			data, err = st.Coverage(ctx, f, cat)
 		case repFollowUp:
-			data, err = st.FollowUp(ctx, f, cat, false)
+			data, err = loadFollowUp(ctx, st, f, cat)
 		}
 		if err != nil {
 			err = fmt.Errorf("report: %w", err)
@@ -123,7 +141,15 @@ func (p *reportPage) SetSize(w, h int) { p.w, p.h = w, h }
 func (p *reportPage) HelpKeys() []key.Binding {
 	k, cat := p.c.Keys, p.c.Cat
 	tk := newTrainerKeys(cat)
-	return []key.Binding{with(k.Scroll, cat.T("key.scroll")), tk.Filter, tk.Refresh, with(k.Back, cat.T("tr.back.menu"))}
+	back := with(k.Back, cat.T("tr.back.menu"))
+	if p.fromOverview {
+		back = with(k.Back, cat.T("tr.fu.ov.back"))
+	}
+	if p.overview() != nil {
+		return []key.Binding{with(k.Scroll, cat.T("key.scroll")), with(k.Enter, cat.T("tr.fu.ov.open")),
+			numberKeys(k.Choose, cat), tk.Filter, tk.Refresh, back}
+	}
+	return []key.Binding{with(k.Scroll, cat.T("key.scroll")), tk.Filter, tk.Refresh, back}
 }
 
 func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -133,13 +159,16 @@ func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 		if msg.p == p {
 			p.loaded, p.err = true, msg.err
 			if msg.err == nil {
-				p.data = msg.data
+				p.setData(msg.data)
 			}
+			p.gen++
 		}
 	case filterChosenMsg:
 		if msg.target == p {
 			p.filter, p.label, p.loaded = msg.filter, msg.label, false
 			p.scroll.top()
+			p.villages.cursor, p.note = 0, ""
+			p.gen++
 			return p, p.load()
 		}
 	case tea.KeyPressMsg:
@@ -150,6 +179,8 @@ func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return p, send(trainerPushMsg{page: newFilterPage(p.c, p, p.filter)})
 		case key.Matches(msg, tk.Refresh):
 			return p, p.load()
+		case p.overview() != nil:
+			return p, p.updateOverview(msg)
 		case key.Matches(msg, k.Up):
 			p.scroll.scroll(-1)
 		case key.Matches(msg, k.Down):
@@ -159,7 +190,14 @@ func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case key.Matches(msg, k.PageDn):
 			p.scroll.scroll(max(1, p.scroll.window()-1))
 		}
+	case tea.MouseClickMsg:
+		if p.overview() != nil {
+			return p, p.updateOverview(msg)
+		}
 	case tea.MouseWheelMsg:
+		if p.overview() != nil {
+			return p, p.updateOverview(msg)
+		}
 		if msg.Button == tea.MouseWheelUp {
 			p.scroll.scroll(-1)
 		} else if msg.Button == tea.MouseWheelDown {
@@ -170,6 +208,20 @@ func (p *reportPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 func (p *reportPage) View() string {
+	if o := p.overview(); o != nil && p.err == nil {
+		return p.viewOverview(o)
+	}
+	k := viewKey{gen: p.gen, w: p.w, styles: p.c.Styles, lang: p.c.Cat.Lang}
+	if p.cache == nil || k != p.cacheKey {
+		p.cache, p.cacheKey = p.lines(), k
+	}
+	p.scroll.set(p.cache, nil)
+	p.scroll.setHeight(p.h)
+	return p.scroll.view(p.c.Styles, p.c.Cat)
+}
+
+// lines renders the whole page: the title, the filter and the report.
+func (p *reportPage) lines() []string {
 	st, cat := p.c.Styles, p.c.Cat
 	lines := []string{st.Title.Render(cat.T(reportTitles[p.kind]))}
 	lines = append(lines, wrap(st.Subtle.Render(filterText(cat, p.filter, p.label)), p.w)...)
@@ -191,9 +243,7 @@ func (p *reportPage) View() string {
 	default:
 		lines = append(lines, p.render()...)
 	}
-	p.scroll.set(lines, nil)
-	p.scroll.setHeight(p.h)
-	return p.scroll.view(st, cat)
+	return lines
 }
 
 func (p *reportPage) render() []string {

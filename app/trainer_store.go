@@ -32,6 +32,7 @@ type TrainerStore interface {
 	ItemAnalysis(ctx context.Context, f results.Filter, cat results.Catalog) (results.ItemReport, error)
 	Coverage(ctx context.Context, f results.Filter, cat results.Catalog) (results.CoverageReport, error)
 	FollowUp(ctx context.Context, f results.Filter, cat results.Catalog, withPhone bool) (results.FollowUpReport, error)
+	FollowUpOverview(ctx context.Context, f results.Filter, cat results.Catalog) (results.FollowUpOverview, error)
 
 	UpdateParticipant(ctx context.Context, p results.Participant) error
 	DeleteParticipantData(ctx context.Context, id string) error

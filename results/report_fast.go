@@ -87,13 +87,16 @@ func moduleSummariesQuery(sc scope, links bool) string {
 // person_module instead of the attempts and the reading.
 func followUpFastQuery(sc scope, links bool) string {
 	if !links {
+		// People first (CROSS JOIN fixes the order): reading the wide
+		// participants rows in their own order and probing person_summary
+		// by key is several times faster than the other way round.
 		vcond := "1"
 		if len(sc.villages) > 0 {
-			vcond = "s.village IN (SELECT value FROM json_each(:villages))"
+			vcond = "p.village IN (SELECT value FROM json_each(:villages))"
 		}
 		return `SELECT p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone, s.anon,
 			s.passed, s.last_at, p.search_key
-		FROM person_summary AS s JOIN participants AS p ON p.id = s.participant_id
+		FROM participants AS p CROSS JOIN person_summary AS s ON s.participant_id = p.id
 		WHERE (s.modules <> '' OR s.attended = 1) AND ` + vcond
 	}
 	attLast := `(SELECT max(t.checked_in_at) FROM attendance AS t WHERE t.participant_id = p.id)`
