@@ -185,6 +185,7 @@ var trainerStrings = map[string]entry{
 	"tr.files.usb.other":   {"Dữ liệu đang nằm trên một USB, nên bản sao được đặt sẵn sang USB khác: mất một USB vẫn còn cái kia.", "The data itself is on a USB stick, so the copy goes to another stick: lose one and the other still has it."},
 	"tr.files.usb.same":    {"Dữ liệu đang nằm trên chính USB này, nên không lưu bản sao vào đó: mất USB là mất cả hai. Hãy cắm một USB khác rồi mở lại trang này. Nếu chưa có, bản sao sẽ lưu vào thư mục trên máy ghi dưới đây.", "The data itself is on this USB stick, so the copy must not go on it too: lose the stick and both are gone. Plug in another USB stick and open this page again. Until then the copy goes to the laptop folder below."},
 	"tr.files.usb.none":    {"Không thấy USB nào. Hãy cắm USB rồi mở lại trang này. Nếu chưa có, bản sao sẽ lưu vào thư mục trên máy ghi dưới đây.", "No USB stick found. Plug one in and open this page again. Until then the copy goes to the laptop folder below."},
+	"tr.files.usb.looking": {"Đang tìm USB…", "Looking for a USB stick…"},
 	"tr.files.backedup":    {"Đã lưu bản sao:", "Copy saved:"},
 	"tr.files.intact":      {"Đã kiểm tra: bản sao toàn vẹn, mở được.", "Checked: the copy is whole and opens."},
 	"tr.files.working":     {"Đang lưu…", "Saving…"},

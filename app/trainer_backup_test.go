@@ -72,3 +72,50 @@ func TestBackupPageNotes(t *testing.T) {
 		}
 	}
 }
+
+// The backup folder is looked for in a command, not while the key that
+// opened the page is handled (it asks the system about every drive): the
+// page first says it is looking, and a folder the trainer typed meanwhile
+// is kept when the suggestion arrives.
+func TestBackupSuggestionArrivesInACommand(t *testing.T) {
+	dir := t.TempDir()
+	asked := fakeBackupDir(t, results.BackupDirSuggestion{Dir: dir, Source: results.BackupDirDocuments})
+	e := newTrainerEnv(t, 80, 24)
+	for _, typed := range []string{"", "E:\\saoluu"} {
+		*asked = ""
+		p := newBackupPage(e.m.c)
+		p.SetSize(80, 24)
+		if *asked != "" || p.what.value() != "" {
+			t.Fatalf("the page looked for drives while being made (asked %q, folder %q)", *asked, p.what.value())
+		}
+		if v := p.View(); !strings.Contains(v, "Đang tìm USB") {
+			t.Fatalf("before the suggestion:\n%s", v)
+		}
+		p.what.input.SetValue(typed)
+		var msg tea.Msg
+		first := p.Init()()
+		cmds, _ := first.(tea.BatchMsg)
+		for _, c := range cmds {
+			if m, ok := c().(backupSuggestMsg); ok {
+				msg = m
+			}
+		}
+		if m, ok := first.(backupSuggestMsg); ok {
+			msg = m
+		}
+		if msg == nil || *asked != e.path {
+			t.Fatalf("no suggestion command (asked %q)", *asked)
+		}
+		p.Update(msg)
+		want := typed
+		if want == "" {
+			want = dir
+		}
+		if p.what.value() != want {
+			t.Errorf("typed %q: folder %q, want %q", typed, p.what.value(), want)
+		}
+		if v := p.View(); strings.Contains(v, "Đang tìm USB") || !strings.Contains(v, "Không thấy USB nào") {
+			t.Errorf("after the suggestion:\n%s", v)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,6 +34,10 @@ type filesPage struct {
 	// suggest is where the backup folder came from: the note above the
 	// folder says when no other USB stick was found.
 	suggest results.BackupDirSuggestion
+	// suggested is set once suggest has arrived; dbPath is the database
+	// it is for.
+	suggested bool
+	dbPath    string
 }
 
 // suggestBackupDir finds the default backup folder for a database; tests
@@ -79,10 +84,23 @@ func newBackupPage(c *Common) *filesPage {
 	if p.store != nil {
 		dbPath = p.store.Path()
 	}
-	p.suggest = suggestBackupDir(dbPath)
-	p.what = p.form.text(cat.T("tr.files.folder"), p.suggest.Dir, "", 400)
+	p.dbPath = dbPath
+	p.what = p.form.text(cat.T("tr.files.folder"), "", "", 400)
 	p.setBackupTop(76)
 	return p
+}
+
+// backupSuggestMsg carries the default backup folder, looked for in a
+// command because it asks the system about every drive.
+type backupSuggestMsg struct {
+	p *filesPage
+	s results.BackupDirSuggestion
+}
+
+// suggestCmd looks for the default backup folder.
+func (p *filesPage) suggestCmd() tea.Cmd {
+	db := p.dbPath
+	return func() tea.Msg { return backupSuggestMsg{p: p, s: suggestBackupDir(db)} }
 }
 
 // setBackupTop lays out the backup page's title and, when the folder is not
@@ -92,6 +110,8 @@ func (p *filesPage) setBackupTop(w int) {
 	top := []string{st.Title.Render(cat.T("tr.home.backup")), ""}
 	note := ""
 	switch s := p.suggest; {
+	case !p.suggested:
+		note = cat.T("tr.files.usb.looking")
 	case s.Source == results.BackupDirRemovable && s.DBOnRemovable:
 		note = cat.T("tr.files.usb.other")
 	case s.Source == results.BackupDirRemovable:
@@ -122,6 +142,9 @@ func newWherePage(c *Common) *filesPage {
 }
 
 func (p *filesPage) Init() tea.Cmd {
+	if p.kind == actBackup {
+		return tea.Batch(p.form.focusCmd(), p.suggestCmd())
+	}
 	if p.form != nil {
 		return p.form.focusCmd()
 	}
@@ -154,6 +177,16 @@ func (p *filesPage) HelpKeys() []key.Binding {
 
 func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {
+	case backupSuggestMsg:
+		if msg.p == p {
+			p.suggest, p.suggested = msg.s, true
+			if p.what.value() == "" { // keep what the trainer typed meanwhile
+				p.what.input.SetValue(msg.s.Dir)
+				p.what.input.CursorEnd()
+			}
+			p.setBackupTop(cmp.Or(p.w, 76))
+		}
+		return p, nil
 	case filesDoneMsg:
 		if msg.p != p {
 			return p, nil
