@@ -118,31 +118,34 @@ const batchSize = 10
 // also in its SourceReport); the other sources are merged all the same.
 func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, error) {
 	rep := MergeReport{Sources: make([]SourceReport, len(srcPaths))}
-	var ready []*mergeSource
-	digests := fileDigests(srcPaths)
-	for i, p := range srcPaths {
-		rep.Sources[i].Path = p
-		src, err := s.prepareSource(ctx, p, digests[i])
-		if err != nil {
-			rep.Sources[i].Err = err
-			continue
-		}
-		if src.seen {
-			rep.Sources[i].AlreadyMerged = true
-			continue
-		}
-		defer src.cleanup()
-		ready = append(ready, &mergeSource{source: src, report: &rep.Sources[i]})
+	pt := newPhaseTimer()
+	seen, err := s.mergedDigests(ctx)
+	if err != nil {
+		return rep, err
 	}
-	merged := len(ready) > 0
-	for len(ready) > 0 {
-		n := min(batchSize, len(ready))
-		if err := s.mergeBatch(ctx, ready[:n]); err != nil {
-			for _, r := range ready[:n] {
-				*r.report = SourceReport{Path: r.report.Path, Err: err}
-			}
+	vets := s.vetSources(ctx, srcPaths, seen)
+	var ready []*mergeSource
+	merged := false
+	for i, v := range vets {
+		rep.Sources[i].Path = srcPaths[i]
+		<-v.done
+		switch {
+		case v.err != nil:
+			rep.Sources[i].Err = v.err
+		case v.src.seen:
+			rep.Sources[i].AlreadyMerged = true
+		default:
+			defer v.src.cleanup()
+			ready = append(ready, &mergeSource{source: v.src, report: &rep.Sources[i]})
 		}
-		ready = ready[n:]
+		// Merge a batch as soon as it is full (or no file is left), while
+		// the next files are still being checked.
+		if len(ready) == batchSize || i == len(vets)-1 && len(ready) > 0 {
+			pt.mark("vet up to file %d", i+1)
+			s.mergeReady(ctx, ready)
+			pt.mark("batch of %d", len(ready))
+			ready, merged = nil, true
+		}
 	}
 	var errs []error
 	if merged {
@@ -152,6 +155,7 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		if err := s.checkpoint(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("merge: %w", err))
 		}
+		pt.mark("checkpoint")
 	}
 	for _, sr := range rep.Sources {
 		if sr.Err != nil {
@@ -163,7 +167,18 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		errs = append(errs, err)
 	}
 	rep.Duplicates = dups
+	pt.mark("probable duplicates")
 	return rep, errors.Join(errs...)
+}
+
+// mergeReady merges one batch of vetted sources; when the batch as a whole
+// fails, each of its sources reports the error.
+func (s *Store) mergeReady(ctx context.Context, batch []*mergeSource) {
+	if err := s.mergeBatch(ctx, batch); err != nil {
+		for _, r := range batch {
+			*r.report = SourceReport{Path: r.report.Path, Err: err}
+		}
+	}
 }
 
 // mergeSource is a vetted source waiting for its batch.
@@ -185,7 +200,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	// land all over the indexes.
 	var cache int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
-		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
+		conn.ExecContext(ctx, `PRAGMA cache_size = `+mergeCacheSize)
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	}
 	for i, b := range batch {
@@ -200,6 +215,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	pt := newPhaseTimer()
 	done, err := s.mergeAllNew(ctx, tx, batch)
 	if err != nil {
 		return err
@@ -208,6 +224,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("commit: %w", err)
 		}
+		pt.mark("  commit")
 		return nil
 	}
 	// Something in the batch was not new, needs a repair or failed: merge

@@ -62,10 +62,12 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 			return false, err
 		}
 	}
+	pt := newPhaseTimer()
 	ok, err := insertBatchTables(ctx, tx, ms)
 	if err != nil || !ok {
 		return false, err
 	}
+	pt.mark("  insert tables and summaries")
 	var circle bool
 	if err := tx.QueryRowContext(ctx, `WITH RECURSIVE walk(start, cur) AS (
 			SELECT from_id, into_id FROM main.participant_links
@@ -97,6 +99,7 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 			return false, err
 		}
 	}
+	pt.mark("  circles, log, erasures, remember")
 	for i, b := range batch {
 		*b.report = reports[i]
 	}
@@ -114,11 +117,13 @@ func insertBatchTables(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, err
 	if err != nil {
 		return false, err
 	}
+	pt := newPhaseTimer()
 	for _, t := range mergeTables {
 		ok, err := insertUnion(ctx, ms, t)
 		if err != nil || !ok {
 			return false, err
 		}
+		pt.mark("    insert %s", t.name)
 	}
 	if saved == nil {
 		return true, nil
@@ -127,6 +132,7 @@ func insertBatchTables(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, err
 	if err != nil || !ok {
 		return false, err
 	}
+	pt.mark("    summaries")
 	return true, createTriggers(ctx, tx, saved)
 }
 

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 )
 
 // source is a vetted file ready to attach.
@@ -44,35 +43,60 @@ func (m *merger) remember(ctx context.Context) error {
 	return nil
 }
 
-// digestResult is the SHA-256 of one source file, or why it could not be read.
-type digestResult struct {
-	sum string
-	err error
+// vetted is the outcome of checking one source file.
+type vetted struct {
+	src  source
+	err  error
+	done chan struct{} // closed once src and err are set
 }
 
-// fileDigests hashes the files on all processors at once: re-merging the
-// same twenty 50 MB files is mostly this hashing.
-func fileDigests(paths []string) []digestResult {
-	out := make([]digestResult, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if checkHeader(paths[i]) == nil { // others are refused unread
-					out[i].sum, out[i].err = fileDigest(paths[i])
-				}
-			}
-		}()
+// vetSources checks every file in the background, on all processors at
+// once: hashing and quick_check of twenty 80 MB files take seconds, and the
+// merge of the first batch need not wait for the last file. Each file's
+// outcome is ready when its done channel is closed; the files are taken in
+// the order given, so the first batch is ready first. merged holds the
+// digests merged here before, read once before any batch, so whether a file
+// counts as merged before does not depend on timing.
+func (s *Store) vetSources(ctx context.Context, paths []string, merged map[string]bool) []*vetted {
+	out := make([]*vetted, len(paths))
+	for i := range out {
+		out[i] = &vetted{done: make(chan struct{})}
 	}
+	next := make(chan int, len(paths))
 	for i := range paths {
 		next <- i
 	}
 	close(next)
-	wg.Wait()
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		go func() {
+			for i := range next {
+				out[i].src, out[i].err = s.prepareSource(ctx, paths[i], merged)
+				close(out[i].done)
+			}
+		}()
+	}
 	return out
+}
+
+// mergedDigests reads the digests of the files merged here before.
+func (s *Store) mergedDigests(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key FROM settings WHERE substr(key, 1, length(?1)) = ?1`, mergedKeyPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("read merged files: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, fmt.Errorf("read merged files: %w", err)
+		}
+		out[strings.TrimPrefix(key, mergedKeyPrefix)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read merged files: %w", err)
+	}
+	return out, nil
 }
 
 // fileDigest hashes a file and, when present, its write-ahead log.
@@ -100,7 +124,7 @@ func fileDigest(path string) (string, error) {
 // SQLite's immutable flag. A file with a write-ahead log beside it (copied
 // from a running laptop) or an older schema is first copied to a private
 // temporary folder, where the log is applied and the schema upgraded.
-func (s *Store) prepareSource(ctx context.Context, path string, d digestResult) (source, error) {
+func (s *Store) prepareSource(ctx context.Context, path string, merged map[string]bool) (source, error) {
 	none := source{cleanup: func() {}}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -115,15 +139,11 @@ func (s *Store) prepareSource(ctx context.Context, path string, d digestResult) 
 	if err := checkHeader(path); err != nil {
 		return none, err
 	}
-	digest, err := d.sum, d.err
+	digest, err := fileDigest(path)
 	if err != nil {
 		return none, fmt.Errorf("read source: %w", err)
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ?`, mergedKeyPrefix+digest).Scan(&n); err != nil {
-		return none, fmt.Errorf("read merged files: %w", err)
-	}
-	if n > 0 {
+	if merged[digest] {
 		return source{digest: digest, seen: true, cleanup: func() {}}, nil
 	}
 	src, err := s.vetSource(ctx, path)

@@ -94,13 +94,16 @@ func unionOf(ms []*merger, arm string) string {
 // count cannot see; the caller then undoes the batch and merges file by
 // file with the triggers in place.
 func addBatchSummaries(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, error) {
+	pt := newPhaseTimer()
 	ok, err := addBatchTally(ctx, tx, ms)
 	if err != nil || !ok {
 		return false, err
 	}
+	pt.mark("      item_tally")
 	if _, err := tx.ExecContext(ctx, batchPersonModuleSQL(ms)); err != nil {
 		return false, fmt.Errorf("merge: add attempts to person_module: %w", err)
 	}
+	pt.mark("      person_module attempts")
 	if _, err := tx.ExecContext(ctx, `INSERT INTO main.person_module (participant_id, module_id, readings, read_at)
 		SELECT participant_id, module_id, count(*), max(updated_at)
 		FROM (`+unionOf(ms, `SELECT participant_id, module_id, updated_at FROM %s.lesson_progress`)+`)
@@ -110,9 +113,11 @@ func addBatchSummaries(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, err
 				THEN excluded.read_at ELSE read_at END`); err != nil {
 		return false, fmt.Errorf("merge: add lesson reading to person_module: %w", err)
 	}
+	pt.mark("      person_module reading")
 	if _, err := tx.ExecContext(ctx, batchPersonSummarySQL(ms)); err != nil {
 		return false, fmt.Errorf("merge: recount person_summary: %w", err)
 	}
+	pt.mark("      person_summary")
 	return true, nil
 }
 
