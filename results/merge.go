@@ -118,16 +118,18 @@ const batchSize = 10
 // also in its SourceReport); the other sources are merged all the same.
 func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, error) {
 	rep := MergeReport{Sources: make([]SourceReport, len(srcPaths))}
+	for i, p := range srcPaths {
+		rep.Sources[i].Path = p
+	}
 	pt := newPhaseTimer()
 	seen, err := s.mergedDigests(ctx)
 	if err != nil {
-		return rep, err
+		return rep, fmt.Errorf("merge: %w", err)
 	}
 	vets := s.vetSources(ctx, srcPaths, seen)
 	var ready []*mergeSource
 	merged := false
 	for i, v := range vets {
-		rep.Sources[i].Path = srcPaths[i]
 		<-v.done
 		switch {
 		case v.err != nil:
