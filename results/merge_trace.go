@@ -28,11 +28,3 @@ func (p *phaseTimer) mark(format string, args ...any) {
 		fmt.Sprintf(format, args...))
 	p.last, p.cpu = now, cpu
 }
-
-// mergeCacheSize is the page cache of the merging connection (EXPERIMENT).
-var mergeCacheSize = func() string {
-	if v := os.Getenv("KYNANGSO_MERGE_CACHE"); v != "" {
-		return v
-	}
-	return "-65536"
-}()
