@@ -40,6 +40,7 @@ func BenchmarkSummaries100k(b *testing.B) {
 	cat := demoCatalog()
 	var pid string
 	_ = s.DB().QueryRow(`SELECT participant_id FROM attendance LIMIT 1`).Scan(&pid)
+	period := Filter{From: "2025-10-01", To: "2025-12-31"}
 	var village string // the biggest village
 	_ = s.DB().QueryRow(`SELECT village FROM participants GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).Scan(&village)
 	for _, bc := range []struct {
@@ -56,6 +57,10 @@ func BenchmarkSummaries100k(b *testing.B) {
 		{"followup-overview", func() error { _, err := s.FollowUpOverview(ctx, Filter{}, cat); return err }},
 		{"followup-village", func() error { _, err := s.FollowUp(ctx, Filter{Village: village}, cat, false); return err }},
 		{"followup-all", func() error { _, err := s.FollowUp(ctx, Filter{}, cat, false); return err }},
+		// A period (three months of the ten) reads the attempts in it.
+		{"class-period", func() error { _, err := s.ClassSummary(ctx, period, cat); return err }},
+		{"coverage-period", func() error { _, err := s.Coverage(ctx, period, cat); return err }},
+		{"followup-overview-period", func() error { _, err := s.FollowUpOverview(ctx, period, cat); return err }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

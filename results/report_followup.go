@@ -145,21 +145,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 // 0003 (attempts_person, attendance_person), which is far cheaper than
 // grouping every attempt, reading and check-in of the database.
 func followUpQuery(sc scope) string {
-	return `WITH RECURSIVE ` + canonCTE + `,
-	scoped AS MATERIALIZED (
-		SELECT COALESCE(c.cid, a.participant_id) AS pid
-		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
-		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere("COALESCE(c.cid, a.participant_id)") + `
-		UNION
-		SELECT COALESCE(c.cid, g.participant_id)
-		FROM lesson_progress AS g LEFT JOIN canon AS c ON c.id = g.participant_id
-		WHERE ` + sc.progressWhere("COALESCE(c.cid, g.participant_id)") + `
-		UNION
-		SELECT COALESCE(c.cid, t.participant_id)
-		FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
-		LEFT JOIN canon AS c ON c.id = t.participant_id
-		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `
-	),
+	return scopedPeopleCTE(sc) + `,
 	members AS MATERIALIZED (
 		SELECT canon.id, canon.cid AS pid FROM canon JOIN scoped ON scoped.pid = canon.cid
 	)
@@ -184,6 +170,27 @@ func followUpQuery(sc scope) string {
 			SELECT max(t.checked_in_at) FROM members AS m JOIN attendance AS t ON t.participant_id = m.id WHERE m.pid = p.id)),
 		p.search_key
 	FROM scoped JOIN participants AS p ON p.id = scoped.pid`
+}
+
+// scopedPeopleCTE starts a statement whose WITH clause defines canon and
+// scoped (pid): every person (canonical record) with an attempt, lesson
+// reading or check-in in the scope.
+func scopedPeopleCTE(sc scope) string {
+	return `WITH RECURSIVE ` + canonCTE + `,
+	scoped AS MATERIALIZED (
+		SELECT COALESCE(c.cid, a.participant_id) AS pid
+		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
+		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere("COALESCE(c.cid, a.participant_id)") + `
+		UNION
+		SELECT COALESCE(c.cid, g.participant_id)
+		FROM lesson_progress AS g LEFT JOIN canon AS c ON c.id = g.participant_id
+		WHERE ` + sc.progressWhere("COALESCE(c.cid, g.participant_id)") + `
+		UNION
+		SELECT COALESCE(c.cid, t.participant_id)
+		FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+		LEFT JOIN canon AS c ON c.id = t.participant_id
+		WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)") + `
+	)`
 }
 
 // groupFollowUp groups people by village and household, each level sorted

@@ -44,15 +44,21 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 	if err != nil {
 		return FollowUpOverview{}, err
 	}
-	if !sc.wholeHistory() {
-		r, err := s.FollowUp(ctx, f, cat, false)
-		if err != nil {
-			return FollowUpOverview{}, err
-		}
-		return overviewOf(r), nil
-	}
 	rules := newPassRules(cat)
-	ps, err := s.summarisePeople(ctx, sc, rules, true)
+	var ps peopleSummary
+	if sc.wholeHistory() {
+		ps, err = s.summarisePeople(ctx, sc, rules, true)
+	} else {
+		var ok bool
+		ps, ok, err = s.summariseScoped(ctx, sc, rules)
+		if err == nil && !ok { // joined records: count the list
+			r, err := s.FollowUp(ctx, f, cat, false)
+			if err != nil {
+				return FollowUpOverview{}, err
+			}
+			return overviewOf(r), nil
+		}
+	}
 	if err != nil {
 		return FollowUpOverview{}, fmt.Errorf("follow-up overview: %w", err)
 	}
@@ -129,4 +135,43 @@ func overviewOf(r FollowUpReport) FollowUpOverview {
 		o.Villages = append(o.Villages, vc)
 	}
 	return o
+}
+
+// summariseScoped counts, like summarisePeople, the people with activity in
+// a scope with a class or dates, by village, household, anonymity and the
+// modules they ever passed (the follow-up list's question), reading each
+// scoped person's person_summary row. It reports false when records are
+// joined: a person's passes are then spread over several rows.
+func (s *Store) summariseScoped(ctx context.Context, sc scope, rules passRules) (peopleSummary, bool, error) {
+	ps := peopleSummary{households: map[placeKey]householdFlags{}}
+	if links, err := s.hasLinks(ctx); err != nil || links {
+		return ps, false, err
+	}
+	q := scopedPeopleCTE(sc) + `
+	SELECT s.village, s.household, s.anon, s.passed, count(*)
+	FROM scoped JOIN person_summary AS s ON s.participant_id = scoped.pid
+	GROUP BY 1, 2, 3, 4`
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return ps, false, fmt.Errorf("count people: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g personGroup
+		var household string
+		if err := rows.Scan(&g.village, &household, &g.anon, &g.passed, &g.n); err != nil {
+			return ps, false, fmt.Errorf("count people: %w", err)
+		}
+		ps.groups = append(ps.groups, g)
+		if household != "" {
+			k := placeKey{g.village, household}
+			f := ps.households[k]
+			f.toVisit = f.toVisit || !g.anon && !rules.done(g.passed)
+			ps.households[k] = f
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return ps, false, fmt.Errorf("count people: %w", err)
+	}
+	return ps, true, nil
 }
