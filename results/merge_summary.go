@@ -126,9 +126,19 @@ func addBatchSummaries(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, err
 // activity for (once everything is in place, so the order rows arrived in
 // does not matter).
 func batchPersonSummarySQL(ms []*merger) string {
-	modules := func(cond string) string {
+	return personSummaryRecountSQL(`p.id IN (` + unionOf(ms, `SELECT id FROM %s.participants
+		UNION ALL SELECT participant_id FROM %s.attempts WHERE participant_id IS NOT NULL
+		UNION ALL SELECT participant_id FROM %s.lesson_progress
+		UNION ALL SELECT participant_id FROM %s.attendance`) + `)`)
+}
+
+// personSummaryRecountSQL recounts the person_summary row of every person
+// p (a participants row) that meets cond, from person_module and attendance,
+// exactly as the triggers of migration 0005 keep it.
+func personSummaryRecountSQL(cond string) string {
+	modules := func(passed string) string {
 		return `COALESCE((SELECT group_concat(module_id, ',') FROM (SELECT module_id FROM main.person_module
-			WHERE participant_id = p.id` + cond + ` ORDER BY module_id)), '')`
+			WHERE participant_id = p.id` + passed + ` ORDER BY module_id)), '')`
 	}
 	return `INSERT INTO main.person_summary (participant_id, village, household, gender, anon, modules,
 		passed, attended, last_at)
@@ -139,10 +149,7 @@ func batchPersonSummarySQL(ms []*merger) string {
 				FROM main.person_module WHERE participant_id = p.id), ''),
 			COALESCE((SELECT max(checked_in_at) FROM main.attendance WHERE participant_id = p.id), '')), '')
 	FROM main.participants AS p
-	WHERE p.id IN (` + unionOf(ms, `SELECT id FROM %s.participants
-		UNION ALL SELECT participant_id FROM %s.attempts WHERE participant_id IS NOT NULL
-		UNION ALL SELECT participant_id FROM %s.lesson_progress
-		UNION ALL SELECT participant_id FROM %s.attendance`) + `)
+	WHERE ` + cond + `
 	ON CONFLICT (participant_id) DO UPDATE SET village = excluded.village, household = excluded.household,
 		gender = excluded.gender, anon = excluded.anon, modules = excluded.modules, passed = excluded.passed,
 		attended = excluded.attended, last_at = excluded.last_at`

@@ -218,3 +218,24 @@ func assertPersonSummary(t *testing.T, s *Store, when string) {
 			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
 	}
 }
+
+// TestDemoSummariesExact checks that a demo database, loaded with its
+// indexes and person_summary's triggers dropped and the table counted at
+// the end, holds the summaries a recount gives, and gets its triggers back.
+func TestDemoSummariesExact(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if _, err := Demo(ctx, path, DemoOptions{Participants: 250, Seed: 4}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := openMergeStore(t, path)
+	assertPersonModule(t, s, "demo")
+	var triggers, rows int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
+		AND name LIKE 'person\_summary\_%' ESCAPE '\'`).Scan(&triggers); err != nil || triggers != 9 {
+		t.Fatalf("%d person_summary triggers after the demo, want 9 (%v)", triggers, err)
+	}
+	if err := s.DB().QueryRow(`SELECT count(*) FROM person_summary WHERE modules <> ''`).Scan(&rows); err != nil || rows == 0 {
+		t.Fatalf("person_summary has %d people with activity (%v)", rows, err)
+	}
+}
