@@ -63,7 +63,7 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.unlock("2468")
 	e.pick(actSummary)
 	e.want("Lọc: lớp Lớp Ea Tu · 14/03/2026", "Tổng: 2 người (0 không lưu tên) · 1 buổi học · 2 lượt",
-		"Nữ 1", "Nam 1", "Buôn Đôn 2", "An toàn trên mạng", "50%")
+		"Nữ\u00a01", "Nam\u00a01", "Buôn Đôn\u00a02", "An toàn trên mạng", "50%") // no-break spaces
 	e.goldens("trainer_summary")
 	e.m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	for i, l := range splitLines(e.screen()) {

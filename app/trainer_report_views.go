@@ -18,7 +18,7 @@ func renderSummary(c *Common, r results.ClassReport, w int) []string {
 	st, cat := c.Styles, c.Cat
 	a := r.Attendance
 	out := []string{st.Bold.Render(cat.T("tr.sum.attendance"))}
-	out = append(out, wrap(st.Text.Render(cat.F("tr.sum.total", a.Total, a.Anonymous, a.Classes, a.CheckIns)), w)...)
+	out = append(out, wrap(st.Text.Render(cat.F("tr.sum.total", bigNum(cat, a.Total), bigNum(cat, a.Anonymous), bigNum(cat, a.Classes), bigNum(cat, a.CheckIns))), w)...)
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.bygender")+" "+countsText(a.ByGender, cat)), w)...)
 	out = append(out, wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
@@ -26,7 +26,7 @@ func renderSummary(c *Common, r results.ClassReport, w int) []string {
 	cols := summaryCols(head, w)
 	out = append(out, st.Bold.Render(joinCols(head, cols)))
 	for _, m := range r.Modules {
-		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), itoa(m.Tried), itoa(m.Passed),
+		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), bigNum(cat, m.Tried), bigNum(cat, m.Passed),
 			pct(cat, m.PassRate), pct(cat, m.AverageBest)}, cols)))
 	}
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.chart")))
@@ -55,7 +55,8 @@ func summaryCols(head []string, w int) []int {
 	return cols
 }
 
-// countsText is "Nữ 20 · Nam 12 · (không ghi) 2".
+// countsText is "Nữ 20 · Nam 12 · (không ghi) 2", each name and its count
+// joined by a no-break space.
 func countsText(cs []results.Count, cat Catalog) string {
 	if len(cs) == 0 {
 		return "–"
@@ -66,7 +67,7 @@ func countsText(cs []results.Count, cat Catalog) string {
 		if l == "" {
 			l = cat.T("tr.sum.notgiven")
 		}
-		parts[i] = l + " " + itoa(c.Count)
+		parts[i] = l + "\u00a0" + bigNum(cat, c.Count) // a count never wraps away from its name
 	}
 	return strings.Join(parts, " · ")
 }
@@ -79,7 +80,7 @@ func renderItems(c *Common, r results.ItemReport, w int) []string {
 	}
 	var out []string
 	for i, it := range r.Items {
-		head := cat.F("tr.items.head", i+1, pct(cat, it.PercentCorrect), it.Correct, it.Answered, modName(it.Module))
+		head := cat.F("tr.items.head", i+1, pct(cat, it.PercentCorrect), bigNum(cat, it.Correct), bigNum(cat, it.Answered), modName(it.Module))
 		out = append(out, st.Bold.Render(truncate(head, w)))
 		q := cleanLine(it.Question.Prompt)
 		if it.Question.Context != "" {
@@ -87,7 +88,7 @@ func renderItems(c *Common, r results.ItemReport, w int) []string {
 		}
 		out = append(out, hang("   ", st.Text.Render(q), w)...)
 		if it.TopWrong != nil {
-			out = append(out, hang("   ✗ ", st.Wrong.Render(cat.F("tr.items.wrong", cleanLine(it.TopWrong.Text), it.TopWrong.Count)), w)...)
+			out = append(out, hang("   ✗ ", st.Wrong.Render(cat.F("tr.items.wrong", cleanLine(it.TopWrong.Text), bigNum(cat, it.TopWrong.Count))), w)...)
 		}
 	}
 	return out
@@ -109,10 +110,11 @@ func renderCoverage(c *Common, r results.CoverageReport, w int) []string {
 	}
 	for i, v := range rows {
 		out = append(out, "", st.Bold.Render(truncate(labels[i], w)))
-		out = append(out, wrap(st.Text.Render(cat.F("tr.cov.line", v.Reached, r.Skills, v.PassedAll, r.Skills, v.HouseholdsPassedAll, v.Households)), w)...)
+		out = append(out, wrap(st.Text.Render(cat.F("tr.cov.line", bigNum(cat, v.Reached), r.Skills, bigNum(cat, v.PassedAll), r.Skills,
+			bigNum(cat, v.HouseholdsPassedAll), bigNum(cat, v.Households))), w)...)
 		var mods []string
 		for j, m := range v.Modules {
-			mods = append(mods, cat.F("tr.dash.mod", j+1)+" "+itoa(m.Passed)+"/"+itoa(m.Reached))
+			mods = append(mods, cat.F("tr.dash.mod", j+1)+"\u00a0"+bigNum(cat, m.Passed)+"/"+bigNum(cat, m.Reached))
 		}
 		if len(mods) > 0 {
 			out = append(out, wrap(st.Subtle.Render(cat.T("tr.cov.passed")+" "+strings.Join(mods, " · ")), w)...)
@@ -146,7 +148,7 @@ func coverageRows(cat Catalog, r results.CoverageReport) ([]results.VillageCover
 // renderFollowUp lists who to visit, by village and household.
 func renderFollowUp(c *Common, r results.FollowUpReport, w int) []string {
 	st, cat := c.Styles, c.Cat
-	out := wrap(st.Text.Render(cat.F("tr.fu.intro", r.People, r.Anonymous)), w)
+	out := wrap(st.Text.Render(cat.F("tr.fu.intro", bigNum(cat, r.People), bigNum(cat, r.Anonymous))), w)
 	no := map[string]string{}
 	for j, m := range r.Modules {
 		no[m.ID] = cat.F("tr.dash.mod", j+1)
@@ -156,7 +158,7 @@ func renderFollowUp(c *Common, r results.FollowUpReport, w int) []string {
 		if label == "" {
 			label = cat.T("tr.sum.notgiven")
 		}
-		out = append(out, "", st.Bold.Render(truncate(cat.F("tr.fu.village", label, v.People), w)))
+		out = append(out, "", st.Bold.Render(truncate(cat.F("tr.fu.village", label, bigNum(cat, v.People)), w)))
 		for _, h := range v.Households {
 			hh := cleanLine(h.Label)
 			switch {
