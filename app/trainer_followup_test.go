@@ -299,7 +299,7 @@ func BenchmarkFollowUpScroll(b *testing.B) {
 	p := newReportPage(m.c, repFollowUp, results.Filter{})
 	p.SetSize(76, 21)
 	p.Update(reportLoadedMsg{p: p, data: bigFollowUp(testPack(), 5000)})
-	if v := p.View(); !strings.Contains(v, "5000 người cần thăm lại") {
+	if v := p.View(); !strings.Contains(v, "5.000 người cần thăm lại") {
 		b.Fatalf("not the list:\n%s", v)
 	}
 	keys := []tea.Msg{down, down, tea.KeyPressMsg{Code: tea.KeyPgDown}}
