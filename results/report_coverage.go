@@ -59,19 +59,14 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 	if err != nil {
 		return CoverageReport{}, err
 	}
-	skillOf := map[string]string{}
-	skills := map[string]bool{}
-	for _, m := range cat.Modules {
-		skillOf[m.ID] = cat.skillOf(m.ID)
-		skills[skillOf[m.ID]] = true
-	}
+	rules := newPassRules(cat)
 	if sc.wholeHistory() {
-		return s.coverageFast(ctx, sc, cat, len(skills))
+		return s.coverageFast(ctx, sc, cat, rules)
 	}
-	skillJSON, _ := json.Marshal(skillOf)
+	skillJSON, _ := json.Marshal(rules.skillOf)
 	q := coverageQuery(sc)
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("skills", string(skillJSON)),
-		sql.Named("nskills", len(skills)))...)
+		sql.Named("nskills", rules.nskills))...)
 	if err != nil {
 		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
 	}
@@ -100,13 +95,12 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 	if err := rows.Err(); err != nil {
 		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
 	}
-	return buildCoverage(sc.f, cat, len(skills), villages, perModule, seenModules), nil
+	return buildCoverage(sc.f, cat, rules.nskills, villages, perModule, seenModules), nil
 }
 
 // coverageFast computes coverage from person_summary, for a scope with no
 // class and no dates.
-func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, nskills int) (CoverageReport, error) {
-	rules := newPassRules(cat)
+func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, rules passRules) (CoverageReport, error) {
 	ps, err := s.summarisePeople(ctx, sc, rules, true)
 	if err != nil {
 		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
@@ -156,39 +150,25 @@ func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, nskills
 		}
 	}
 	slices.Sort(seenModules)
-	return buildCoverage(sc.f, cat, nskills, villages, perModule, seenModules), nil
+	return buildCoverage(sc.f, cat, rules.nskills, villages, perModule, seenModules), nil
 }
 
 // coverageQuery returns one statement that yields two kinds of rows:
 // 'm' rows (village, module, reached, passed) and 'v' rows (village, reached,
 // passed all, households, households with a passed-all person).
 func coverageQuery(sc scope) string {
-	return coverageTail(sc, `WITH RECURSIVE `+canonCTE+`,
+	return `WITH RECURSIVE ` + canonCTE + `,
 	act AS (
 		SELECT COALESCE(c.cid, a.participant_id) AS pid, a.module_id, max(a.passed) AS passed
 		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
-		WHERE a.participant_id IS NOT NULL AND `+sc.attemptWhere("COALESCE(c.cid, a.participant_id)")+`
+		WHERE a.participant_id IS NOT NULL AND ` + sc.attemptWhere("COALESCE(c.cid, a.participant_id)") + `
 		GROUP BY 1, 2
 		UNION ALL
 		SELECT COALESCE(c.cid, g.participant_id), g.module_id, 0
 		FROM lesson_progress AS g LEFT JOIN canon AS c ON c.id = g.participant_id
-		WHERE `+sc.progressWhere("COALESCE(c.cid, g.participant_id)")+`
+		WHERE ` + sc.progressWhere("COALESCE(c.cid, g.participant_id)") + `
 	),
-	pm AS MATERIALIZED (SELECT pid, module_id, max(passed) AS passed FROM act GROUP BY 1, 2)`)
-}
-
-// coverageFastQuery is coverageQuery over person_module, for a scope that
-// keeps every attempt and reading (no class, no dates).
-func coverageFastQuery(sc scope, links bool) string {
-	head := `WITH RECURSIVE ` + canonCTE + `,
-	pm AS MATERIALIZED (SELECT pid, module_id, passes > 0 AS passed FROM ` + personModuleSource(sc, links) + `)`
-	return coverageTail(sc, head)
-}
-
-// coverageTail completes a coverage statement whose WITH clause so far
-// (head) defines canon and pm (pid, module_id, passed) for the scope.
-func coverageTail(sc scope, head string) string {
-	return head + `,
+	pm AS MATERIALIZED (SELECT pid, module_id, max(passed) AS passed FROM act GROUP BY 1, 2),
 	people AS MATERIALIZED (
 		SELECT pid FROM pm
 		UNION

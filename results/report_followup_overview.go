@@ -1,11 +1,9 @@
 package results
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // FollowUpOverview is the follow-up list counted by village: what a trainer
@@ -106,9 +104,7 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 	for _, vc := range byVillage {
 		o.Villages = append(o.Villages, *vc)
 	}
-	slices.SortFunc(o.Villages, func(a, b FollowUpVillageCount) int {
-		return cmp.Or(strings.Compare(foldKey(a.Village), foldKey(b.Village)), strings.Compare(a.Village, b.Village))
-	})
+	slices.SortFunc(o.Villages, func(a, b FollowUpVillageCount) int { return emptyLast(a.Village, b.Village) })
 	return o, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -43,38 +42,13 @@ func personModuleRows(t *testing.T, s *Store, recount bool) []string {
 	if recount {
 		q = personModuleRecount
 	}
-	rows, err := s.DB().Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var pid, mod string
-		var n, fin, passes, readings int
-		var best any
-		var last, passedAt, latest, readAt any
-		if err := rows.Scan(&pid, &mod, &n, &fin, &passes, &best, &last, &passedAt, &latest, &readings, &readAt); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%s|%s|%d|%d|%d|%v|%v|%v|%v|%d|%v", pid, mod, n, fin, passes, best, last,
-			passedAt, latest, readings, readAt))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(out)
-	return out
+	return sortedLines(t, s, q)
 }
 
 // assertPersonModule fails unless person_module equals a recount.
 func assertPersonModule(t *testing.T, s *Store, when string) {
 	t.Helper()
-	got, want := personModuleRows(t, s, false), personModuleRows(t, s, true)
-	if !slices.Equal(got, want) {
-		t.Fatalf("%s: person_module (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, len(got),
-			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
-	}
+	assertSameLines(t, "person_module", when, personModuleRows(t, s, false), personModuleRows(t, s, true))
 	assertPersonSummary(t, s, when)
 }
 
@@ -186,37 +160,13 @@ func personSummaryRows(t *testing.T, s *Store, recount bool) []string {
 	if recount {
 		q = personSummaryRecount
 	}
-	rows, err := s.DB().Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id, village, household, gender, modules, passed string
-		var anon, attended bool
-		var last any
-		if err := rows.Scan(&id, &village, &household, &gender, &anon, &modules, &passed, &attended, &last); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%v|%s|%s|%v|%v", id, village, household, gender, anon,
-			modules, passed, attended, last))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(out)
-	return out
+	return sortedLines(t, s, q)
 }
 
 // assertPersonSummary fails unless person_summary equals a recount.
 func assertPersonSummary(t *testing.T, s *Store, when string) {
 	t.Helper()
-	got, want := personSummaryRows(t, s, false), personSummaryRows(t, s, true)
-	if !slices.Equal(got, want) {
-		t.Fatalf("%s: person_summary (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, len(got),
-			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
-	}
+	assertSameLines(t, "person_summary", when, personSummaryRows(t, s, false), personSummaryRows(t, s, true))
 }
 
 // TestDemoSummariesExact checks that a demo database, loaded with its

@@ -2,7 +2,6 @@ package results
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,34 +17,13 @@ func tallyRows(t *testing.T, s *Store, recount bool) []string {
 		q = `SELECT a.module_id, n.question_id, n.correct, n.chosen, count(*)
 			FROM answers AS n JOIN attempts AS a ON a.id = n.attempt_id GROUP BY 1, 2, 3, 4`
 	}
-	rows, err := s.DB().Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var m, qid, chosen string
-		var correct, n int
-		if err := rows.Scan(&m, &qid, &correct, &chosen, &n); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%s|%s|%d|%s|%d", m, qid, correct, chosen, n))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(out)
-	return out
+	return sortedLines(t, s, q)
 }
 
 // assertTally fails unless item_tally equals a fresh count of the answers.
 func assertTally(t *testing.T, s *Store, when string) {
 	t.Helper()
-	got, want := tallyRows(t, s, false), tallyRows(t, s, true)
-	if !slices.Equal(got, want) {
-		t.Fatalf("%s: item_tally\n%s\nwant (recount)\n%s", when, strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	assertSameLines(t, "item_tally", when, tallyRows(t, s, false), tallyRows(t, s, true))
 }
 
 // TestItemTallyStaysExact checks the trigger-kept tally against a recount

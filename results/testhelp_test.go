@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,3 +60,48 @@ func makeDamaged(t testing.TB, path string) {
 // mkdirTemp makes a folder that lives for the whole test binary run (the
 // 100,000-person benchmark database is built once and shared).
 func mkdirTemp() (string, error) { return os.MkdirTemp("", "kynangso-bench-") }
+
+// sortedLines runs q and returns its rows as sorted "a|b|c" lines, each
+// value printed as the driver returns it (NULL as <nil>), so a summary table
+// and a recount of it compare line by line.
+func sortedLines(t *testing.T, s *Store, q string) []string {
+	t.Helper()
+	rows, err := s.DB().Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, ptrs := make([]any, len(cols)), make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var out []string
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		parts := make([]string, len(vals))
+		for i, v := range vals {
+			parts[i] = fmt.Sprint(v)
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// assertSameLines fails unless a summary table's lines equal its recount's.
+func assertSameLines(t *testing.T, table, when string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Fatalf("%s: %s (%d rows)\n%s\nwant (recount, %d rows)\n%s", when, table, len(got),
+			strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+	}
+}
