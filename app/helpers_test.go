@@ -1,7 +1,10 @@
 package app
 
 import (
+	"context"
 	"flag"
+	"kynangso/internal/testclock"
+	"kynangso/results"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,8 +21,9 @@ var quits int
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// fixedNow is the clock of every screen test.
-var fixedNow = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
+// fixedNow is the clock of every screen test: a Saturday morning class in
+// Vietnam, whatever the machine's date and zone.
+var fixedNow = time.Date(2026, 3, 14, 9, 30, 0, 0, testclock.Zone)
 
 // newTestModel builds a root model on store and the test pack at w×h.
 func newTestModel(t testing.TB, store Store, w, h int) *Model {
@@ -30,21 +34,36 @@ func newTestModel(t testing.TB, store Store, w, h int) *Model {
 	return m
 }
 
-// run executes cmd and feeds its messages back into m, as the program would.
-// Commands that do not return quickly (timers) are dropped.
+// TestMain switches the app's timers (rootTick, trainerTick) off for every
+// test: tests deliver timer messages by hand. Every other command then
+// returns soon, so run waits for each one to the end.
+func TestMain(m *testing.M) {
+	never := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	trainerTick, rootTick = never, never
+	os.Exit(m.Run())
+}
+
+// openTestStore opens a real store at path whose clock is now and whose
+// zone is Vietnam's, so that the store and the app agree on "today".
+func openTestStore(t testing.TB, path string, now func() time.Time) *results.Store {
+	t.Helper()
+	s, err := results.Open(context.Background(), path, results.WithClock(now), results.WithZone(testclock.Zone))
+	if err != nil {
+		t.Fatalf("open the store: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// commandTimeout is how long run waits for one command. The timers are off
+// (TestMain), so a command that takes this long is a bug, not a timer.
+const commandTimeout = 10 * time.Second
+
+// run executes cmd to the end and feeds its messages back into m, as the
+// program would.
 func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
-	if cmd == nil {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return // a tea.Tick: not wanted in screen tests
-	}
+	msg := await(t, cmd)
 	switch msg := msg.(type) {
 	case nil:
 		return
@@ -53,10 +72,12 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 			run(t, m, c)
 		}
 		return
+	case idleTickMsg:
+		return
 	}
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-		for i := range v.Len() { // tea.Sequence
-			run(t, m, v.Index(i).Interface().(tea.Cmd))
+	if cmds, ok := sequence(msg); ok {
+		for _, c := range cmds {
+			run(t, m, c)
 		}
 		return
 	}
@@ -69,6 +90,38 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	}
 	_, next := m.Update(msg)
 	run(t, m, next)
+}
+
+// await runs cmd (nil gives nil) and returns its message, failing the test
+// if it does not return within commandTimeout.
+func await(t testing.TB, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(commandTimeout):
+		t.Fatalf("a command did not return within %v", commandTimeout)
+		return nil
+	}
+}
+
+// sequence unpacks the message of tea.Sequence (an unexported slice of
+// commands).
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // isTerminalRequest spots the requests Bubble Tea sends to the terminal

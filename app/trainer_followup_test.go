@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/internal/testclock"
 	"kynangso/lessons"
 	"kynangso/results"
 )
@@ -19,10 +19,6 @@ import (
 // with the test pack's quizzes, unlocked on the trainer's menu.
 func newDemoTrainerEnv(t *testing.T, n int) *trainerEnv {
 	t.Helper()
-	old, oldRoot := trainerTick, rootTick
-	trainerTick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	rootTick = trainerTick
-	t.Cleanup(func() { trainerTick, rootTick = old, oldRoot })
 	e := &trainerEnv{t: t, path: filepath.Join(t.TempDir(), "demo.db"), clk: newClock()}
 	if _, err := results.Demo(context.Background(), e.path, results.DemoOptions{Participants: n, Seed: 7}, demoModulesOf(testPack())); err != nil {
 		t.Fatal(err)
@@ -289,12 +285,9 @@ func TestBigNum(t *testing.T) {
 // follow-up list of 5,000 people, scrolling down and back up. The list is
 // drawn once; a key only moves the window. Target: well under 1 ms.
 func BenchmarkFollowUpScroll(b *testing.B) {
-	s, err := results.Open(context.Background(), filepath.Join(b.TempDir(), "k.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	m := New(Config{Store: s, Pack: testPack()})
+	clk := testclock.New(fixedNow)
+	s := openTestStore(b, filepath.Join(b.TempDir(), "k.db"), clk.Now)
+	m := New(Config{Store: s, Pack: testPack(), Now: clk.Now})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	p := newReportPage(m.c, repFollowUp, results.Filter{})
 	p.SetSize(76, 21)

@@ -37,7 +37,7 @@ func newBackupCmd(o *Options) *cobra.Command {
 }
 
 func runBackup(ctx context.Context, o *Options, out string, force bool) error {
-	dst, added, err := backupPath(out, time.Now())
+	dst, added, err := backupPath(out, o.Now())
 	if err != nil {
 		return err
 	}

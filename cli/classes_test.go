@@ -18,7 +18,7 @@ func TestClassesListsIDsForSession(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}

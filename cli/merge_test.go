@@ -14,7 +14,7 @@ import (
 func laptopDB(t *testing.T, path, name string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := results.Open(ctx, path)
+	s, err := results.Open(ctx, path, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}

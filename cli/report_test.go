@@ -25,7 +25,7 @@ func TestReportJSONEqualsSummaries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestReportJSONEqualsSummaries(t *testing.T) {
 func summariesOf(t *testing.T, db string, f results.Filter, cat results.Catalog) reportData {
 	t.Helper()
 	ctx := context.Background()
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}

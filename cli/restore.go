@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -47,7 +46,7 @@ func runRestore(cmd *cobra.Command, o *Options, backup string, yes bool) error {
 		fmt.Fprintln(o.Out(), "Không làm gì cả. / Nothing was changed.")
 		return &ExitError{Code: 1, Err: errSilent}
 	}
-	res, err := results.Restore(ctx, path, backup, time.Now())
+	res, err := results.Restore(ctx, path, backup, o.Now())
 	if err != nil {
 		return restoreError(path, backup, err)
 	}

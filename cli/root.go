@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"kynangso/results"
 	"math"
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -40,6 +42,22 @@ type Options struct {
 	IdleMinutes int
 
 	out, errOut io.Writer
+	// now is the clock of every command, of the store it opens and of the
+	// TUI (time.Now unless a test pins it).
+	now func() time.Time
+}
+
+// Now returns the current time from the command line's clock.
+func (o *Options) Now() time.Time {
+	if o.now == nil {
+		return time.Now()
+	}
+	return o.now()
+}
+
+// storeOptions give the store the command line's clock and zone.
+func (o *Options) storeOptions() []results.Option {
+	return []results.Option{results.WithClock(o.Now), results.WithZone(commandZone)}
 }
 
 // Out is where a command writes its normal output.
@@ -126,13 +144,21 @@ func NewRoot(o *Options) *cobra.Command {
 	return root
 }
 
+// commandClock is the clock Execute gives every command: the wall clock
+// (tests pin it).
+var commandClock = time.Now
+
+// commandZone is the zone stored times become dates in: the laptop's (tests
+// pin Vietnam's).
+var commandZone = time.Local
+
 // Execute runs the command line with args and returns the process exit code.
 func Execute(ctx context.Context, args []string) int {
 	return run(ctx, args, os.Stdout, os.Stderr)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	o := &Options{out: stdout, errOut: stderr}
+	o := &Options{out: stdout, errOut: stderr, now: commandClock}
 	root := NewRoot(o)
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,

@@ -26,12 +26,12 @@ func (o *Options) OpenExistingStore(ctx context.Context) (*results.Store, error)
 }
 
 func (o *Options) openStore(ctx context.Context,
-	open func(context.Context, string) (*results.Store, error)) (*results.Store, error) {
+	open func(context.Context, string, ...results.Option) (*results.Store, error)) (*results.Store, error) {
 	path, err := o.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(ctx, path)
+	s, err := open(ctx, path, o.storeOptions()...)
 	if err != nil {
 		return nil, storeError(path, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"kynangso/results"
 )
@@ -14,11 +13,11 @@ import (
 func TestTrainerResetPIN(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "lop.db")
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.CreateParticipant(ctx, results.Participant{FullName: "Y Bih Niê", BirthYear: 1960, Village: "Buôn Đôn", ConsentVersion: results.ConsentVersion, ConsentAt: time.Now()})
+	p, err := s.CreateParticipant(ctx, results.Participant{FullName: "Y Bih Niê", BirthYear: 1960, Village: "Buôn Đôn", ConsentVersion: results.ConsentVersion, ConsentAt: testClock.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +46,7 @@ func TestTrainerResetPIN(t *testing.T) {
 	if !strings.Contains(out.String(), "Đã xóa mã PIN") {
 		t.Fatalf("output: %s", out.String())
 	}
-	s, err = results.Open(ctx, db)
+	s, err = results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +63,7 @@ func TestTrainerSetName(t *testing.T) {
 	if code := run(ctx, []string{"--db", db, "trainer", "set-name", "Máy tổ 3, xã Ea Tu"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +75,7 @@ func TestTrainerSetName(t *testing.T) {
 
 func hasPIN(t *testing.T, db string) bool {
 	t.Helper()
-	s, err := results.Open(context.Background(), db)
+	s, err := results.Open(context.Background(), db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +106,7 @@ func TestTrainerSetNameTooLong(t *testing.T) {
 	if code := run(ctx, []string{"--db", db, "trainer", "set-name", name}, &out, &errOut); code != 0 {
 		t.Fatalf("60-character name: exit %d\n%s", code, errOut.String())
 	}
-	s, err := results.Open(ctx, db)
+	s, err := results.Open(ctx, db, testStoreOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func runTUI(ctx context.Context, o *Options) error {
 		return err
 	}
 	defer store.Close()
-	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx,
+	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx, Now: o.Now,
 		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute})
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {

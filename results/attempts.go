@@ -28,7 +28,7 @@ func (s *Store) StartAttempt(ctx context.Context, a Attempt) (Attempt, error) {
 	}
 	a.ID, a.DeviceID = newID(), s.deviceID
 	a.State = StateInProgress
-	a.StartedAt = now()
+	a.StartedAt = s.clk.now()
 	a.UpdatedAt = a.StartedAt
 	a.FinishedAt, a.Score, a.MaxScore, a.Passed = time.Time{}, 0, 0, false
 	err := s.withTx(ctx, "start attempt", func(tx *sql.Tx) error {
@@ -135,7 +135,7 @@ func (s *Store) InProgressAttempt(ctx context.Context, participantID, moduleID s
 func (s *Store) RecordAnswer(ctx context.Context, a Answer) (Answer, error) {
 	a.ID, a.DeviceID = newID(), s.deviceID
 	if a.AnsweredAt.IsZero() {
-		a.AnsweredAt = now()
+		a.AnsweredAt = s.clk.now()
 	}
 	a.AnsweredAt = a.AnsweredAt.UTC().Truncate(time.Millisecond)
 	a.Chosen = slices.Sorted(slices.Values(a.Chosen))
@@ -154,7 +154,7 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) (Answer, error) {
 		if !slices.Contains(parseList(qids), a.QuestionID) {
 			return fmt.Errorf("%w: question %q is not part of this attempt", ErrInvalid, a.QuestionID)
 		}
-		ts := fmtTime(now())
+		ts := s.clk.stamp()
 		_, err = tx.ExecContext(ctx, `INSERT INTO answers (id, attempt_id, question_id, chosen, correct,
 			answered_at, millis, device_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.AttemptID, a.QuestionID, jsonList(a.Chosen), b2i(a.Correct), fmtTime(a.AnsweredAt),
@@ -206,7 +206,7 @@ func (s *Store) endAttempt(ctx context.Context, what, id, target, q string, args
 		default:
 			return ErrAttemptClosed
 		}
-		all := append([]any{fmtTime(now())}, args...)
+		all := append([]any{s.clk.stamp()}, args...)
 		all = append(all, id)
 		_, err = tx.ExecContext(ctx, q, all...)
 		return err

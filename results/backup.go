@@ -16,9 +16,9 @@ import (
 var ErrBackupExists = errors.New("results: the backup file already exists")
 
 // DefaultBackupName is the file name a backup gets when none is given:
-// kynangso-backup-YYYYMMDD-HHMM.db, in local time.
+// kynangso-backup-YYYYMMDD-HHMM.db, in t's zone (callers pass local time).
 func DefaultBackupName(t time.Time) string {
-	return "kynangso-backup-" + t.Local().Format("20060102-1504") + ".db"
+	return "kynangso-backup-" + t.Format("20060102-1504") + ".db"
 }
 
 // Backup writes a consistent copy of the database to dst, even while the

@@ -250,11 +250,11 @@ func ExportFileName(kind ExportKind, format Format, info ExportInfo, lang string
 	if place == "" {
 		place = map[bool]string{true: "all", false: "tat-ca"}[lang == "en"]
 	}
-	date := info.Date
-	if _, err := time.Parse(DateLayout, date); err != nil {
-		date = time.Now().Format(DateLayout)
+	file := base + "_" + place
+	if _, err := time.Parse(DateLayout, info.Date); err == nil {
+		file += "_" + info.Date
 	}
-	return base + "_" + place + "_" + date + "." + string(format)
+	return file + "." + string(format)
 }
 
 // Slug makes an ASCII file-name part of s: without diacritics (đ→d), lower

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 )
 
 // classesInScope returns the classes with a check-in the scope keeps, by
@@ -91,6 +90,9 @@ func (s *Store) startBook(ctx context.Context, opt ExportOptions) (bookStart, er
 		return bookStart{}, err
 	}
 	b.header, b.info = attendanceHeader(sc, classes, b.lang)
+	if b.info.Date == "" {
+		b.info.Date = s.clk.today()
+	}
 	if b.sum, err = s.moduleSummaries(ctx, sc, b.cat); err != nil {
 		return bookStart{}, err
 	}
@@ -210,7 +212,7 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 				vals = append(vals, clean(phone))
 			}
 		}
-		vals = append(vals, localTime(at), titles(studied), titles(passed), nil)
+		vals = append(vals, s.clk.local(at), titles(studied), titles(passed), nil)
 		if err := emit(vals); err != nil {
 			return err
 		}
@@ -224,15 +226,6 @@ func yearOrNil(y int) any {
 		return nil
 	}
 	return y
-}
-
-// localTime reads a stored time in the laptop's time zone (zero if none).
-func localTime(s sql.NullString) time.Time {
-	t := parseTime(s)
-	if t.IsZero() {
-		return t
-	}
-	return t.In(time.Local)
 }
 
 // titles joins the titles of modules, in catalog order, with "; ".
@@ -374,7 +367,7 @@ func (s *Store) resultRows(ctx context.Context, sc scope, cat Catalog, withPhone
 		if passed {
 			yesNo = yes
 		}
-		vals = append(vals, module, title, n, nullFloat(best), nullFloat(last), yesNo, localTime(passedAt))
+		vals = append(vals, module, title, n, nullFloat(best), nullFloat(last), yesNo, s.clk.local(passedAt))
 		if err := emit(vals); err != nil {
 			return err
 		}

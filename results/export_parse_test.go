@@ -1,6 +1,8 @@
 package results
 
 import (
+	"kynangso/internal/testclock"
+
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -213,7 +215,7 @@ func expectedAttendance(t *testing.T, f *reportFixture) [][]string {
 		if p.Anonymous || !p.DeletedAt.IsZero() {
 			row = []string{strconv.Itoa(n + 1), Label("vi", "anonymous"), "", "", "", ""}
 		}
-		local := first[id].In(time.Local)
+		local := first[id].In(testclock.Zone)
 		row = append(row, local.Format("2006-01-02 15:04"), f.cat.titles(studied), f.cat.titles(passed))
 		out = append(out, row)
 	}

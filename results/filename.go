@@ -6,7 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/google/uuid"
 )
 
 // FreeFileName returns path if no file or folder has that name, else the
@@ -27,10 +28,10 @@ func FreeFileName(path string) string {
 			return p
 		}
 	}
-	// Every name is taken, or the folder cannot be read: a name with the
-	// time in it is free in practice, and the caller's write reports why
+	// Every name is taken, or the folder cannot be read: a name with a
+	// random part is free in practice, and the caller's write reports why
 	// if the folder is unusable.
-	return base + "-" + strconv.FormatInt(time.Now().UnixNano(), 36) + ext
+	return base + "-" + strings.ReplaceAll(uuid.NewString(), "-", "")[:12] + ext
 }
 
 // nameTaken reports whether anything has that name; an unreadable folder

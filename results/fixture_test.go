@@ -90,7 +90,7 @@ func fillFixture(t *testing.T, s *Store) {
 		}
 	}
 	must(s.CloseSession(ctx, c.ID))
-	ts := fmtTime(now())
+	ts := s.clk.stamp()
 	_, err = s.db.Exec(`INSERT INTO participant_links (id, from_id, into_id, linked_by, linked_at, device_id, created_at, updated_at)
 		VALUES (?1, ?2, ?3, 'Y Khoa Êban', ?4, ?5, ?4, ?4)`, newID(), ps[4].ID, ps[3].ID, ts, s.deviceID)
 	must(err)

@@ -77,6 +77,7 @@ type merger struct {
 	source   string
 	deviceID string
 	report   *SourceReport
+	clk      clock
 }
 
 // sql points a query written against "src." at this merger's source.
@@ -241,7 +242,7 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 func (s *Store) mergeFileByFile(ctx context.Context, tx *sql.Tx, batch []*mergeSource) error {
 	merged := 0
 	for i, b := range batch {
-		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report}
+		m := &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: b.report, clk: s.clk}
 		if err := m.runSavepoint(ctx); err != nil {
 			*b.report = SourceReport{Path: b.report.Path, Err: err}
 		} else {

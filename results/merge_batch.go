@@ -57,7 +57,7 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 	reports := make([]SourceReport, len(batch))
 	for i, b := range batch {
 		reports[i] = SourceReport{Path: b.report.Path}
-		ms[i] = &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: &reports[i]}
+		ms[i] = &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: &reports[i], clk: s.clk}
 		if err := ms[i].identify(ctx); err != nil {
 			return false, err
 		}

@@ -100,7 +100,7 @@ func (s *Store) link(ctx context.Context, tx *sql.Tx, fromID, intoID string) err
 	if from == into {
 		return nil
 	}
-	ts := fmtTime(now())
+	ts := s.clk.stamp()
 	_, err = tx.ExecContext(ctx, `INSERT INTO participant_links (id, from_id, into_id, linked_by,
 		linked_at, device_id, created_at, updated_at) VALUES (?1, ?2, ?3, '', ?4, ?5, ?4, ?4)`,
 		newID(), from, into, ts, s.deviceID)

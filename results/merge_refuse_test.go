@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 func TestMergeRefusesBadFilesUntouched(t *testing.T) {
@@ -224,7 +223,6 @@ func TestMergeCopiedDatabase(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.Close()
-		time.Sleep(3 * time.Millisecond)
 	}
 	var fps []string
 	for i, order := range [][]string{{p1, p2}, {p2, p1}} {

@@ -36,7 +36,7 @@ func (m *merger) remember(ctx context.Context) error {
 	}
 	_, err := m.exec(ctx, `INSERT INTO main.settings (key, value, updated_at) VALUES (?1, ?2, ?3)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-		mergedKeyPrefix+m.digest, m.source, fmtTime(now()))
+		mergedKeyPrefix+m.digest, m.source, m.clk.stamp())
 	if err != nil {
 		return fmt.Errorf("remember merged file: %w", err)
 	}
@@ -187,7 +187,7 @@ func (s *Store) prepareCopy(ctx context.Context, path string, withWAL bool) (sou
 			return none, fmt.Errorf("copy source: %w", err)
 		}
 	}
-	if err := upgradeCopy(ctx, cp); err != nil {
+	if err := upgradeCopy(ctx, cp, s.clk); err != nil {
 		cleanup()
 		return none, err
 	}
@@ -196,7 +196,7 @@ func (s *Store) prepareCopy(ctx context.Context, path string, withWAL bool) (sou
 
 // upgradeCopy checks a private copy, applies its write-ahead log and brings
 // its schema up to this build's version.
-func upgradeCopy(ctx context.Context, path string) error {
+func upgradeCopy(ctx context.Context, path string, clk clock) error {
 	db, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
 		return fmt.Errorf("open source copy: %w", err)
@@ -209,7 +209,7 @@ func upgradeCopy(ctx context.Context, path string) error {
 	if v == 0 {
 		return fmt.Errorf("%w: it holds no kynangso data", ErrNotKynangso)
 	}
-	if err := migrate(ctx, db, len(migrations)); err != nil {
+	if err := migrate(ctx, db, len(migrations), clk); err != nil {
 		return fmt.Errorf("upgrade source copy: %w", classify(err))
 	}
 	if _, err := db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {

@@ -373,7 +373,7 @@ func keyText(key []any) string {
 // log keeps a losing version in merge_log, once: merging the same file again
 // adds nothing.
 func (m *merger) log(ctx context.Context, table, rowID, winner, loser string) error {
-	ts := fmtTime(now())
+	ts := m.clk.stamp()
 	res, err := m.exec(ctx, `INSERT INTO main.merge_log (id, table_name, row_id, winner,
 		loser, source, merged_at, device_id, created_at, updated_at)
 		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?7

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // openMergeStore opens (creating) a database for a merge test.
@@ -134,7 +133,6 @@ func buildLaptops(t testing.TB, dir string) laptops {
 	}
 	b.Close()
 
-	time.Sleep(5 * time.Millisecond) // A's edit of Bình is the newer one
 	a = openMergeStore(t, pa)
 	binhA := l.binh
 	binhA.Phone = "0262 333 444"

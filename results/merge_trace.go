@@ -16,14 +16,14 @@ type phaseTimer struct {
 	cpu  time.Duration
 }
 
-func newPhaseTimer() *phaseTimer { return &phaseTimer{last: time.Now(), cpu: cpuTime()} }
+func newPhaseTimer() *phaseTimer { return &phaseTimer{last: wallClock(), cpu: cpuTime()} }
 
 // mark ends a phase named by format and args.
 func (p *phaseTimer) mark(format string, args ...any) {
 	if !mergeTraceOn {
 		return
 	}
-	now, cpu := time.Now(), cpuTime()
+	now, cpu := wallClock(), cpuTime()
 	fmt.Fprintf(os.Stderr, "merge trace: %7.3fs (cpu %7.3fs) %s\n", now.Sub(p.last).Seconds(), (cpu - p.cpu).Seconds(),
 		fmt.Sprintf(format, args...))
 	p.last, p.cpu = now, cpu

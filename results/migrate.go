@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 //go:embed migrations/*.sql
@@ -63,7 +62,7 @@ func loadMigrations() []migration {
 // and including version upTo, each in its own transaction recorded in
 // schema_migrations. BEGIN IMMEDIATE (the DSN's _txlock) means two processes
 // opening a fresh file at once apply each step exactly once.
-func migrate(ctx context.Context, db *sql.DB, upTo int) error {
+func migrate(ctx context.Context, db *sql.DB, upTo int, clk clock) error {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
@@ -71,14 +70,14 @@ func migrate(ctx context.Context, db *sql.DB, upTo int) error {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	for _, m := range migrations[:upTo] {
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, db, m, clk); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, clk clock) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: begin: %w", m.name, err)
@@ -103,7 +102,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, fmtTime(time.Now())); err != nil {
+		m.version, m.name, clk.stamp()); err != nil {
 		return fmt.Errorf("migration %s: record: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {

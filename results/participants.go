@@ -26,7 +26,7 @@ var keyPunct = strings.NewReplacer("'", "", "’", "", "‘", "", "`", "", "-", 
 
 // cleanParticipant normalises p's text and checks its values. Anonymous
 // people keep no personal field at all.
-func cleanParticipant(p *Participant) error {
+func cleanParticipant(p *Participant, clk clock) error {
 	if p.Anonymous {
 		*p = Participant{ID: p.ID, Anonymous: true, DeviceID: p.DeviceID,
 			CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, DeletedAt: p.DeletedAt}
@@ -42,7 +42,7 @@ func cleanParticipant(p *Participant) error {
 		return fmt.Errorf("%w: the full name is empty", ErrInvalid)
 	case p.ConsentVersion == "":
 		return fmt.Errorf("%w: a named participant needs recorded consent (ConsentVersion); store people who decline as Anonymous", ErrInvalid)
-	case p.BirthYear != 0 && (p.BirthYear < 1900 || p.BirthYear > time.Now().Year()):
+	case p.BirthYear != 0 && (p.BirthYear < 1900 || p.BirthYear > clk.year()):
 		return fmt.Errorf("%w: birth year %d is not between 1900 and this year", ErrInvalid, p.BirthYear)
 	}
 	switch p.Gender {
@@ -51,7 +51,7 @@ func cleanParticipant(p *Participant) error {
 		return fmt.Errorf("%w: gender %q is not one of %q, %q, %q or empty", ErrInvalid, p.Gender, GenderMale, GenderFemale, GenderOther)
 	}
 	if p.ConsentAt.IsZero() {
-		p.ConsentAt = now()
+		p.ConsentAt = clk.now()
 	}
 	p.ConsentAt = p.ConsentAt.UTC().Truncate(time.Millisecond)
 	return nil
@@ -62,12 +62,12 @@ func cleanParticipant(p *Participant) error {
 // characters removed, NFC) and computes the search key. For an anonymous
 // participant every personal field is ignored.
 func (s *Store) CreateParticipant(ctx context.Context, p Participant) (Participant, error) {
-	if err := cleanParticipant(&p); err != nil {
+	if err := cleanParticipant(&p, s.clk); err != nil {
 		return Participant{}, err
 	}
 	p.ID = newID()
 	p.DeviceID = s.deviceID
-	p.CreatedAt = now()
+	p.CreatedAt = s.clk.now()
 	p.UpdatedAt = p.CreatedAt
 	p.DeletedAt = time.Time{}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO participants (id, full_name, search_key,
@@ -87,7 +87,7 @@ func (s *Store) CreateParticipant(ctx context.Context, p Participant) (Participa
 // village, household, phone, consent) and bumps UpdatedAt. A record whose
 // data was erased cannot be updated (ErrNotFound).
 func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
-	if err := cleanParticipant(&p); err != nil {
+	if err := cleanParticipant(&p, s.clk); err != nil {
 		return err
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE participants SET full_name = ?, search_key = ?,
@@ -95,7 +95,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
 		consent_version = ?, consent_at = ?, anonymous = ?, updated_at = ?
 		WHERE id = ? AND deleted_at IS NULL`,
 		p.FullName, SearchKey(p.FullName), p.BirthYear, p.Gender, p.Village, p.Household,
-		p.Phone, p.ConsentVersion, nullTime(p.ConsentAt), b2i(p.Anonymous), fmtTime(now()), p.ID)
+		p.Phone, p.ConsentVersion, nullTime(p.ConsentAt), b2i(p.Anonymous), s.clk.stamp(), p.ID)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}

@@ -157,7 +157,7 @@ func (s *Store) SetPIN(ctx context.Context, pin string) error {
 		return err
 	}
 	return s.withTx(ctx, "set trainer PIN", func(tx *sql.Tx) error {
-		if err := putSetting(ctx, tx, SettingPINHash, h); err != nil {
+		if err := s.putSetting(ctx, tx, SettingPINHash, h); err != nil {
 			return err
 		}
 		return clearBackoff(ctx, tx)
@@ -245,10 +245,10 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 		n++
 		wait := PINWait(n)
 		res = PINCheck{Failures: n, Wait: wait}
-		if err := putSetting(ctx, tx, SettingPINFailures, strconv.Itoa(n)); err != nil {
+		if err := s.putSetting(ctx, tx, SettingPINFailures, strconv.Itoa(n)); err != nil {
 			return err
 		}
-		return putSetting(ctx, tx, SettingPINNextTry, fmtTime(now.Add(wait)))
+		return s.putSetting(ctx, tx, SettingPINNextTry, fmtTime(now.Add(wait)))
 	})
 	if err != nil {
 		return PINCheck{}, err
@@ -266,7 +266,7 @@ func (s *Store) tooEarly(ctx context.Context, failures int, next, now time.Time)
 	if wait > PINMaxWait {
 		wait = PINMaxWait
 		err := s.withTx(ctx, "cap trainer PIN wait", func(tx *sql.Tx) error {
-			return putSetting(ctx, tx, SettingPINNextTry, fmtTime(now.Add(wait)))
+			return s.putSetting(ctx, tx, SettingPINNextTry, fmtTime(now.Add(wait)))
 		})
 		if err != nil {
 			return PINCheck{}, err
@@ -276,10 +276,10 @@ func (s *Store) tooEarly(ctx context.Context, failures int, next, now time.Time)
 }
 
 // putSetting writes one setting inside tx.
-func putSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+func (s *Store) putSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-		key, value, fmtTime(now()))
+		key, value, s.clk.stamp())
 	if err != nil {
 		return fmt.Errorf("save setting %s: %w", key, err)
 	}

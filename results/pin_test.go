@@ -148,14 +148,14 @@ func TestResetPINKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	p, err := s.CreateParticipant(ctx, Participant{FullName: "Y Bih Niê", BirthYear: 1960, Village: "Buôn Đôn", ConsentVersion: ConsentVersion, ConsentAt: time.Now()})
+	p, err := s.CreateParticipant(ctx, Participant{FullName: "Y Bih Niê", BirthYear: 1960, Village: "Buôn Đôn", ConsentVersion: ConsentVersion, ConsentAt: testNow()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetPIN(ctx, "1234"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CheckPIN(ctx, "0000", time.Now()); err != nil {
+	if _, err := s.CheckPIN(ctx, "0000", testNow()); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.ResetPIN(ctx); err != nil {
@@ -167,7 +167,7 @@ func TestResetPINKeepsData(t *testing.T) {
 	if n, _, _ := s.PINState(ctx); n != 0 {
 		t.Errorf("failures after reset = %d", n)
 	}
-	if _, err := s.CheckPIN(ctx, "1234", time.Now()); !errors.Is(err, ErrNotFound) {
+	if _, err := s.CheckPIN(ctx, "1234", testNow()); !errors.Is(err, ErrNotFound) {
 		t.Errorf("CheckPIN without a PIN = %v, want ErrNotFound", err)
 	}
 	if got, err := s.Participant(ctx, p.ID); err != nil || got.FullName != "Y Bih Niê" {

@@ -30,7 +30,7 @@ func (s *Store) DeleteParticipantData(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		ts := fmtTime(now())
+		ts := s.clk.stamp()
 		for _, pid := range ids {
 			if err := erase(ctx, tx, pid, ts); err != nil {
 				return err

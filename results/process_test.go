@@ -20,6 +20,7 @@ import (
 const childEnv = "KYNANGSO_TEST_CHILD"
 
 func TestMain(m *testing.M) {
+	pinClock()
 	switch os.Getenv(childEnv) {
 	case "":
 		flag.Parse()

@@ -24,7 +24,7 @@ func (s *Store) SaveLessonPage(ctx context.Context, participantID, moduleID stri
 	if page > pageCount {
 		page = pageCount
 	}
-	ts := fmtTime(now())
+	ts := s.clk.stamp()
 	var completed any
 	if page == pageCount {
 		completed = ts
@@ -93,7 +93,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-		key, value, fmtTime(now()))
+		key, value, s.clk.stamp())
 	if err != nil {
 		return fmt.Errorf("save setting %s: %w", key, err)
 	}
@@ -105,7 +105,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 func (s *Store) SetDeviceName(ctx context.Context, name string) error {
 	name = safetext.Line(name)
 	_, err := s.db.ExecContext(ctx, `UPDATE devices SET name = ?, updated_at = ? WHERE id = ?`,
-		name, fmtTime(now()), s.deviceID)
+		name, s.clk.stamp(), s.deviceID)
 	if err != nil {
 		return fmt.Errorf("name this laptop: %w", err)
 	}

@@ -217,11 +217,11 @@ func (s *Store) newScope(ctx context.Context, f Filter) (scope, error) {
 	}
 	sc := scope{f: f}
 	if f.From != "" {
-		t, _ := time.ParseInLocation(DateLayout, f.From, time.Local)
+		t, _ := s.clk.dayStart(f.From)
 		sc.fromTS = fmtTime(t)
 	}
 	if f.To != "" {
-		t, _ := time.ParseInLocation(DateLayout, f.To, time.Local)
+		t, _ := s.clk.dayStart(f.To)
 		sc.toTS = fmtTime(t.AddDate(0, 0, 1))
 	}
 	if f.SessionID != "" {
@@ -355,13 +355,4 @@ func (sc scope) args(query string, extra ...sql.NamedArg) []any {
 		}
 	}
 	return out
-}
-
-// localDate returns the local date of a stored time, "" for none.
-func localDate(s sql.NullString) string {
-	t := parseTime(s)
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(time.Local).Format(DateLayout)
 }

@@ -155,7 +155,7 @@ func (f *reportFixture) attempt(t testing.TB, c ClassSession, p Participant, mod
 // link joins record from into record into, as a merge of duplicates does.
 func (f *reportFixture) link(t testing.TB, from, into string) {
 	t.Helper()
-	ts := fmtTime(now())
+	ts := f.s.clk.stamp()
 	if _, err := f.s.DB().Exec(`INSERT INTO participant_links (id, from_id, into_id, linked_by, linked_at,
 		device_id, created_at, updated_at) VALUES (?, ?, ?, 'test', ?, ?, ?, ?)`,
 		newID(), from, into, ts, f.s.DeviceID(), ts, ts); err != nil {

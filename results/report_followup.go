@@ -128,7 +128,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 		pi := personInfo(p, cat.Lang, withPhone)
 		pi.Village, pi.Household = village, household
 		people = append(people, FollowUpPerson{PersonInfo: pi,
-			LastActivity: localDate(last), NotPassed: todo})
+			LastActivity: s.clk.localDate(last), NotPassed: todo})
 		nameKeys = append(nameKeys, nameKey)
 	}
 	if err := rows.Err(); err != nil {

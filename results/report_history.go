@@ -229,9 +229,9 @@ func (s *Store) moduleHistories(ctx context.Context, ids string, cat Catalog) ([
 			pct = round1(float64(score) * 100 / float64(max))
 		}
 		m.BestPercent = maxf(m.BestPercent, pct)
-		m.LastPercent, m.LastDate = pct, localDate(fin)
+		m.LastPercent, m.LastDate = pct, s.clk.localDate(fin)
 		if passed && !m.Passed {
-			m.Passed, m.PassedOn = true, localDate(fin)
+			m.Passed, m.PassedOn = true, s.clk.localDate(fin)
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -41,6 +41,9 @@ func (q plainSQL) att() (string, []any) {
 	return strings.Join(append(w, "1"), " AND "), args
 }
 
+// The plain SQL turns stored UTC times into dates with '+7 hours': the
+// stores of these tests are in testclock.Zone (Vietnam, UTC+7 all year),
+// whatever TZ the machine runs in.
 func (q plainSQL) tries() (string, []any) {
 	var w []string
 	var args []any
@@ -48,10 +51,10 @@ func (q plainSQL) tries() (string, []any) {
 		w, args = append(w, "a.session_id = ?"), append(args, q.f.SessionID)
 	}
 	if q.f.From != "" {
-		w, args = append(w, "date(a.started_at, 'localtime') >= ?"), append(args, q.f.From)
+		w, args = append(w, "date(a.started_at, '+7 hours') >= ?"), append(args, q.f.From)
 	}
 	if q.f.To != "" {
-		w, args = append(w, "date(a.started_at, 'localtime') <= ?"), append(args, q.f.To)
+		w, args = append(w, "date(a.started_at, '+7 hours') <= ?"), append(args, q.f.To)
 	}
 	if q.f.Village != "" {
 		w, args = append(w, "p.village = ?"), append(args, q.f.Village)
@@ -165,10 +168,10 @@ func checkCoverageAgainstSQL(t *testing.T, q plainSQL, cat Catalog, f Filter, pe
 		readW = "0"
 	default:
 		if f.From != "" {
-			readW, readA = readW+" AND date(g.updated_at, 'localtime') >= ?", append(readA, f.From)
+			readW, readA = readW+" AND date(g.updated_at, '+7 hours') >= ?", append(readA, f.From)
 		}
 		if f.To != "" {
-			readW, readA = readW+" AND date(g.updated_at, 'localtime') <= ?", append(readA, f.To)
+			readW, readA = readW+" AND date(g.updated_at, '+7 hours') <= ?", append(readA, f.To)
 		}
 		if f.Village != "" {
 			readW, readA = readW+" AND p.village = ?", append(readA, f.Village)

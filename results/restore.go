@@ -176,13 +176,14 @@ func copyDatabase(ctx context.Context, src, dst string) error {
 
 // AsideName is the name the database at path is given when a restore moves
 // it out of the way: kynangso.db becomes kynangso.hong-20260315-101500.db
-// ("hỏng": damaged), in local time, beside the original.
+// ("hỏng": damaged), in now's zone (the caller passes local time), beside
+// the original.
 func AsideName(path string, now time.Time) string {
 	ext := filepath.Ext(path)
 	if ext == "" {
 		ext = ".db"
 	}
-	return strings.TrimSuffix(path, filepath.Ext(path)) + ".hong-" + now.Local().Format("20060102-150405") + ext
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".hong-" + now.Format("20060102-150405") + ext
 }
 
 // moveAside renames the database at path, with its -wal and -shm files, to

@@ -1,6 +1,8 @@
 package results
 
 import (
+	"kynangso/internal/testclock"
+
 	"bytes"
 	"context"
 	"errors"
@@ -52,7 +54,7 @@ func TestRestoreOverDamagedDatabase(t *testing.T) {
 		t.Fatalf("setup: Open = %v, want ErrDamaged", err)
 	}
 
-	now := time.Date(2026, 3, 15, 10, 15, 0, 0, time.Local)
+	now := time.Date(2026, 3, 15, 10, 15, 0, 0, testclock.Zone)
 	res, err := Restore(ctx, db, backup, now)
 	if err != nil {
 		t.Fatalf("Restore: %v", err)
@@ -143,7 +145,7 @@ func TestRestoreRefusesWithoutTouchingAnything(t *testing.T) {
 		{db, ErrSameDatabase},
 		{filepath.Join(dir, "missing.db"), os.ErrNotExist},
 	} {
-		if _, err := Restore(ctx, db, c.from, time.Now()); !errors.Is(err, c.want) {
+		if _, err := Restore(ctx, db, c.from, testNow()); !errors.Is(err, c.want) {
 			t.Errorf("Restore from %s: %v, want %v", filepath.Base(c.from), err, c.want)
 		}
 		after := snapshot()
@@ -171,7 +173,7 @@ func TestRestoreRefusesWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The app is idle but open, as a TUI waiting for the next learner.
-	if _, err := Restore(ctx, db, backup, time.Now()); !errors.Is(err, ErrDatabaseInUse) {
+	if _, err := Restore(ctx, db, backup, testNow()); !errors.Is(err, ErrDatabaseInUse) {
 		t.Fatalf("Restore while open: %v, want ErrDatabaseInUse", err)
 	}
 	if got, _ := s.SearchParticipants(ctx, "bia", 5); len(got) != 1 {
@@ -181,7 +183,7 @@ func TestRestoreRefusesWhileOpen(t *testing.T) {
 		t.Fatalf("moved aside although refused: %v", aside)
 	}
 	s.Close()
-	if _, err := Restore(ctx, db, backup, time.Now()); err != nil {
+	if _, err := Restore(ctx, db, backup, testNow()); err != nil {
 		t.Fatalf("Restore after the app closed: %v", err)
 	}
 }

@@ -11,12 +11,12 @@ import (
 )
 
 // cleanSession normalises a class's text fields.
-func cleanSession(c *ClassSession) error {
+func cleanSession(c *ClassSession, clk clock) error {
 	c.Title = safetext.Line(c.Title)
 	c.Commune = safetext.Line(c.Commune)
 	c.Date = safetext.Line(c.Date)
 	if c.Date == "" {
-		c.Date = time.Now().Format("2006-01-02")
+		c.Date = clk.today()
 	}
 	if _, err := time.Parse("2006-01-02", c.Date); err != nil {
 		return fmt.Errorf("%w: class date %q is not YYYY-MM-DD", ErrInvalid, c.Date)
@@ -45,11 +45,11 @@ func cleanList(xs []string) []string {
 // OpenSession opens a class on this laptop. The date defaults to today;
 // OpenedAt is now. ErrSessionOpen if a class is already open here.
 func (s *Store) OpenSession(ctx context.Context, c ClassSession) (ClassSession, error) {
-	if err := cleanSession(&c); err != nil {
+	if err := cleanSession(&c, s.clk); err != nil {
 		return ClassSession{}, err
 	}
 	c.ID, c.DeviceID = newID(), s.deviceID
-	c.OpenedAt = now()
+	c.OpenedAt = s.clk.now()
 	c.ClosedAt = time.Time{}
 	c.CreatedAt, c.UpdatedAt = c.OpenedAt, c.OpenedAt
 	err := s.withTx(ctx, "open class", func(tx *sql.Tx) error {
@@ -128,7 +128,7 @@ func (s *Store) CloseSession(ctx context.Context, id string) error {
 		if _, err := s.session(ctx, tx, id); err != nil {
 			return err
 		}
-		ts := fmtTime(now())
+		ts := s.clk.stamp()
 		_, err := tx.ExecContext(ctx, `UPDATE class_sessions SET closed_at = ?, updated_at = ?
 			WHERE id = ? AND closed_at IS NULL`, ts, ts, id)
 		return err
@@ -156,7 +156,7 @@ func (s *Store) ReopenSession(ctx context.Context, id string) error {
 			return ErrSessionOpen
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE class_sessions SET closed_at = NULL, updated_at = ? WHERE id = ?`,
-			fmtTime(now()), id)
+			s.clk.stamp(), id)
 		return err
 	})
 }
@@ -164,13 +164,13 @@ func (s *Store) ReopenSession(ctx context.Context, id string) error {
 // UpdateSession corrects a class's title, date, commune, villages, trainers
 // and planned modules; times and state are unchanged.
 func (s *Store) UpdateSession(ctx context.Context, c ClassSession) error {
-	if err := cleanSession(&c); err != nil {
+	if err := cleanSession(&c, s.clk); err != nil {
 		return err
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE class_sessions SET title = ?, date = ?, commune = ?,
 		villages = ?, trainers = ?, planned_modules = ?, updated_at = ? WHERE id = ?`,
 		c.Title, c.Date, c.Commune, jsonList(c.Villages), jsonList(c.Trainers),
-		jsonList(c.PlannedModules), fmtTime(now()), c.ID)
+		jsonList(c.PlannedModules), s.clk.stamp(), c.ID)
 	if err != nil {
 		return fmt.Errorf("update class: %w", err)
 	}
@@ -224,7 +224,7 @@ func (s *Store) CheckIn(ctx context.Context, sessionID, participantID string) (A
 		if n == 0 {
 			return ErrNotFound
 		}
-		ts := fmtTime(now())
+		ts := s.clk.stamp()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO attendance (id, session_id, participant_id,
 			checked_in_at, device_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (session_id, participant_id) DO NOTHING`,

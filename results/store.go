@@ -49,6 +49,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	deviceID string
+	clk      clock
 }
 
 // dsn builds the go-sqlite3 data source name for path. Every pooled
@@ -109,27 +110,28 @@ func dsnMode(path string, mode int) string {
 // newer schema is refused without being written to (ErrNotKynangso,
 // ErrDamaged, ErrNewerSchema). Then pending migrations run, each in its own
 // transaction.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return openAt(ctx, path, len(migrations))
+// Options set the store's clock and zone (WithClock, WithZone).
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	return openAt(ctx, path, len(migrations), opts...)
 }
 
 // OpenExisting is Open for commands that only read the data (report,
 // export, backup, fingerprint): a path with no file is refused with
 // ErrNoDatabase instead of being created, so a mistyped --db never prints
 // an all-zero report or a "checked" backup of nothing.
-func OpenExisting(ctx context.Context, path string) (*Store, error) {
+func OpenExisting(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open results database: no path given")
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("open results database %s: %w", path, ErrNoDatabase)
 	}
-	return Open(ctx, path)
+	return Open(ctx, path, opts...)
 }
 
 // openAt opens path and migrates it up to schema version upTo (tests use it
 // to build databases of an older version).
-func openAt(ctx context.Context, path string, upTo int) (*Store, error) {
+func openAt(ctx context.Context, path string, upTo int, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open results database: no path given")
 	}
@@ -143,7 +145,7 @@ func openAt(ctx context.Context, path string, upTo int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open results database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, clk: newClock(opts)}
 	if err := s.init(ctx, upTo); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open results database %s: %w", path, classify(err))
@@ -156,10 +158,10 @@ func (s *Store) init(ctx context.Context, upTo int) error {
 	if err := s.db.PingContext(ctx); err != nil {
 		return err
 	}
-	if err := migrate(ctx, s.db, upTo); err != nil {
+	if err := migrate(ctx, s.db, upTo, s.clk); err != nil {
 		return err
 	}
-	id, err := ensureDevice(ctx, s.db)
+	id, err := ensureDevice(ctx, s.db, s.clk)
 	if err != nil {
 		return err
 	}

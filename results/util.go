@@ -42,10 +42,6 @@ func parseTime(s sql.NullString) time.Time {
 	return t.UTC()
 }
 
-// now returns the current time truncated to what is stored, so a value
-// returned by a method equals the one read back later.
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
-
 // newID returns a new UUIDv7 text id.
 func newID() string {
 	id, err := uuid.NewV7()
@@ -116,7 +112,7 @@ func errorsIsOurs(err error) bool {
 
 // ensureDevice returns this laptop's id from meta, creating it (and its
 // devices row) the first time.
-func ensureDevice(ctx context.Context, db *sql.DB) (string, error) {
+func ensureDevice(ctx context.Context, db *sql.DB, clk clock) (string, error) {
 	var id string
 	err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'device_id'`).Scan(&id)
 	if err == nil {
@@ -136,7 +132,7 @@ func ensureDevice(ctx context.Context, db *sql.DB) (string, error) {
 		return id, nil
 	}
 	id = newID()
-	ts := fmtTime(now())
+	ts := clk.stamp()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('device_id', ?)`, id); err != nil {
 		return "", fmt.Errorf("create device id: %w", err)
 	}
