@@ -68,7 +68,7 @@ func TestDeleteParticipantDataErasesBytes(t *testing.T) {
 	if res, _ := s.SearchParticipants(ctx, "zyquat", 10); len(res) != 0 {
 		t.Fatalf("erased person still found: %+v", res)
 	}
-	if err := s.UpdateParticipant(ctx, Participant{ID: p.ID, FullName: "X", ConsentVersion: ConsentVersion}); !errors.Is(err, ErrNotFound) {
+	if err := s.UpdateParticipant(ctx, Participant{ID: p.ID, FullName: "Xuân", ConsentVersion: ConsentVersion}); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("update of erased record: %v", err)
 	}
 	if err := s.DeleteParticipantData(ctx, "missing"); !errors.Is(err, ErrNotFound) {

@@ -166,7 +166,7 @@ func (s *Store) init(ctx context.Context, upTo int) error {
 		return err
 	}
 	s.deviceID = id
-	return nil
+	return s.cleanOwnText(ctx)
 }
 
 // createPrivate creates an empty file readable by its owner only, so the
