@@ -297,6 +297,27 @@ func compareAllFilters(t *testing.T, s *Store) {
 	}
 }
 
+// TestReportsMatchPlainSQLOn20k is the same comparison at the scale of a
+// district (20,000 people), where the grouped fast paths of the reports
+// (person_summary) take over from the per-person reads: it runs by default,
+// so CI checks the fast paths at scale on every run.
+func TestReportsMatchPlainSQLOn20k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20,000-person demo (about 15 s); skipped with -short")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo20k.db")
+	if _, err := Demo(ctx, path, DemoOptions{Participants: 20_000, Seed: 13}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	compareAllFilters(t, s)
+}
+
 // TestReportsMatchPlainSQLOn100k is the same comparison on the 100,000-person
 // benchmark demo; it takes minutes, so it runs only with -long.
 func TestReportsMatchPlainSQLOn100k(t *testing.T) {
