@@ -135,43 +135,80 @@ type cue struct {
 func cueTests(qs []quiz.Question, langs, refs []string, lines []int) []cue {
 	var out []cue
 	for _, lang := range langs {
-		if c, ok := longestCue(qs, lang, refs, lines); ok {
-			out = append(out, c)
-		}
+		out = append(out, lengthCues(qs, lang, refs, lines)...)
 		out = append(out, markCues(qs, lang, refs, lines)...)
 	}
 	return append(out, trueFalseCues(qs, refs, lines)...)
 }
 
-// longestCue tests "pick the longest choice" on single-choice questions: a
-// hit is a question whose right answer is (one of) the longest in lang.
-func longestCue(qs []quiz.Question, lang string, refs []string, lines []int) (cue, bool) {
-	var ts []trial
+// lengthCues tests the guesses a choice's length invites on single-choice
+// questions, in lang: "pick the longest", "rule out the longest" (an
+// author who learnt to shorten right answers overdoes it) and "pick the
+// shortest". A choice tied for the extreme counts as at it, with the
+// chance of that for the tie's size.
+func lengthCues(qs []quiz.Question, lang string, refs []string, lines []int) []cue {
+	var longest, notLongest, shortest []trial
+	singles := 0
 	for i, q := range qs {
 		if q.Type != quiz.TypeSingle || len(q.Choices) < 2 {
 			continue
 		}
-		longest, ties, correct := 0, 0, 0
-		for _, c := range q.Choices {
-			n := utf8.RuneCountInString(strings.TrimSpace(c.Text[lang]))
-			if c.Correct {
-				correct = n
-			}
-			switch {
-			case n > longest:
-				longest, ties = n, 1
-			case n == longest:
-				ties++
-			}
+		singles++
+		long, short := extremes(q, lang)
+		k := float64(len(q.Choices))
+		longest = append(longest, trial{hit: long.hit, p: float64(long.ties) / k, ref: refs[i], line: lines[i]})
+		notLongest = append(notLongest, trial{hit: !long.hit, p: 1 - float64(long.ties)/k, ref: refs[i], line: lines[i]})
+		shortest = append(shortest, trial{hit: short.hit, p: float64(short.ties) / k, ref: refs[i], line: lines[i]})
+	}
+	var out []cue
+	if r, ok := judge(longest); ok {
+		out = append(out, cue{line: r.line, msg: fmt.Sprintf("%s: the right answer is the longest choice in %d of %d single-choice questions (%s; blind guessing %s), so picking the longest choice scores better than chance: even out the lengths, and let a wrong choice be the longest now and then (%s)",
+			lang, r.hits, singles, pct(r.rate), pct(r.chance), r.list)})
+	}
+	if r, ok := judge(notLongest); ok {
+		out = append(out, cue{line: r.line, msg: fmt.Sprintf("%s: the right answer is the longest choice in only %d of %d single-choice questions (chance %s), so ruling out the longest choice scores better than chance: let the right answer be the longest now and then",
+			lang, singles-r.hits, singles, pct(1-r.chance))})
+	}
+	if r, ok := judge(shortest); ok {
+		out = append(out, cue{line: r.line, msg: fmt.Sprintf("%s: the right answer is the shortest choice in %d of %d single-choice questions (%s; blind guessing %s), so picking the shortest choice scores better than chance: even out the lengths (%s)",
+			lang, r.hits, singles, pct(r.rate), pct(r.chance), r.list)})
+	}
+	return out
+}
+
+// extreme says whether a question's right answer is at one end of the
+// lengths, and how many choices share that end.
+type extreme struct {
+	hit  bool
+	ties int
+}
+
+// extremes measures q's choices in lang (in characters, as the eye sees
+// them) and reports the right answer's place at the long and short ends.
+func extremes(q quiz.Question, lang string) (long, short extreme) {
+	maxN, minN, right := -1, -1, -1
+	ns := make([]int, len(q.Choices))
+	for i, c := range q.Choices {
+		ns[i] = utf8.RuneCountInString(strings.TrimSpace(c.Text[lang]))
+		if maxN < 0 || ns[i] > maxN {
+			maxN = ns[i]
 		}
-		ts = append(ts, trial{hit: correct == longest, p: float64(ties) / float64(len(q.Choices)), ref: refs[i], line: lines[i]})
+		if minN < 0 || ns[i] < minN {
+			minN = ns[i]
+		}
+		if c.Correct {
+			right = ns[i]
+		}
 	}
-	r, ok := judge(ts)
-	if !ok {
-		return cue{}, false
+	for _, n := range ns {
+		if n == maxN {
+			long.ties++
+		}
+		if n == minN {
+			short.ties++
+		}
 	}
-	return cue{line: r.line, msg: fmt.Sprintf("%s: the right answer is the longest choice in %d of %d single-choice questions (%s; blind guessing %s), so picking the longest choice scores better than chance: even out the lengths, and let a wrong choice be the longest now and then (%s)",
-		lang, r.hits, len(ts), pct(r.rate), pct(r.chance), r.list)}, true
+	return extreme{hit: right == maxN, ties: long.ties}, extreme{hit: right == minN, ties: short.ties}
 }
 
 // markCues tests each punctuation mark on single-choice questions where

@@ -121,12 +121,8 @@ func TestLintAcrossModules(t *testing.T) {
 // reaches a participant in first place.
 func TestLintIgnoresChoiceOrder(t *testing.T) {
 	m := &Module{ID: "m"}
-	for i := range 20 {
-		m.Questions = append(m.Questions, quiz.Question{ID: fmt.Sprintf("q%02d", i+1), Type: quiz.TypeSingle, Choices: []quiz.Choice{
-			{ID: "a", Text: quiz.Text{"vi": "Hỏi người nhà"}, Correct: true},
-			{ID: "b", Text: quiz.Text{"vi": "Bấm vào link ngay"}},
-			{ID: "c", Text: quiz.Text{"vi": "Chờ đến mai"}},
-		}})
+	for i := range 21 {
+		m.Questions = append(m.Questions, rotatingQuestion(fmt.Sprintf("q%02d", i+1), i, "Hỏi người nhà", "Bấm vào link", "Chờ đến mai"))
 	}
 	if got := LintModule(m, []string{"vi"}); len(got) > 0 {
 		t.Errorf("choice order flagged:\n%s", lines(got))
@@ -138,9 +134,10 @@ func TestLintIgnoresChoiceOrder(t *testing.T) {
 // answer, which a guesser cannot use to find it among the rest.
 func TestLintMarkOnlyInWrongChoices(t *testing.T) {
 	m := &Module{ID: "m"}
-	for i := range 10 {
+	right := []string{"Gọi", "Gọi tổng đài", "Gọi tổng đài in trên thẻ"} // shortest, middle, longest in turn
+	for i := range 12 {
 		m.Questions = append(m.Questions, quiz.Question{ID: fmt.Sprintf("q%02d", i+1), Type: quiz.TypeSingle, Choices: []quiz.Choice{
-			{ID: "a", Text: quiz.Text{"vi": "Gọi tổng đài"}, Correct: true},
+			{ID: "a", Text: quiz.Text{"vi": right[i%3]}, Correct: true},
 			{ID: "b", Text: quiz.Text{"vi": "Bấm link; nhanh"}},
 			{ID: "c", Text: quiz.Text{"vi": "Chờ xem sao"}},
 		}})
@@ -148,6 +145,40 @@ func TestLintMarkOnlyInWrongChoices(t *testing.T) {
 	if got := LintModule(m, []string{"vi"}); len(got) > 0 {
 		t.Errorf("mark in wrong choices flagged:\n%s", lines(got))
 	}
+}
+
+// TestLintShortAnswers checks an author who learnt to keep right answers
+// short and overdid it is caught too: always the shortest choice is as
+// much a give-away as always the longest.
+func TestLintShortAnswers(t *testing.T) {
+	m := &Module{ID: "m", QuizFile: "m/quiz.yaml"}
+	for i := range 12 {
+		m.Questions = append(m.Questions, quiz.Question{ID: fmt.Sprintf("q%02d", i+1), Type: quiz.TypeSingle, Choices: []quiz.Choice{
+			{ID: "a", Text: quiz.Text{"vi": "Bấm vào link ngay"}},
+			{ID: "b", Text: quiz.Text{"vi": "Gọi lại"}, Correct: true},
+			{ID: "c", Text: quiz.Text{"vi": "Chờ đến sáng mai"}},
+		}})
+	}
+	got := lines(LintModule(m, []string{"vi"}))
+	for _, want := range []string{
+		"warning: vi: the right answer is the longest choice in only 0 of 12 single-choice questions (chance 33%), so ruling out the longest choice",
+		"warning: vi: the right answer is the shortest choice in 12 of 12 single-choice questions (100%; blind guessing 33%)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
+
+// rotatingQuestion is a single-choice question whose right answer is
+// always choice a, written as texts[(i+j)%3] for choice j: over three
+// questions it is in turn of each length, so length says nothing.
+func rotatingQuestion(id string, i int, texts ...string) quiz.Question {
+	q := quiz.Question{ID: id, Type: quiz.TypeSingle}
+	for j := range 3 {
+		q.Choices = append(q.Choices, quiz.Choice{ID: string(rune('a' + j)), Text: quiz.Text{"vi": texts[(i+j)%3]}, Correct: j == 0})
+	}
+	return q
 }
 
 // TestLintTrueSide checks "always answer True" is caught as well as False.
