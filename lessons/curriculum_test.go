@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -222,8 +223,9 @@ func TestBuiltinFilesAreNFC(t *testing.T) {
 }
 
 // TestCurriculumDocListsEverySource checks docs/curriculum.md names every
-// source a module.yaml lists, and every module with its counts, so the
-// reviewer's document cannot drift from the pack.
+// source a module.yaml lists, and every module with its pages, questions
+// and scenario questions in the overview table, so the reviewer's document
+// cannot drift from the pack.
 func TestCurriculumDocListsEverySource(t *testing.T) {
 	data, err := os.ReadFile("../docs/curriculum.md")
 	if err != nil {
@@ -234,6 +236,12 @@ func TestCurriculumDocListsEverySource(t *testing.T) {
 	for _, m := range p.Modules {
 		if !strings.Contains(doc, "`"+m.ID+"`") {
 			t.Errorf("docs/curriculum.md does not name module `%s`", m.ID)
+		}
+		// The overview table: | order | `id` | skill | title | pages vi/en | questions | scenarios |
+		row := regexp.MustCompile("(?m)^\\| \\d+ \\| `" + m.ID + "` \\|.*\\| (\\d+)/(\\d+) \\| (\\d+) \\| (\\d+) \\|$").FindStringSubmatch(doc)
+		want := []string{itoa(len(m.Pages["vi"])), itoa(len(m.Pages["en"])), itoa(len(m.Questions)), itoa(scenarios(m))}
+		if row == nil || !slices.Equal(row[1:], want) {
+			t.Errorf("docs/curriculum.md overview row for %s = %v, want pages %s/%s, %s questions, %s scenarios", m.ID, row, want[0], want[1], want[2], want[3])
 		}
 		for _, src := range m.Sources {
 			if !strings.Contains(doc, src) {
