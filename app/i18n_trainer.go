@@ -178,6 +178,7 @@ var trainerStrings = map[string]entry{
 	"tr.files.phone.yes":   {"Kèm số điện thoại", "Include phone numbers"},
 	"tr.files.phone.hint":  {"Chỉ kèm khi xã yêu cầu: số điện thoại là dữ liệu cá nhân.", "Only when the commune asks: phone numbers are personal data."},
 	"tr.files.to":          {"Tệp được lưu vào thư mục:", "The file is saved in the folder:"},
+	"tr.files.looking":     {"(đang tìm thư mục…)", "(looking for the folder…)"},
 	"tr.files.saved":       {"Đã lưu %d dòng vào tệp:", "Saved %d rows to:"},
 	"tr.files.backup":      {"Lưu bản sao", "Save the copy"},
 	"tr.files.folder":      {"Thư mục lưu bản sao", "Folder for the copy"},

@@ -38,11 +38,19 @@ type filesPage struct {
 	// it is for.
 	suggested bool
 	dbPath    string
+	// exportDir is the folder exports go to, found by a command when the
+	// export page opens ("" until then).
+	exportDir string
 }
 
 // suggestBackupDir finds the default backup folder for a database; tests
 // replace it to fake the drives plugged in.
 var suggestBackupDir = results.SuggestBackupDirFor
+
+// defaultExportDir finds the folder exports go to (it asks the disk which
+// folders exist, so it runs in a command); tests replace it to see when it
+// is called.
+var defaultExportDir = results.DefaultExportDir
 
 type filesDoneMsg struct {
 	p     *filesPage
@@ -72,7 +80,11 @@ func (p *filesPage) setTop(w int) {
 	}
 	top = append(top, wrap(st.Subtle.Render(filterText(cat, p.filter, label)), w)...)
 	top = append(top, st.Subtle.Render(cat.T("tr.files.to")))
-	top = append(top, hang("  ", st.Text.Render(results.DefaultExportDir()), w)...)
+	dir := st.Subtle.Render(cat.T("tr.files.looking"))
+	if p.exportDir != "" {
+		dir = st.Text.Render(p.exportDir)
+	}
+	top = append(top, hang("  ", dir, w)...)
 	p.form.top = append(top, "")
 }
 
@@ -95,6 +107,17 @@ func newBackupPage(c *Common) *filesPage {
 type backupSuggestMsg struct {
 	p *filesPage
 	s results.BackupDirSuggestion
+}
+
+// exportDirMsg carries the folder exports go to.
+type exportDirMsg struct {
+	p   *filesPage
+	dir string
+}
+
+// exportDirCmd looks for the folder exports go to.
+func (p *filesPage) exportDirCmd() tea.Cmd {
+	return func() tea.Msg { return exportDirMsg{p: p, dir: defaultExportDir()} }
 }
 
 // suggestCmd looks for the default backup folder.
@@ -142,8 +165,11 @@ func newWherePage(c *Common) *filesPage {
 }
 
 func (p *filesPage) Init() tea.Cmd {
-	if p.kind == actBackup {
+	switch p.kind {
+	case actBackup:
 		return tea.Batch(p.form.focusCmd(), p.suggestCmd())
+	case actExport:
+		return tea.Batch(p.form.focusCmd(), p.exportDirCmd())
 	}
 	if p.form != nil {
 		return p.form.focusCmd()
@@ -177,6 +203,12 @@ func (p *filesPage) HelpKeys() []key.Binding {
 
 func (p *filesPage) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {
+	case exportDirMsg:
+		if msg.p == p {
+			p.exportDir = msg.dir
+			p.setTop(cmp.Or(p.w, 76))
+		}
+		return p, nil
 	case backupSuggestMsg:
 		if msg.p == p {
 			p.suggest, p.suggested = msg.s, true
@@ -252,8 +284,11 @@ func (p *filesPage) export() tea.Cmd {
 	kind := []results.ExportKind{results.ExportAttendance, results.ExportResults}[p.what.choice]
 	format := []results.Format{results.FormatXLSX, results.FormatCSV}[p.format.choice]
 	opt := results.ExportOptions{Filter: p.filter, Catalog: results.NewCatalog(p.c.Pack, cat.Lang), WithPhone: p.phone.choice == 1}
-	dir := results.DefaultExportDir()
+	dir := p.exportDir
 	return func() tea.Msg {
+		if dir == "" { // saved before the folder was found: find it here
+			dir = defaultExportDir()
+		}
 		tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
 		if err != nil {
 			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}

@@ -248,3 +248,32 @@ func TestHomeMenuNumbersAreStable(t *testing.T) {
 		t.Fatalf("2 should open the dashboard:\n%s", e.screen())
 	}
 }
+
+// The export page finds its folder in a command, never while it is laid
+// out or handles a key: looking asks the disk, and Update must not block.
+func TestExportDirFoundInCommand(t *testing.T) {
+	dir := t.TempDir()
+	calls := 0
+	old := defaultExportDir
+	defaultExportDir = func() string { calls++; return dir }
+	t.Cleanup(func() { defaultExportDir = old })
+	c := newTrainerEnv(t, 80, 24).m.Common()
+	p := newExportPage(c, results.Filter{})
+	p.SetSize(60, 20)
+	p.Update(down)
+	p.SetSize(80, 24)
+	if calls != 0 {
+		t.Fatalf("the export folder was looked up %d times outside a command", calls)
+	}
+	if !strings.Contains(ansiStrip(p.View()), "đang tìm thư mục") {
+		t.Fatalf("before the folder is found the page should say it is looking:\n%s", ansiStrip(p.View()))
+	}
+	msg := await(t, p.exportDirCmd())
+	if calls != 1 {
+		t.Fatalf("the command looked the folder up %d times, want 1", calls)
+	}
+	p.Update(msg)
+	if !strings.Contains(ansiStrip(p.View()), dir) {
+		t.Fatalf("the folder found is not shown:\n%s", ansiStrip(p.View()))
+	}
+}
