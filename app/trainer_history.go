@@ -108,7 +108,7 @@ func (p *historyPage) body() []string {
 		if m.Passed {
 			mark = "✓ "
 		}
-		line := mark + modName(m.ModuleLabel) + " — " + cat.F("tr.hist.mod", m.Attempts, pct(cat, m.BestPercent))
+		line := mark + modName(m.ModuleLabel) + " — " + historyTries(cat, m)
 		if m.PassedOn != "" {
 			line += " · " + cat.F("tr.hist.on", viDate(m.PassedOn))
 		}
@@ -124,4 +124,22 @@ func (p *historyPage) body() []string {
 		}
 	}
 	return out
+}
+
+// historyTries says how a module's quiz went: the finished attempts and the
+// best of them, an attempt left half-way and how far it got, or that the
+// quiz was never taken. An open attempt has no score, so it never shows as
+// "best 0%".
+func historyTries(cat Catalog, m results.ModuleHistory) string {
+	var parts []string
+	if m.Finished > 0 {
+		parts = append(parts, cat.F("tr.hist.mod", m.Finished, pct(cat, m.BestPercent)))
+	}
+	if ip := m.InProgress; ip != nil {
+		parts = append(parts, cat.F("tr.hist.open", ip.Answered, ip.Questions))
+	}
+	if len(parts) == 0 {
+		return cat.T("tr.hist.untried")
+	}
+	return strings.Join(parts, "; ")
 }

@@ -172,3 +172,26 @@ func TestSummaryHeadersFit(t *testing.T) {
 		}
 	}
 }
+
+// A quiz left half-way shows in the person's history as in progress, with
+// how far it went, never as a try with a best score of 0%.
+func TestHistoryShowsAttemptInProgress(t *testing.T) {
+	ctx := context.Background()
+	e := newTrainerEnv(t, 80, 24)
+	e.setPIN("2468")
+	class, hoa, _ := seedClass(t, e.store)
+	a, err := e.store.StartAttempt(ctx, results.Attempt{ParticipantID: hoa.ID, SessionID: class.ID, ModuleID: "muasam", QuestionIDs: []string{"m1", "m2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.store.RecordAnswer(ctx, results.Answer{AttemptID: a.ID, QuestionID: "m1", Chosen: []string{"a"}}); err != nil {
+		t.Fatal(err)
+	}
+	e.open(80, 24)
+	e.unlock("2468")
+	e.pick(actPeople)
+	e.typ("hoa")
+	e.press(down, enter)
+	e.want("An toàn trên mạng — 1 lần làm, cao nhất 100%", "Mua sắm trực tuyến — đang làm dở, 1/2 câu")
+	e.lacks("cao nhất 0%")
+}
