@@ -63,8 +63,8 @@ type ModuleHistory struct {
 	BestPercent float64 `json:"best_percent"`
 	// InProgress is the attempt still open at the module, if any: a
 	// person who stopped half-way has no score yet, only progress.
-	InProgress *AttemptProgress `json:"in_progress,omitempty"`
-	LastPercent float64 `json:"last_percent"`
+	InProgress  *AttemptProgress `json:"in_progress,omitempty"`
+	LastPercent float64          `json:"last_percent"`
 	// LastDate is the local date of the latest finished attempt.
 	LastDate string `json:"last_date,omitempty"`
 	Passed   bool   `json:"passed"`
