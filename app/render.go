@@ -66,7 +66,8 @@ func inline(text string, base, bold lipgloss.Style) string {
 }
 
 // box draws body as a phone message: a rounded frame width cells wide with
-// title set into the top edge. Lines are wrapped inside the frame.
+// title set into the top edge. Prose is reflowed to the frame (reflow), so
+// an author's line breaks never leave half-empty lines inside it.
 func box(title, body string, width int, st *Styles) []string {
 	width = max(width, 8)
 	inner := width - 4
@@ -80,7 +81,7 @@ func box(title, body string, width int, st *Styles) []string {
 	}
 	top += st.Box.Render(strings.Repeat("─", max(0, width-1-used)) + "╮")
 	out = append(out, top)
-	for _, l := range wrap(body, inner) {
+	for _, l := range wrap(reflow(body), inner) {
 		pad := strings.Repeat(" ", max(0, inner-lipgloss.Width(l)))
 		out = append(out, st.Box.Render("│")+" "+st.Text.Render(l)+pad+" "+st.Box.Render("│"))
 	}
