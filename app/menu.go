@@ -109,14 +109,13 @@ func (m moduleStatus) text(cat Catalog) string {
 // quiz in progress), and the help line says which; k goes straight to the
 // quiz.
 type menuScreen struct {
-	c        *Common
-	w, h     int
-	cursor   int // len(modules) is the finish row
-	status   map[string]moduleStatus
-	loaded   bool
-	err      string
-	scroll   scroller
-	zonesFor []zone
+	c      *Common
+	w, h   int
+	cursor int // len(modules) is the finish row
+	status map[string]moduleStatus
+	loaded bool
+	err    string
+	scroll scroller
 }
 
 func newMenuScreen(c *Common, highlight string) *menuScreen {

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -274,16 +272,4 @@ func (p *reopenPage) View() string {
 	}
 	p.list.head = append(head, "")
 	return p.list.view(p.c, p.w, p.h, false)
-}
-
-// errNoStore is returned when the app's store cannot serve the trainer.
-var errNoStore = errors.New("the store has no trainer functions")
-
-// joinNames shows a list as "a, b, c".
-func joinNames(xs []string) string {
-	out := make([]string, 0, len(xs))
-	for _, x := range xs {
-		out = append(out, cleanLine(x))
-	}
-	return strings.Join(out, ", ")
 }
