@@ -39,7 +39,9 @@ func newEnv(t *testing.T) *env {
 func vi(s string) quiz.Text { return quiz.Text{"vi": s, "en": "EN " + s} }
 
 func testPack() *lessons.Pack {
-	ch := func(id string, ok bool) quiz.Choice { return quiz.Choice{ID: id, Text: vi("lựa chọn " + id), Correct: ok} }
+	ch := func(id string, ok bool) quiz.Choice {
+		return quiz.Choice{ID: id, Text: vi("lựa chọn " + id), Correct: ok}
+	}
 	q := func(id string) quiz.Question {
 		return quiz.Question{ID: id, Type: quiz.TypeSingle, Prompt: vi("Câu " + id), Choices: []quiz.Choice{ch("a", true), ch("b", false)}}
 	}
