@@ -2,12 +2,12 @@ package app
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/results"
 )
 
@@ -113,29 +113,13 @@ func (s *checkinScreen) search() tea.Cmd {
 		return nil
 	}
 	s.query, s.cursor = q, 0
-	if tooShort(q) {
+	if flow.TooShort(q) {
 		s.people = nil
 		return nil
 	}
 	return searchPeople(s.c, q)
 }
 
-// minSearchLetters is how many letters a search needs before names are
-// listed: one letter would list half the village to whoever sits down next
-// on a shared laptop.
-const minSearchLetters = 2
-
-// tooShort reports whether q has fewer than minSearchLetters letters or
-// digits (spaces and punctuation do not count).
-func tooShort(q string) bool {
-	n := 0
-	for _, r := range q {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n < minSearchLetters
-}
 
 // choose checks in the highlighted person, or opens registration.
 func (s *checkinScreen) choose() tea.Cmd {
@@ -174,7 +158,7 @@ func (s *checkinScreen) View() string {
 		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
 	}
 	switch {
-	case s.query != "" && tooShort(s.query):
+	case s.query != "" && flow.TooShort(s.query):
 		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
 	case s.query != "" && len(s.people) == 0 && s.err == "":
 		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)

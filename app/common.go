@@ -4,8 +4,8 @@ import (
 	"context"
 	"time"
 
+	"kynangso/flow"
 	"kynangso/lessons"
-	"kynangso/results"
 )
 
 // MaxContentWidth is the widest the content column grows on a big terminal;
@@ -18,7 +18,7 @@ const DefaultIdleTimeout = 10 * time.Minute
 
 // SettingIdleMinutes is the local store setting that overrides the idle
 // timeout, in whole minutes.
-const SettingIdleMinutes = "idle_timeout_minutes"
+const SettingIdleMinutes = flow.SettingIdleMinutes
 
 // Common is shared by the root model and every screen: sizes, styles, keys,
 // language, services and the current visit. Screens keep a pointer to it, so
@@ -33,7 +33,9 @@ type Common struct {
 	Cat    Catalog
 
 	Store Store
-	Pack  *lessons.Pack
+	// Flow holds the rules of a visit; screens call it from commands.
+	Flow *flow.Flow
+	Pack *lessons.Pack
 	// Ctx bounds store calls made from commands.
 	Ctx context.Context
 	// Now is the clock; tests replace it.
@@ -46,15 +48,12 @@ type Common struct {
 }
 
 // Visit is what the app knows about the person currently at the keyboard.
-type Visit struct {
-	Participant results.Participant
-	// Class is the open class session, if a trainer opened one.
-	Class    results.ClassSession
-	HasClass bool
-}
+type Visit = flow.Visit
 
-// Active reports whether someone has checked in.
-func (v Visit) Active() bool { return v.Participant.ID != "" }
+// class is the open class as the flow takes it.
+func (c *Common) class() flow.Class {
+	return flow.Class{Session: c.Visit.Class, Open: c.Visit.HasClass}
+}
 
 // SetLang switches the interface language and rebuilds the key help.
 func (c *Common) SetLang(lang string) {

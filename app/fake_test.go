@@ -138,6 +138,29 @@ func (f *fakeStore) InProgressAttempt(_ context.Context, pid, mid string) (resul
 	return results.Attempt{}, nil, false, nil
 }
 
+func (f *fakeStore) Attempt(_ context.Context, id string) (results.Attempt, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, a := range f.attempts {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return results.Attempt{}, results.ErrNotFound
+}
+
+func (f *fakeStore) Answers(_ context.Context, attemptID string) ([]results.Answer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []results.Answer
+	for _, x := range f.answers {
+		if x.AttemptID == attemptID {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) RecordAnswer(_ context.Context, a results.Answer) (results.Answer, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

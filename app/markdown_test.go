@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"kynangso/flow"
 )
 
 func TestParseMarkdown(t *testing.T) {
@@ -51,32 +53,32 @@ func TestRenderMarkdownWrapsAndBoxes(t *testing.T) {
 
 func TestRegisterFormValidation(t *testing.T) {
 	cat := NewCatalog(LangVI)
-	ok := registerForm{Name: " Nguyễn  Văn A ", Year: "1960", Village: "Thôn 3", Phone: "+84 912 345 678"}
+	ok := flow.Registration{Name: " Nguyễn  Văn A ", Year: "1960", Village: "Thôn 3", Phone: "+84 912 345 678"}
 	tests := []struct {
 		name  string
-		edit  func(f *registerForm)
+		edit  func(f *flow.Registration)
 		field int
 		msg   string
 	}{
-		{"empty name", func(f *registerForm) { f.Name = "  " }, fieldName, "Xin gõ họ và tên."},
-		{"short name", func(f *registerForm) { f.Name = "A" }, fieldName, "Tên quá ngắn"},
-		{"letters in year", func(f *registerForm) { f.Year = "19a0" }, fieldYear, "4 chữ số"},
-		{"two-digit year", func(f *registerForm) { f.Year = "60" }, fieldYear, "4 chữ số"},
-		{"future year", func(f *registerForm) { f.Year = "2030" }, fieldYear, "từ 1916 đến 2021"},
-		{"too old", func(f *registerForm) { f.Year = "1900" }, fieldYear, "từ 1916 đến 2021"},
-		{"no village", func(f *registerForm) { f.Village = "" }, fieldVillage, "thôn, buôn"},
-		{"letters in phone", func(f *registerForm) { f.Phone = "09123abc" }, fieldPhone, "chỉ gồm chữ số"},
-		{"short phone", func(f *registerForm) { f.Phone = "0912" }, fieldPhone, "9 đến 11"},
+		{"empty name", func(f *flow.Registration) { f.Name = "  " }, fieldName, "Xin gõ họ và tên."},
+		{"short name", func(f *flow.Registration) { f.Name = "A" }, fieldName, "Tên quá ngắn"},
+		{"letters in year", func(f *flow.Registration) { f.Year = "19a0" }, fieldYear, "4 chữ số"},
+		{"two-digit year", func(f *flow.Registration) { f.Year = "60" }, fieldYear, "4 chữ số"},
+		{"future year", func(f *flow.Registration) { f.Year = "2030" }, fieldYear, "từ 1916 đến 2021"},
+		{"too old", func(f *flow.Registration) { f.Year = "1900" }, fieldYear, "từ 1916 đến 2021"},
+		{"no village", func(f *flow.Registration) { f.Village = "" }, fieldVillage, "thôn, buôn"},
+		{"letters in phone", func(f *flow.Registration) { f.Phone = "09123abc" }, fieldPhone, "chỉ gồm chữ số"},
+		{"short phone", func(f *flow.Registration) { f.Phone = "0912" }, fieldPhone, "9 đến 11"},
 	}
 	for _, tt := range tests {
 		f := ok
 		tt.edit(&f)
-		_, errs := f.validate(cat, 2026)
+		_, errs := validateForm(cat, f, 2026)
 		if len(errs) != 1 || !strings.Contains(errs[tt.field], tt.msg) {
 			t.Errorf("%s: errors %v, want %q on field %d", tt.name, errs, tt.msg, tt.field)
 		}
 	}
-	p, errs := ok.validate(cat, 2026)
+	p, errs := validateForm(cat, ok, 2026)
 	if len(errs) != 0 || p.FullName != "Nguyễn Văn A" || p.BirthYear != 1960 || p.Phone != "0912345678" {
 		t.Fatalf("valid form: %+v %v", p, errs)
 	}

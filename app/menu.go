@@ -7,99 +7,23 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
-	"kynangso/results"
 )
 
-// statusKind is where a person stands with one module.
-type statusKind int
-
-const (
-	statusNew statusKind = iota
-	statusReading
-	statusRead
-	statusInProgress
-	statusFailed
-	statusPassed
-)
-
-// moduleStatus is one module's status for the menu.
-type moduleStatus struct {
-	kind            statusKind
-	page, pages     int
-	score, maxScore int
-	// resume is the page to open the lesson at: the page reached in an
-	// unfinished reading, or 0 (the first page) once it was read to the end.
-	resume int
-}
-
-// statusOf works out a module's status from lesson progress and attempts
-// (newest first): a quiz in progress shows first, then the best passed
-// score, then the latest finished try, then reading.
-func statusOf(moduleID string, prog map[string]results.LessonProgress, atts []results.Attempt) moduleStatus {
-	st := readingStatus(prog[moduleID])
-	st.resume = resumePage(prog[moduleID])
-	var best, latest *results.Attempt
-	for i := range atts {
-		a := &atts[i]
-		if a.ModuleID != moduleID {
-			continue
-		}
-		switch a.State {
-		case results.StateInProgress:
-			return moduleStatus{kind: statusInProgress, resume: st.resume}
-		case results.StateFinished:
-			if latest == nil {
-				latest = a
-			}
-			if a.Passed && (best == nil || a.Score*best.MaxScore > best.Score*a.MaxScore) {
-				best = a
-			}
-		}
-	}
-	switch {
-	case best != nil:
-		return moduleStatus{kind: statusPassed, score: best.Score, maxScore: best.MaxScore, resume: st.resume}
-	case latest != nil:
-		return moduleStatus{kind: statusFailed, score: latest.Score, maxScore: latest.MaxScore, resume: st.resume}
-	}
-	return st
-}
-
-// readingStatus is the status from lesson progress alone.
-func readingStatus(p results.LessonProgress) moduleStatus {
-	switch {
-	case p.LastPage <= 0:
-		return moduleStatus{}
-	case !p.CompletedAt.IsZero():
-		return moduleStatus{kind: statusRead}
-	}
-	return moduleStatus{kind: statusReading, page: p.LastPage, pages: p.PageCount}
-}
-
-// resumePage is where reading picks up again: the page the menu shows as
-// "Đang đọc (trang 7/10)", or the first page once the lesson was read to
-// the end (reading it again starts from the beginning).
-func resumePage(p results.LessonProgress) int {
-	if p.LastPage <= 1 || !p.CompletedAt.IsZero() || p.LastPage >= p.PageCount {
-		return 0
-	}
-	return p.LastPage
-}
-
-// text says the status in words (never colour alone).
-func (m moduleStatus) text(cat Catalog) string {
-	switch m.kind {
-	case statusReading:
-		return cat.F("status.reading", m.page, m.pages)
-	case statusRead:
+// statusText says a module's status in words (never colour alone).
+func statusText(cat Catalog, m flow.ModuleStatus) string {
+	switch m.Kind {
+	case flow.StatusReading:
+		return cat.F("status.reading", m.Page, m.Pages)
+	case flow.StatusRead:
 		return cat.T("status.read")
-	case statusInProgress:
+	case flow.StatusInProgress:
 		return cat.T("status.progress")
-	case statusFailed:
-		return cat.F("status.failed", m.score, m.maxScore)
-	case statusPassed:
-		return cat.F("status.passed", m.score, m.maxScore)
+	case flow.StatusFailed:
+		return cat.F("status.failed", m.Score, m.MaxScore)
+	case flow.StatusPassed:
+		return cat.F("status.passed", m.Score, m.MaxScore)
 	}
 	return cat.T("status.new")
 }
@@ -112,14 +36,14 @@ type menuScreen struct {
 	c      *Common
 	w, h   int
 	cursor int // len(modules) is the finish row
-	status map[string]moduleStatus
+	status map[string]flow.ModuleStatus
 	loaded bool
 	err    string
 	scroll scroller
 }
 
 func newMenuScreen(c *Common, highlight string) *menuScreen {
-	s := &menuScreen{c: c, status: map[string]moduleStatus{}}
+	s := &menuScreen{c: c, status: map[string]flow.ModuleStatus{}}
 	for i, m := range s.modules() {
 		if m.ID == highlight {
 			s.cursor = i
@@ -135,14 +59,14 @@ func (s *menuScreen) modules() []*lessons.Module {
 	return s.c.Pack.Modules
 }
 
-func (s *menuScreen) Init() tea.Cmd { return loadProgress(s.c) }
+func (s *menuScreen) Init() tea.Cmd { return loadMenu(s.c) }
 
 func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *menuScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	keys := []key.Binding{k.Up, k.Down, with(k.Enter, s.enterHelp())}
-	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].kind != statusInProgress {
+	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].Kind != flow.StatusInProgress {
 		keys = append(keys, k.Quiz)
 	}
 	return append(keys, with(k.Back, cat.T("help.finish")))
@@ -163,9 +87,9 @@ func (s *menuScreen) enterHelp() string {
 	switch {
 	case m == nil:
 		return cat.T("help.finish")
-	case s.status[m.ID].kind == statusInProgress && len(m.Questions) > 0:
+	case s.status[m.ID].Kind == flow.StatusInProgress && len(m.Questions) > 0:
 		return cat.T("menu.enterquiz")
-	case s.status[m.ID].resume > 0:
+	case s.status[m.ID].Resume > 0:
 		return cat.T("menu.enterresume")
 	}
 	return cat.T("menu.enterhelp")
@@ -175,14 +99,14 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 	k := s.c.Keys
 	n := len(s.modules())
 	switch msg := msg.(type) {
-	case progressLoadedMsg:
+	case menuLoadedMsg:
 		s.loaded = true
 		if msg.err != nil {
 			s.err = s.c.Cat.T("menu.loaderr")
 			return s, nil
 		}
-		for _, m := range s.modules() {
-			s.status[m.ID] = statusOf(m.ID, msg.progress, msg.attempts)
+		for _, e := range msg.entries {
+			s.status[e.Module.ID] = e.Status
 		}
 	case tea.KeyPressMsg:
 		switch {
@@ -225,12 +149,12 @@ func (s *menuScreen) open(quiz bool) tea.Cmd {
 		return send(showFinishMsg{})
 	}
 	m := mods[s.cursor]
-	if quiz || s.status[m.ID].kind == statusInProgress {
+	if quiz || s.status[m.ID].Kind == flow.StatusInProgress {
 		if len(m.Questions) > 0 {
 			return send(openQuizMsg{moduleID: m.ID})
 		}
 	}
-	return send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].resume})
+	return send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].Resume})
 }
 
 // confirmFinish asks before ending the turn, since Esc is easy to press.
@@ -253,7 +177,7 @@ func (s *menuScreen) View() string {
 	for i, m := range s.modules() {
 		y := len(lines)
 		title := fmt.Sprintf("%d. %s", i+1, clean(m.Title.In(lang)))
-		status := "   " + s.status[m.ID].text(cat)
+		status := "   " + statusText(cat, s.status[m.ID])
 		if !s.loaded {
 			status = "   …"
 		}

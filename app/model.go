@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
 )
 
@@ -73,6 +74,9 @@ func New(cfg Config) *Model {
 	c.Seed = cfg.Seed
 	if c.Seed == nil {
 		c.Seed = rand.Uint64
+	}
+	if cfg.Store != nil {
+		c.Flow = flow.New(cfg.Store, cfg.Pack, flow.WithClock(c.Now), flow.WithSeed(c.Seed))
 	}
 	c.SetLang(cfg.Lang)
 	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24}
@@ -133,9 +137,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.checkIdle()
 	case classLoadedMsg:
 		if msg.err == nil {
-			m.c.Visit.Class, m.c.Visit.HasClass = msg.class, msg.ok
-			if !m.idleFixed && msg.idle > 0 {
-				m.idle = msg.idle
+			m.c.Visit.Class, m.c.Visit.HasClass = msg.class.Session, msg.class.Open
+			if !m.idleFixed && msg.class.Idle > 0 {
+				m.idle = msg.class.Idle
 			}
 		}
 	case pushDialogMsg:

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"kynangso/flow"
 	"kynangso/quiz"
 	"kynangso/results"
 )
@@ -72,9 +73,7 @@ type finishShownMsg struct{ visit int }
 
 // classLoadedMsg carries the open class session, if any.
 type classLoadedMsg struct {
-	class results.ClassSession
-	ok    bool
-	idle  time.Duration
+	class flow.Class
 	err   error
 }
 
@@ -93,11 +92,10 @@ type checkinFailedMsg struct {
 	err         error
 }
 
-// progressLoadedMsg carries the person's lesson progress and attempts.
-type progressLoadedMsg struct {
-	progress map[string]results.LessonProgress
-	attempts []results.Attempt
-	err      error
+// menuLoadedMsg carries the modules and where the person stands with each.
+type menuLoadedMsg struct {
+	entries []flow.MenuEntry
+	err     error
 }
 
 // pageSavedMsg reports the outcome of saving a lesson page.
@@ -108,18 +106,20 @@ type pageSavedMsg struct {
 
 // quizReadyMsg carries an attempt ready to show: new or resumed.
 type quizReadyMsg struct {
-	attempt results.Attempt
-	drawn   []quiz.Drawn
-	answers map[string][]string
-	resumed bool
+	attempt *flow.Attempt
 	err     error
 }
 
-// answerSavedMsg reports that the answer to question was committed.
+// answerSavedMsg reports that the answer to question was committed; answer
+// is the one stored.
 type answerSavedMsg struct {
 	questionID string
+	answer     results.Answer
 	err        error
 }
 
 // attemptFinishedMsg reports that the attempt's score was stored.
-type attemptFinishedMsg struct{ err error }
+type attemptFinishedMsg struct {
+	result quiz.Result
+	err    error
+}

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
 	"kynangso/quiz"
 	"kynangso/results"
@@ -40,25 +41,23 @@ type quizScreen struct {
 	mod      *lessons.Module
 
 	phase   quizPhase
-	attempt results.Attempt
-	drawn   []quiz.Drawn
-	answers map[string][]string // committed answers by question id
-	resumed bool
-	idx     int // current question in drawn
+	att     *flow.Attempt // the attempt: its questions and committed answers
+	resumed bool          // shows "carrying on" until the first question is passed
+	idx     int           // current question in att.Questions
 
 	cursor  int          // highlighted choice, -1 = none yet
 	ticked  map[int]bool // multiple: ticked choices
 	note    string       // a gentle hint, e.g. "choose an answer first"
 	pending results.Answer
 	shownAt time.Time
-	result  quiz.Result
 
 	scroll    scroller
 	lastShown int // phase+idx the scroll was last positioned for
 }
 
 func newQuizScreen(c *Common, moduleID string) *quizScreen {
-	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1}
+	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1,
+		att: &flow.Attempt{Answers: map[string][]string{}}}
 	if c.Pack != nil {
 		s.mod = c.Pack.Module(moduleID)
 	}
@@ -96,10 +95,10 @@ func (s *quizScreen) HelpKeys() []key.Binding {
 	return nil
 }
 
-func (s *quizScreen) current() quiz.Drawn { return s.drawn[s.idx] }
+func (s *quizScreen) current() quiz.Drawn { return s.att.Questions[s.idx] }
 
 func (s *quizScreen) multiple() bool {
-	return len(s.drawn) > 0 && s.current().Type == quiz.TypeMultiple
+	return len(s.att.Questions) > 0 && s.current().Type == quiz.TypeMultiple
 }
 
 func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -111,7 +110,10 @@ func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			if msg.err != nil {
 				s.phase = phaseSaveErr
 			} else {
-				s.answers[msg.questionID] = s.pending.Chosen
+				// The stored answer is the one that counts (the first one,
+				// if this question was answered before a crash).
+				s.pending = msg.answer
+				s.att.Answers[msg.questionID] = msg.answer.Chosen
 				s.phase = phaseFeedback
 			}
 		}
@@ -121,7 +123,7 @@ func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 				s.phase = phaseFinishErr
 				return s, nil
 			}
-			return s, send(showResultMsg{moduleID: s.moduleID, result: s.result})
+			return s, send(showResultMsg{moduleID: s.moduleID, result: msg.result})
 		}
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
@@ -145,7 +147,7 @@ func (s *quizScreen) ready(msg quizReadyMsg) tea.Cmd {
 		s.phase = phaseLoadErr
 		return nil
 	}
-	s.attempt, s.drawn, s.answers, s.resumed = msg.attempt, msg.drawn, msg.answers, msg.resumed
+	s.att, s.resumed = msg.attempt, msg.attempt.Resumed
 	s.idx = -1
 	return s.next()
 }
@@ -155,27 +157,15 @@ func (s *quizScreen) next() tea.Cmd {
 	if s.idx >= 0 { // "carrying on" belongs to the first question after a resume only
 		s.resumed = false
 	}
-	for i := s.idx + 1; i < len(s.drawn); i++ {
-		if _, done := s.answers[s.drawn[i].ID]; !done {
-			s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
-			s.ticked = map[int]bool{}
-			s.shownAt = s.c.Now()
-			s.scroll.top()
-			return nil
-		}
+	if i, ok := s.att.Next(s.idx); ok {
+		s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
+		s.ticked = map[int]bool{}
+		s.shownAt = s.c.Now()
+		s.scroll.top()
+		return nil
 	}
-	return s.finish()
-}
-
-// finish grades the attempt and stores the score.
-func (s *quizScreen) finish() tea.Cmd {
-	pass := 70
-	if s.mod != nil && s.mod.PassPercent > 0 {
-		pass = s.mod.PassPercent
-	}
-	s.result = quiz.Grade(s.drawn, s.answers, pass)
 	s.phase = phaseFinishing
-	return finishAttempt(s.c, s.attempt.ID, s.result)
+	return finishAttempt(s.c, s.att.ID)
 }
 
 func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -193,7 +183,7 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseFinishErr:
 		if key.Matches(msg, k.Enter) {
 			s.phase = phaseFinishing
-			return finishAttempt(s.c, s.attempt.ID, s.result)
+			return finishAttempt(s.c, s.att.ID)
 		}
 	case phaseFeedback:
 		switch {
@@ -251,10 +241,10 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 // is abandoned (there is nothing to resume), one with answers stays in
 // progress to resume at the first unanswered question.
 func (s *quizScreen) leave() tea.Cmd {
-	if s.attempt.ID == "" || len(s.answers) > 0 || s.phase != phaseAsk {
+	if s.att.ID == "" || len(s.att.Answers) > 0 || s.phase != phaseAsk {
 		return nil
 	}
-	return abandonAttempt(s.c, s.attempt.ID)
+	return leaveAttempt(s.c, s.att.ID)
 }
 
 // pick selects choice i (single) or ticks/unticks it (multiple).
@@ -300,13 +290,7 @@ func (s *quizScreen) confirm() tea.Cmd {
 		s.note = s.c.Cat.T("quiz.pickfirst")
 		return nil
 	}
-	q := s.current()
-	now := s.c.Now()
-	s.pending = results.Answer{
-		AttemptID: s.attempt.ID, QuestionID: q.ID, Chosen: ids,
-		Correct: quiz.IsCorrect(q.Question, ids), AnsweredAt: now,
-		Millis: now.Sub(s.shownAt).Milliseconds(),
-	}
+	s.pending = flow.NewAnswer(s.att.ID, s.current(), ids, s.shownAt, s.c.Now())
 	s.phase = phaseSaving
 	return recordAnswer(s.c, s.pending)
 }

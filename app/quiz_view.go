@@ -41,15 +41,15 @@ func (s *quizScreen) View() string {
 // progress is "Câu 3/10" and a bar of answered questions.
 func (s *quizScreen) progress() string {
 	st := s.c.Styles
-	label := s.c.Cat.F("quiz.q", s.idx+1, len(s.drawn))
+	label := s.c.Cat.F("quiz.q", s.idx+1, len(s.att.Questions))
 	barW := max(5, min(30, s.w-len([]rune(label))-3))
 	done := 0
-	for _, d := range s.drawn {
-		if _, ok := s.answers[d.ID]; ok {
+	for _, d := range s.att.Questions {
+		if _, ok := s.att.Answers[d.ID]; ok {
 			done++
 		}
 	}
-	full := barW * done / max(1, len(s.drawn))
+	full := barW * done / max(1, len(s.att.Questions))
 	bar := st.ProgressFull.Render(strings.Repeat("█", full)) + st.ProgressEmpty.Render(strings.Repeat("░", barW-full))
 	return st.Bold.Render(label) + "  " + bar
 }
@@ -150,7 +150,7 @@ func (s *quizScreen) isChosen(i int) bool {
 		return i == s.cursor
 	}
 	return slices.Contains(s.pending.Chosen, s.current().Choices[i].ID) ||
-		(s.pending.QuestionID != s.current().ID && slices.Contains(s.answers[s.current().ID], s.current().Choices[i].ID))
+		(s.pending.QuestionID != s.current().ID && slices.Contains(s.att.Answers[s.current().ID], s.current().Choices[i].ID))
 }
 
 // feedback says right or wrong in words and marks, the right answer, the
@@ -197,8 +197,8 @@ func (s *quizScreen) feedback() ([]string, string) {
 
 // lastUnanswered reports whether no question after this one is unanswered.
 func (s *quizScreen) lastUnanswered() bool {
-	for i := s.idx + 1; i < len(s.drawn); i++ {
-		if _, ok := s.answers[s.drawn[i].ID]; !ok {
+	for i := s.idx + 1; i < len(s.att.Questions); i++ {
+		if _, ok := s.att.Answers[s.att.Questions[i].ID]; !ok {
 			return false
 		}
 	}

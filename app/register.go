@@ -8,23 +8,24 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"kynangso/results"
+	"kynangso/flow"
 )
 
-// The register form's fields, in focus order.
+// The register form's fields, in focus order: the flow's fields, then the
+// button.
 const (
-	fieldName = iota
-	fieldYear
-	fieldGender
-	fieldVillage
-	fieldHousehold
-	fieldPhone
-	fieldSubmit
-	fieldCount
+	fieldName      = int(flow.FieldName)
+	fieldYear      = int(flow.FieldYear)
+	fieldGender    = int(flow.FieldGender)
+	fieldVillage   = int(flow.FieldVillage)
+	fieldHousehold = int(flow.FieldHousehold)
+	fieldPhone     = int(flow.FieldPhone)
+	fieldSubmit    = fieldPhone + 1
+	fieldCount     = fieldSubmit + 1
 )
 
 // genders are the stored gender values in the order offered.
-var genders = []string{results.GenderUnset, results.GenderMale, results.GenderFemale, results.GenderOther}
+var genders = flow.Genders
 
 // registerScreen is the new-learner form: full name, birth year, gender
 // (optional), village (picked from the class's villages or typed), household
@@ -214,11 +215,11 @@ func (s *registerScreen) submit() tea.Cmd {
 	} else {
 		village = s.inputs[fieldVillage].Value()
 	}
-	form := registerForm{
+	form := flow.Registration{
 		Name: s.inputs[fieldName].Value(), Year: s.inputs[fieldYear].Value(), Gender: genders[s.gender],
 		Village: village, Household: s.inputs[fieldHousehold].Value(), Phone: s.inputs[fieldPhone].Value(),
 	}
-	p, errs := form.validate(s.c.Cat, s.c.Now().Year())
+	p, errs := validateForm(s.c.Cat, form, s.c.Now().Year())
 	s.errs = errs
 	if len(errs) > 0 {
 		for f := range fieldCount {

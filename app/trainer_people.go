@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/results"
 )
 
@@ -304,9 +305,9 @@ func (p *personForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 func (p *personForm) submit() tea.Cmd {
-	rf := registerForm{Name: p.name.value(), Year: p.year.value(), Gender: genders[p.gender.choice],
+	rf := flow.Registration{Name: p.name.value(), Year: p.year.value(), Gender: genders[p.gender.choice],
 		Village: p.village.value(), Household: p.house.value(), Phone: p.phone.value()}
-	got, errs := rf.validate(p.c.Cat, p.c.Now().Year())
+	got, errs := validateForm(p.c.Cat, rf, p.c.Now().Year())
 	for i, fd := range map[int]*formField{fieldName: p.name, fieldYear: p.year, fieldVillage: p.village, fieldPhone: p.phone} {
 		fd.err = errs[i]
 	}
