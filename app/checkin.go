@@ -120,7 +120,6 @@ func (s *checkinScreen) search() tea.Cmd {
 	return searchPeople(s.c, q)
 }
 
-
 // choose checks in the highlighted person, or opens registration.
 func (s *checkinScreen) choose() tea.Cmd {
 	if s.failed.ID != "" {

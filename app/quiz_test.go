@@ -190,4 +190,3 @@ func TestQuizResumesWhereItStopped(t *testing.T) {
 		t.Fatalf("%d attempts, want 1", len(st.attempts))
 	}
 }
-
