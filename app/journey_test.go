@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/apptest"
 	"strings"
 	"testing"
 
@@ -175,7 +176,7 @@ func TestKioskKeysNeverQuit(t *testing.T) {
 	st := newFakeStore()
 	st.people = []results.Participant{{ID: "p1", FullName: "Lê Thị Hoa", BirthYear: 1960, Village: "Thôn 2"}}
 	m := newTestModel(t, st, 80, 24)
-	quits = 0
+	apptest.Quits = 0
 	q := tea.KeyPressMsg{Code: 'q', Text: "q"}
 	press(t, m, ctrlC, q, esc)
 	press(t, m, enter, ctrlC, esc) // check-in, Esc goes back to welcome
@@ -185,7 +186,7 @@ func TestKioskKeysNeverQuit(t *testing.T) {
 	press(t, m, enter)
 	typeText(t, m, "hoa")
 	press(t, m, enter, ctrlC, q, enter, ctrlC, q, right, esc, esc) // menu, lesson, back, ask to finish, cancel
-	if quits != 0 {
+	if apptest.Quits != 0 {
 		t.Fatalf("a participant key quit the app")
 	}
 	if m.Screen() != ScreenMenu {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"kynangso/app/apptest"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -239,10 +240,10 @@ func TestPINBackoffSurvivesRestart(t *testing.T) {
 func TestTrainerQuitNeedsPINAndConfirmation(t *testing.T) {
 	e := newTrainerEnv(t, 80, 24)
 	e.setPIN("2468")
-	before := quits
+	before := apptest.Quits
 	e.press(ctrlC, tpressKey('q'), esc, tea.KeyPressMsg{Code: tea.KeyF2}, ctrlC, esc)
-	if quits != before || e.m.Screen() != ScreenWelcome {
-		t.Fatalf("kiosk keys left the app or the screen (%v, quits %d)", e.m.Screen(), quits-before)
+	if apptest.Quits != before || e.m.Screen() != ScreenWelcome {
+		t.Fatalf("kiosk keys left the app or the screen (%v, apptest.Quits %d)", e.m.Screen(), apptest.Quits-before)
 	}
 	e.unlock("2468")
 	e.goldens("trainer_home")
@@ -256,12 +257,12 @@ func TestTrainerQuitNeedsPINAndConfirmation(t *testing.T) {
 	e.press(enter)
 	e.want("Thoát ứng dụng?")
 	e.press(enter) // "No" has the focus first
-	if quits != before {
+	if apptest.Quits != before {
 		t.Fatal("Enter on the confirmation quit: No must be the default")
 	}
 	e.press(enter, num(1))
-	if quits != before+1 {
-		t.Fatalf("confirmed quit did not end the program (quits %d)", quits-before)
+	if apptest.Quits != before+1 {
+		t.Fatalf("confirmed quit did not end the program (apptest.Quits %d)", apptest.Quits-before)
 	}
 }
 
