@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -16,7 +17,7 @@ import (
 // letters are typed, so neither the previous person's search nor half the
 // village shows to whoever sits down.
 type checkinScreen struct {
-	c      *Common
+	c      *ui.Common
 	w, h   int
 	input  textinput.Model
 	people []results.Participant
@@ -25,10 +26,10 @@ type checkinScreen struct {
 	busy   bool // a check-in is being saved
 	err    string
 	failed results.Participant // created but not checked in; retried on Enter
-	scroll scroller
+	scroll ui.Scroller
 }
 
-func newCheckinScreen(c *Common) *checkinScreen {
+func newCheckinScreen(c *ui.Common) *checkinScreen {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.CharLimit = 80
@@ -47,10 +48,10 @@ func (s *checkinScreen) SetSize(w, h int) {
 
 func (s *checkinScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Up, k.Down, with(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+	return []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
 }
 
-func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *checkinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case searchDoneMsg:
@@ -67,7 +68,7 @@ func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		s.busy, s.failed, s.err = false, msg.participant, s.c.Cat.T("checkin.saveerr")
 		return s, nil
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-s.listTop()); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-s.listTop()); ok && msg.Button == tea.MouseLeft {
 			s.cursor = id
 			return s, s.choose()
 		}
@@ -81,7 +82,7 @@ func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			return s, send(showWelcomeMsg{})
+			return s, ui.Send(ui.ShowWelcomeMsg{})
 		case key.Matches(msg, k.Up):
 			s.cursor = max(0, s.cursor-1)
 			return s, nil
@@ -134,7 +135,7 @@ func (s *checkinScreen) choose() tea.Cmd {
 		s.busy, s.err = true, ""
 		return checkIn(s.c, s.people[s.cursor])
 	}
-	return send(showRegisterMsg{name: cleanLine(s.input.Value())})
+	return ui.Send(showRegisterMsg{name: ui.CleanLine(s.input.Value())})
 }
 
 // listTop is the first row of the list under the input.
@@ -144,53 +145,53 @@ func (s *checkinScreen) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	head := []string{
 		st.Title.Render(cat.T("checkin.title")),
-		truncate(st.Text.Render(cat.T("checkin.prompt")), s.w),
+		ui.Truncate(st.Text.Render(cat.T("checkin.prompt")), s.w),
 		s.input.View(),
-		truncate(st.Subtle.Render(cat.T("checkin.hint")), s.w),
+		ui.Truncate(st.Subtle.Render(cat.T("checkin.hint")), s.w),
 		"",
 	}
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	for i, p := range s.people {
 		y := len(lines)
 		lines = append(lines, s.row(i, personLine(cat, p))...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 	}
 	switch {
 	case s.query != "" && flow.TooShort(s.query):
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
 	case s.query != "" && len(s.people) == 0 && s.err == "":
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
 	}
 	y := len(lines)
 	lines = append(lines, s.row(len(s.people), cat.T("checkin.new"))...)
-	zones = append(zones, zone{id: len(s.people), y0: y, y1: len(lines)})
+	zones = append(zones, ui.Zone{ID: len(s.people), Y0: y, Y1: len(lines)})
 	if s.busy {
 		lines = append(lines, "", st.Subtle.Render(cat.T("checkin.working")))
 	}
 	if s.err != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
 	}
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(s.h - len(head))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(s.h - len(head))
 	if s.cursor < len(zones) {
-		s.scroll.show(zones[s.cursor].y0, zones[s.cursor].y1)
+		s.scroll.Show(zones[s.cursor].Y0, zones[s.cursor].Y1)
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.view(st, cat)
+	return strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
 }
 
 // row renders one list row with a ▶ marker when it is highlighted.
 func (s *checkinScreen) row(i int, text string) []string {
 	st := s.c.Styles
 	if i == s.cursor {
-		lines := hang("▶ ", text, s.w)
+		lines := ui.Hang("▶ ", text, s.w)
 		for j := range lines {
 			lines[j] = st.Selected.Render(lines[j])
 		}
 		return lines
 	}
-	lines := hang("  ", text, s.w)
+	lines := ui.Hang("  ", text, s.w)
 	for j := range lines {
 		lines[j] = st.Unselected.Render(lines[j])
 	}
@@ -198,12 +199,12 @@ func (s *checkinScreen) row(i int, text string) []string {
 }
 
 // personLine is "Nguyễn Thị Lan · sinh 1958 · Buôn Ako Dhông", cleaned.
-func personLine(cat Catalog, p results.Participant) string {
-	parts := []string{cleanLine(p.FullName)}
+func personLine(cat ui.Catalog, p results.Participant) string {
+	parts := []string{ui.CleanLine(p.FullName)}
 	if p.BirthYear > 0 {
 		parts = append(parts, cat.F("checkin.born", p.BirthYear))
 	}
-	if v := cleanLine(p.Village); v != "" {
+	if v := ui.CleanLine(p.Village); v != "" {
 		parts = append(parts, v)
 	}
 	return strings.Join(parts, " · ")

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"kynangso/app/ui"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -15,7 +16,7 @@ import (
 // screens.
 
 // loadClass reads today's open class and the idle timeout setting.
-func loadClass(c *Common) tea.Cmd {
+func loadClass(c *ui.Common) tea.Cmd {
 	f, ctx := c.Flow, c.Ctx
 	return func() tea.Msg {
 		if f == nil {
@@ -27,7 +28,7 @@ func loadClass(c *Common) tea.Cmd {
 }
 
 // searchPeople finds registered people whose name matches query.
-func searchPeople(c *Common, query string) tea.Cmd {
+func searchPeople(c *ui.Common, query string) tea.Cmd {
 	f, ctx := c.Flow, c.Ctx
 	return func() tea.Msg {
 		people, err := f.Search(ctx, query)
@@ -36,8 +37,8 @@ func searchPeople(c *Common, query string) tea.Cmd {
 }
 
 // checkIn records attendance for the open class, if there is one.
-func checkIn(c *Common, p results.Participant) tea.Cmd {
-	f, ctx, class := c.Flow, c.Ctx, c.class()
+func checkIn(c *ui.Common, p results.Participant) tea.Cmd {
+	f, ctx, class := c.Flow, c.Ctx, c.ClassNow()
 	return func() tea.Msg {
 		if _, err := f.CheckIn(ctx, class, p); err != nil {
 			return checkinFailedMsg{participant: p, err: err}
@@ -48,8 +49,8 @@ func checkIn(c *Common, p results.Participant) tea.Cmd {
 
 // registerPerson stores a new participant (named when consent is given,
 // anonymous otherwise) and checks them in.
-func registerPerson(c *Common, draft results.Participant, consent bool) tea.Cmd {
-	f, ctx, class := c.Flow, c.Ctx, c.class()
+func registerPerson(c *ui.Common, draft results.Participant, consent bool) tea.Cmd {
+	f, ctx, class := c.Flow, c.Ctx, c.ClassNow()
 	return func() tea.Msg {
 		saved, _, err := f.Register(ctx, class, draft, consent)
 		if errors.Is(err, flow.ErrNotCheckedIn) {
@@ -63,7 +64,7 @@ func registerPerson(c *Common, draft results.Participant, consent bool) tea.Cmd 
 }
 
 // loadMenu reads where the visitor stands with each module.
-func loadMenu(c *Common) tea.Cmd {
+func loadMenu(c *ui.Common) tea.Cmd {
 	f, ctx, id := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
 		entries, err := f.Menu(ctx, id)
@@ -72,7 +73,7 @@ func loadMenu(c *Common) tea.Cmd {
 }
 
 // savePage records the page just shown.
-func savePage(c *Common, moduleID string, page, count int) tea.Cmd {
+func savePage(c *ui.Common, moduleID string, page, count int) tea.Cmd {
 	f, ctx, id := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
 		return pageSavedMsg{page: page, err: f.SavePage(ctx, id, moduleID, page, count)}
@@ -81,7 +82,7 @@ func savePage(c *Common, moduleID string, page, count int) tea.Cmd {
 
 // prepareQuiz resumes the visitor's unfinished attempt at the module, or
 // starts a new one.
-func prepareQuiz(c *Common, moduleID string) tea.Cmd {
+func prepareQuiz(c *ui.Common, moduleID string) tea.Cmd {
 	f, ctx, v := c.Flow, c.Ctx, c.Visit
 	return func() tea.Msg {
 		a, err := f.OpenQuiz(ctx, v, moduleID)
@@ -93,7 +94,7 @@ func prepareQuiz(c *Common, moduleID string) tea.Cmd {
 // returns. The answer that comes back is the one stored, which is the
 // first one given if this question was answered before (a crash between
 // the commit and the screen).
-func recordAnswer(c *Common, a results.Answer) tea.Cmd {
+func recordAnswer(c *ui.Common, a results.Answer) tea.Cmd {
 	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
 		saved, err := f.Record(ctx, pid, a)
@@ -103,7 +104,7 @@ func recordAnswer(c *Common, a results.Answer) tea.Cmd {
 
 // finishAttempt scores the attempt from its stored answers and keeps the
 // score.
-func finishAttempt(c *Common, attemptID string) tea.Cmd {
+func finishAttempt(c *ui.Common, attemptID string) tea.Cmd {
 	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
 		res, err := f.Finish(ctx, pid, attemptID)
@@ -114,7 +115,7 @@ func finishAttempt(c *Common, attemptID string) tea.Cmd {
 // leaveAttempt ends an attempt left before any answer, so the menu does not
 // show a quiz "in progress" that the person never really began. A failure
 // changes nothing for the person: the attempt simply resumes next time.
-func leaveAttempt(c *Common, attemptID string) tea.Cmd {
+func leaveAttempt(c *ui.Common, attemptID string) tea.Cmd {
 	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
 		_ = f.Leave(ctx, pid, attemptID) // best effort, see above

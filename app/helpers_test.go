@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kynangso/app/apptest"
+	"kynangso/app/trainer"
 	"kynangso/lessons"
 	"kynangso/results"
 )
@@ -23,7 +24,7 @@ var fixedNow = apptest.FixedNow
 // newTestModel builds a root model on store and the test pack at w×h.
 func newTestModel(t testing.TB, store Store, w, h int) *Model {
 	t.Helper()
-	m := New(Config{Store: store, Pack: testPack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
+	m := New(Config{Store: store, Pack: testPack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }, Trainer: trainer.Area{}})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	run(t, m, m.Init())
 	return m
@@ -34,7 +35,8 @@ func newTestModel(t testing.TB, store Store, w, h int) *Model {
 // returns soon, so run waits for each one to the end.
 func TestMain(m *testing.M) {
 	never := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	trainerTick, rootTick = never, never
+	rootTick = never
+	trainer.SetTimersForTest(never)
 	os.Exit(m.Run())
 }
 
@@ -86,3 +88,17 @@ func stripAll(lines []string) []string {
 }
 
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// trainerEnv is the root model, with the trainer's area, on a real SQLite
+// store in a temporary folder.
+type trainerEnv struct{ *apptest.Env }
+
+func newTrainerEnv(t *testing.T, w, h int) *trainerEnv {
+	t.Helper()
+	return &trainerEnv{apptest.NewEnv(t, w, h, func(s *results.Store, now func() time.Time) tea.Model {
+		return New(Config{Store: s, Pack: testPack(), Now: now, Seed: func() uint64 { return 42 }, Trainer: trainer.Area{}})
+	})}
+}
+
+// m is the root model.
+func (e *trainerEnv) m() *Model { return e.M.(*Model) }

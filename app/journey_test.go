@@ -2,6 +2,7 @@ package app
 
 import (
 	"kynangso/app/apptest"
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -165,10 +166,10 @@ func TestIdleTimeoutReturnsToWelcome(t *testing.T) {
 	if m.Screen() != ScreenCheckin {
 		t.Fatalf("returned to welcome too early")
 	}
-	now = now.Add(DefaultIdleTimeout)
+	now = now.Add(ui.DefaultIdleTimeout)
 	press(t, m, idleTickMsg{})
 	if m.Screen() != ScreenWelcome {
-		t.Fatalf("after %v idle: screen %v, want welcome", DefaultIdleTimeout, m.Screen())
+		t.Fatalf("after %v idle: screen %v, want welcome", ui.DefaultIdleTimeout, m.Screen())
 	}
 }
 
@@ -212,7 +213,7 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 	row, col := findLine(m, "Tiếng Việt")
 	press(t, m, click(col+1, row))
-	if m.Common().Lang() != LangVI {
+	if m.Common().Lang() != ui.LangVI {
 		t.Fatalf("clicking Tiếng Việt left language %q", m.Common().Lang())
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -32,13 +33,13 @@ func TestParseMarkdown(t *testing.T) {
 }
 
 func TestRenderMarkdownWrapsAndBoxes(t *testing.T) {
-	st := NewStyles(true)
+	st := ui.NewStyles(true)
 	body := "Một đoạn văn rất dài để kiểm tra việc xuống dòng đúng chỗ khi màn hình hẹp.\n\n```message Zalo\nBấm vào đây để nhận quà\n```\n\n**Ghi nhớ:** Không bấm link lạ."
 	for _, w := range []int{30, 58, 76} {
 		lines := renderMarkdown(parseMarkdown(body), w, st)
 		plain := stripAll(lines)
 		for _, l := range plain {
-			if widthOf(l) > w {
+			if ui.WidthOf(l) > w {
 				t.Errorf("width %d: line too wide: %q", w, l)
 			}
 		}
@@ -52,7 +53,7 @@ func TestRenderMarkdownWrapsAndBoxes(t *testing.T) {
 }
 
 func TestRegisterFormValidation(t *testing.T) {
-	cat := NewCatalog(LangVI)
+	cat := ui.NewCatalog(ui.LangVI)
 	ok := flow.Registration{Name: " Nguyễn  Văn A ", Year: "1960", Village: "Thôn 3", Phone: "+84 912 345 678"}
 	tests := []struct {
 		name  string
@@ -73,12 +74,12 @@ func TestRegisterFormValidation(t *testing.T) {
 	for _, tt := range tests {
 		f := ok
 		tt.edit(&f)
-		_, errs := validateForm(cat, f, 2026)
+		_, errs := ui.ValidateForm(cat, f, 2026)
 		if len(errs) != 1 || !strings.Contains(errs[tt.field], tt.msg) {
 			t.Errorf("%s: errors %v, want %q on field %d", tt.name, errs, tt.msg, tt.field)
 		}
 	}
-	p, errs := validateForm(cat, ok, 2026)
+	p, errs := ui.ValidateForm(cat, ok, 2026)
 	if len(errs) != 0 || p.FullName != "Nguyễn Văn A" || p.BirthYear != 1960 || p.Phone != "0912345678" {
 		t.Fatalf("valid form: %+v %v", p, errs)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,7 +13,7 @@ import (
 )
 
 // statusText says a module's status in words (never colour alone).
-func statusText(cat Catalog, m flow.ModuleStatus) string {
+func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
 	switch m.Kind {
 	case flow.StatusReading:
 		return cat.F("status.reading", m.Page, m.Pages)
@@ -33,16 +34,16 @@ func statusText(cat Catalog, m flow.ModuleStatus) string {
 // quiz in progress), and the help line says which; k goes straight to the
 // quiz.
 type menuScreen struct {
-	c      *Common
+	c      *ui.Common
 	w, h   int
 	cursor int // len(modules) is the finish row
 	status map[string]flow.ModuleStatus
 	loaded bool
 	err    string
-	scroll scroller
+	scroll ui.Scroller
 }
 
-func newMenuScreen(c *Common, highlight string) *menuScreen {
+func newMenuScreen(c *ui.Common, highlight string) *menuScreen {
 	s := &menuScreen{c: c, status: map[string]flow.ModuleStatus{}}
 	for i, m := range s.modules() {
 		if m.ID == highlight {
@@ -65,11 +66,11 @@ func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *menuScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
-	keys := []key.Binding{k.Up, k.Down, with(k.Enter, s.enterHelp())}
+	keys := []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.enterHelp())}
 	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].Kind != flow.StatusInProgress {
 		keys = append(keys, k.Quiz)
 	}
-	return append(keys, with(k.Back, cat.T("help.finish")))
+	return append(keys, ui.With(k.Back, cat.T("help.finish")))
 }
 
 // selected is the highlighted module, or nil on the finish row.
@@ -95,7 +96,7 @@ func (s *menuScreen) enterHelp() string {
 	return cat.T("menu.enterhelp")
 }
 
-func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *menuScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	n := len(s.modules())
 	switch msg := msg.(type) {
@@ -119,7 +120,7 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case key.Matches(msg, k.Quiz):
 			return s, s.open(true)
 		case key.Matches(msg, k.Choose):
-			if d, _ := digit(msg.String()); d <= n {
+			if d, _ := ui.Digit(msg.String()); d <= n {
 				s.cursor = d - 1
 				return s, s.open(false)
 			}
@@ -127,7 +128,7 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return s, s.confirmFinish()
 		}
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
 			s.cursor = id
 			return s, s.open(false)
 		}
@@ -146,64 +147,64 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 func (s *menuScreen) open(quiz bool) tea.Cmd {
 	mods := s.modules()
 	if s.cursor >= len(mods) {
-		return send(showFinishMsg{})
+		return ui.Send(showFinishMsg{})
 	}
 	m := mods[s.cursor]
 	if quiz || s.status[m.ID].Kind == flow.StatusInProgress {
 		if len(m.Questions) > 0 {
-			return send(openQuizMsg{moduleID: m.ID})
+			return ui.Send(openQuizMsg{moduleID: m.ID})
 		}
 	}
-	return send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].Resume})
+	return ui.Send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].Resume})
 }
 
 // confirmFinish asks before ending the turn, since Esc is easy to press.
 func (s *menuScreen) confirmFinish() tea.Cmd {
 	cat := s.c.Cat
-	d := newConfirmDialog(s.c, cat.T("menu.quitq"), cat.T("menu.quitbody"), showFinishMsg{})
-	return send(pushDialogMsg{dialog: d})
+	d := ui.NewConfirmDialog(s.c, cat.T("menu.quitq"), cat.T("menu.quitbody"), showFinishMsg{})
+	return ui.Send(ui.PushDialogMsg{Dialog: d})
 }
 
 func (s *menuScreen) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	hello := cat.T("menu.helloguest")
 	if p := s.c.Visit.Participant; !p.Anonymous && p.FullName != "" {
-		hello = cat.F("menu.hello", cleanLine(p.FullName))
+		hello = cat.F("menu.hello", ui.CleanLine(p.FullName))
 	}
-	head := []string{truncate(st.Title.Render(hello+" "+cat.T("menu.title")), s.w), ""}
+	head := []string{ui.Truncate(st.Title.Render(hello+" "+cat.T("menu.title")), s.w), ""}
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	lang := s.c.Lang()
 	for i, m := range s.modules() {
 		y := len(lines)
-		title := fmt.Sprintf("%d. %s", i+1, clean(m.Title.In(lang)))
+		title := fmt.Sprintf("%d. %s", i+1, ui.Clean(m.Title.In(lang)))
 		status := "   " + statusText(cat, s.status[m.ID])
 		if !s.loaded {
 			status = "   …"
 		}
 		lines = append(lines, s.row(i, title, status)...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 	}
 	if len(s.modules()) == 0 {
-		lines = append(lines, wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
 	}
 	lines = append(lines, "")
 	y := len(lines)
 	n := len(s.modules())
 	lines = append(lines, s.row(n, cat.T("menu.finish"), "")...)
-	zones = append(zones, zone{id: n, y0: y, y1: len(lines)})
+	zones = append(zones, ui.Zone{ID: n, Y0: y, Y1: len(lines)})
 	if s.err != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
 	}
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(s.h - len(head))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(s.h - len(head))
 	for _, z := range zones {
-		if z.id == s.cursor {
-			s.scroll.show(z.y0, z.y1)
+		if z.ID == s.cursor {
+			s.scroll.Show(z.Y0, z.Y1)
 		}
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.view(st, cat)
+	return strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
 }
 
 // row renders a menu entry: a title line and a status line under it.
@@ -213,7 +214,7 @@ func (s *menuScreen) row(i int, title, status string) []string {
 	if i == s.cursor {
 		mark, style = "▶ ", st.Selected
 	}
-	lines := hang(mark, title, s.w)
+	lines := ui.Hang(mark, title, s.w)
 	for j := range lines {
 		lines[j] = style.Render(lines[j])
 	}
@@ -222,7 +223,7 @@ func (s *menuScreen) row(i int, title, status string) []string {
 		if strings.Contains(status, "✓") {
 			sty = st.Correct
 		}
-		for _, l := range hang("  ", status, s.w) {
+		for _, l := range ui.Hang("  ", status, s.w) {
 			lines = append(lines, sty.Render(l))
 		}
 	}

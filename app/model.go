@@ -11,8 +11,8 @@ package app
 
 import (
 	"context"
+	"kynangso/app/ui"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"time"
 
@@ -38,20 +38,26 @@ type Config struct {
 	Seed func() uint64
 	// Ctx bounds store calls (context.Background when nil).
 	Ctx context.Context
-	// Trainer builds the screen the trainer key opens from the welcome
-	// screen. Nil gives the placeholder (quit with confirmation); the trainer
-	// mode replaces it with its PIN dialog and screens.
-	Trainer func(c *Common) Component
+	// Trainer is the trainer's area (package trainer); nil leaves the
+	// trainer key without effect (screen tests of participants only).
+	Trainer Trainer
+}
+
+// Trainer is the trainer's area as the root needs it: the page the trainer
+// key opens, and what it does when the program starts.
+type Trainer interface {
+	Entry(c *ui.Common) ui.Component
+	AtStart(c *ui.Common) tea.Cmd
 }
 
 // Model is the root of the TUI.
 type Model struct {
-	c       *Common
+	c       *ui.Common
 	id      ScreenID
-	screen  Component
-	dialogs []Component
+	screen  ui.Component
+	dialogs []ui.Component
 
-	trainer   func(c *Common) Component
+	trainer   Trainer
 	register  *registerScreen // kept while consent is shown, to go back to it
 	idle      time.Duration
 	idleFixed bool
@@ -64,7 +70,7 @@ type Model struct {
 
 // New builds the root model showing the welcome screen.
 func New(cfg Config) *Model {
-	c := &Common{Store: cfg.Store, Pack: cfg.Pack, Ctx: cfg.Ctx, Now: cfg.Now, Styles: NewStyles(true)}
+	c := &ui.Common{Store: cfg.Store, Pack: cfg.Pack, Ctx: cfg.Ctx, Now: cfg.Now, Styles: ui.NewStyles(true)}
 	if c.Ctx == nil {
 		c.Ctx = context.Background()
 	}
@@ -76,15 +82,13 @@ func New(cfg Config) *Model {
 		c.Seed = rand.Uint64
 	}
 	if cfg.Store != nil {
+		c.Stores = ui.StoresOf(cfg.Store)
 		c.Flow = flow.New(cfg.Store, cfg.Pack, flow.WithClock(c.Now), flow.WithSeed(c.Seed))
 	}
 	c.SetLang(cfg.Lang)
 	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24}
 	if m.idle <= 0 {
-		m.idle = DefaultIdleTimeout
-	}
-	if m.trainer == nil {
-		m.trainer = newTrainerScreen
+		m.idle = ui.DefaultIdleTimeout
 	}
 	m.lastInput = c.Now()
 	m.setScreen(ScreenWelcome, newWelcomeScreen(c))
@@ -92,16 +96,23 @@ func New(cfg Config) *Model {
 }
 
 // Common returns the shared state, for tests and for the trainer mode.
-func (m *Model) Common() *Common { return m.c }
+func (m *Model) Common() *ui.Common { return m.c }
+
+// Current is the screen showing (under any dialog), for tests.
+func (m *Model) Current() ui.Component { return m.screen }
 
 // Screen returns the id of the screen showing (under any dialog).
 func (m *Model) Screen() ScreenID { return m.id }
 
 // Init loads today's class and starts the idle clock.
 func (m *Model) Init() tea.Cmd {
-	// firstStart (trainer mode, app/pin.go) opens the trainer's area when no
-	// PIN is set yet, so the trainer creates one before anyone else sits down.
-	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadClass(m.c), m.tick(), firstStart(m.c))
+	// The trainer's area opens itself at start-up when no PIN is set yet,
+	// so the trainer creates one before anyone else sits down.
+	var atStart tea.Cmd
+	if m.trainer != nil {
+		atStart = m.trainer.AtStart(m.c)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadClass(m.c), m.tick(), atStart)
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -121,7 +132,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.c.Styles = NewStyles(msg.IsDark())
+		m.c.Styles = ui.NewStyles(msg.IsDark())
 		m.layout()
 		return m, nil
 	case tea.KeyPressMsg:
@@ -142,17 +153,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.idle = msg.class.Idle
 			}
 		}
-	case pushDialogMsg:
-		m.dialogs = append(m.dialogs, msg.dialog)
+	case ui.PushDialogMsg:
+		m.dialogs = append(m.dialogs, msg.Dialog)
 		m.layout()
-		return m, msg.dialog.Init()
-	case popDialogMsg:
+		return m, msg.Dialog.Init()
+	case ui.PopDialogMsg:
 		if len(m.dialogs) > 0 {
 			m.dialogs = m.dialogs[:len(m.dialogs)-1]
 		}
 		m.layout()
 		return m, nil
-	case quitAppMsg:
+	case ui.ClassChangedMsg:
+		return m, loadClass(m.c)
+	case ui.QuitAppMsg:
 		return m, tea.Quit
 	}
 	if cmd, ok := m.navigate(msg); ok {
@@ -213,12 +226,12 @@ func (m *Model) goWelcome() tea.Cmd {
 // are, the form they typed), keeping only today's class.
 func (m *Model) forgetVisit() {
 	class, has := m.c.Visit.Class, m.c.Visit.HasClass
-	m.c.Visit = Visit{Class: class, HasClass: has}
+	m.c.Visit = ui.Visit{Class: class, HasClass: has}
 	m.register = nil
 }
 
 // setScreen replaces the current screen.
-func (m *Model) setScreen(id ScreenID, s Component) {
+func (m *Model) setScreen(id ScreenID, s ui.Component) {
 	m.id, m.screen = id, s
 	m.layout()
 }
@@ -232,7 +245,7 @@ func (m *Model) frontKeys() []key.Binding {
 }
 
 // contentWidth is the width of the centred content column.
-func (m *Model) contentWidth() int { return max(20, min(m.width, MaxContentWidth)) }
+func (m *Model) contentWidth() int { return max(20, min(m.width, ui.MaxContentWidth)) }
 
 // leftMargin is where the content column starts.
 func (m *Model) leftMargin() int { return max(0, (m.width-m.contentWidth())/2) }
@@ -286,7 +299,7 @@ func (m *Model) View() tea.View {
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
-	lines = append(lines, padLines(strings.Split(body, "\n"), m.c.Height)...)
+	lines = append(lines, ui.PadLines(strings.Split(body, "\n"), m.c.Height)...)
 	lines = append(lines, help...)
 	if pad := m.leftMargin(); pad > 0 {
 		p := strings.Repeat(" ", pad)
@@ -294,7 +307,7 @@ func (m *Model) View() tea.View {
 			lines[i] = p + lines[i]
 		}
 	}
-	v := tea.NewView(strings.Join(padLines(lines, m.height), "\n"))
+	v := tea.NewView(strings.Join(ui.PadLines(lines, m.height), "\n"))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.c.Cat.T("app.name")
@@ -314,29 +327,29 @@ func (m *Model) header(w int) string {
 	st, cat := m.c.Styles, m.c.Cat
 	left := st.App.Render(cat.T("app.name"))
 	if m.c.Visit.HasClass {
-		left += st.Header.Render(" · " + cat.F("app.class", cleanLine(m.c.Visit.Class.Title)))
+		left += st.Header.Render(" · " + cat.F("app.class", ui.CleanLine(m.c.Visit.Class.Title)))
 	}
 	right := ""
 	if v := m.c.Visit; v.Active() {
 		if v.Participant.Anonymous {
 			right = cat.T("app.guest")
 		} else {
-			right = cleanLine(v.Participant.FullName)
+			right = ui.CleanLine(v.Participant.FullName)
 		}
 	}
 	if right != "" {
-		right = st.Bold.Render(truncate(right, max(0, w-lipgloss.Width(left)-2)))
+		right = st.Bold.Render(ui.Truncate(right, max(0, w-lipgloss.Width(left)-2)))
 	}
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return truncate(left, w)
+		return ui.Truncate(left, w)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // helpLines lays out the help keys over as many lines as the width needs
 // (at most two), so no key is hidden on a narrow terminal.
-func helpLines(keys []key.Binding, width int, st *Styles) []string {
+func helpLines(keys []key.Binding, width int, st *ui.Styles) []string {
 	var lines []string
 	var cur strings.Builder
 	cw := 0
@@ -367,13 +380,7 @@ func helpLines(keys []key.Binding, width int, st *Styles) []string {
 	return lines
 }
 
-// truncate cuts s to width cells with an ellipsis.
-func truncate(s string, width int) string {
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	return ansiTruncate(s, width)
-}
-
-// itoa is strconv.Itoa, short for views.
-func itoa(n int) string { return strconv.Itoa(n) }
+// SetTimersForTest replaces the root's timers (the idle check and the
+// finish screen's pause) in tests of other packages, which drive them by
+// hand.
+func SetTimersForTest(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) { rootTick = tick }

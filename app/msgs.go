@@ -11,9 +11,6 @@ import (
 // Navigation messages: screens ask the root to move on by returning one of
 // these from a command; the root alone builds screens.
 
-// showWelcomeMsg ends the visit and shows the welcome screen for the next person.
-type showWelcomeMsg struct{}
-
 // showCheckinMsg opens the "find your name" screen.
 type showCheckinMsg struct{}
 
@@ -49,18 +46,6 @@ type showResultMsg struct {
 
 // showFinishMsg shows the thank-you screen.
 type showFinishMsg struct{}
-
-// showTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
-type showTrainerMsg struct{}
-
-// quitAppMsg leaves the program; only the trainer area sends it.
-type quitAppMsg struct{}
-
-// pushDialogMsg puts a dialog on top of the current screen.
-type pushDialogMsg struct{ dialog Component }
-
-// popDialogMsg closes the top dialog.
-type popDialogMsg struct{}
 
 // idleTickMsg is the periodic check for an idle participant screen.
 type idleTickMsg struct{ at time.Time }

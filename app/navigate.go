@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,7 +16,7 @@ const finishDelay = 20 * time.Second
 func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	c := m.c
 	switch msg := msg.(type) {
-	case showWelcomeMsg:
+	case ui.ShowWelcomeMsg:
 		return m.goWelcome(), true
 	case showCheckinMsg:
 		return m.open(ScreenCheckin, newCheckinScreen(c)), true
@@ -54,14 +55,17 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 			return m.goWelcome(), true
 		}
 		return nil, true
-	case showTrainerMsg:
-		return m.open(ScreenTrainer, m.trainer(c)), true
+	case ui.ShowTrainerMsg:
+		if m.trainer == nil {
+			return nil, true
+		}
+		return m.open(ScreenTrainer, m.trainer.Entry(c)), true
 	}
 	return nil, false
 }
 
 // open shows a new screen and runs its Init.
-func (m *Model) open(id ScreenID, s Component) tea.Cmd {
+func (m *Model) open(id ScreenID, s ui.Component) tea.Cmd {
 	m.dialogs = nil
 	m.setScreen(id, s)
 	return s.Init()

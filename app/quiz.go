@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"slices"
 	"time"
 
@@ -35,7 +36,7 @@ const zoneAction = 100
 // keeps the answer on screen to retry. Leaving with Esc keeps the attempt in
 // progress, and it resumes at the first unanswered question.
 type quizScreen struct {
-	c        *Common
+	c        *ui.Common
 	w, h     int
 	moduleID string
 	mod      *lessons.Module
@@ -51,11 +52,11 @@ type quizScreen struct {
 	pending results.Answer
 	shownAt time.Time
 
-	scroll    scroller
+	scroll    ui.Scroller
 	lastShown int // phase+idx the scroll was last positioned for
 }
 
-func newQuizScreen(c *Common, moduleID string) *quizScreen {
+func newQuizScreen(c *ui.Common, moduleID string) *quizScreen {
 	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1,
 		att: &flow.Attempt{Answers: map[string][]string{}}}
 	if c.Pack != nil {
@@ -80,17 +81,17 @@ func (s *quizScreen) HelpKeys() []key.Binding {
 	case phaseAsk:
 		// The number keys are the real range of this question: "1-2" on a
 		// true/false question, never a "4" that does nothing.
-		keys := []key.Binding{relabel(k.Choose, "1-"+itoa(len(s.current().Choices)), cat.T("key.choose")), k.Up, k.Down}
+		keys := []key.Binding{ui.Relabel(k.Choose, "1-"+ui.Itoa(len(s.current().Choices)), cat.T("key.choose")), k.Up, k.Down}
 		if s.multiple() {
 			keys = append(keys, k.Toggle)
 		}
-		return append(keys, with(k.Enter, cat.T("help.answer")), with(k.Back, cat.T("help.menu")))
+		return append(keys, ui.With(k.Enter, cat.T("help.answer")), ui.With(k.Back, cat.T("help.menu")))
 	case phaseFeedback:
-		return []key.Binding{with(k.Enter, cat.T("help.continue")), k.Scroll, with(k.Back, cat.T("help.menu"))}
+		return []key.Binding{ui.With(k.Enter, cat.T("help.continue")), k.Scroll, ui.With(k.Back, cat.T("help.menu"))}
 	case phaseSaveErr, phaseFinishErr:
-		return []key.Binding{with(k.Enter, cat.T("help.retry"))}
+		return []key.Binding{ui.With(k.Enter, cat.T("help.retry"))}
 	case phaseLoadErr:
-		return []key.Binding{with(k.Back, cat.T("help.menu"))}
+		return []key.Binding{ui.With(k.Back, cat.T("help.menu"))}
 	}
 	return nil
 }
@@ -101,7 +102,7 @@ func (s *quizScreen) multiple() bool {
 	return len(s.att.Questions) > 0 && s.current().Type == quiz.TypeMultiple
 }
 
-func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *quizScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quizReadyMsg:
 		return s, s.ready(msg)
@@ -123,19 +124,19 @@ func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 				s.phase = phaseFinishErr
 				return s, nil
 			}
-			return s, send(showResultMsg{moduleID: s.moduleID, result: msg.result})
+			return s, ui.Send(showResultMsg{moduleID: s.moduleID, result: msg.result})
 		}
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
 			return s, s.click(id)
 		}
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-2)
+			s.scroll.Scroll(-2)
 		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(2)
+			s.scroll.Scroll(2)
 		}
 	}
 	return s, nil
@@ -161,7 +162,7 @@ func (s *quizScreen) next() tea.Cmd {
 		s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
 		s.ticked = map[int]bool{}
 		s.shownAt = s.c.Now()
-		s.scroll.top()
+		s.scroll.Top()
 		return nil
 	}
 	s.phase = phaseFinishing
@@ -173,7 +174,7 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch s.phase {
 	case phaseLoadErr:
 		if key.Matches(msg, k.Back) {
-			return send(showMenuMsg{})
+			return ui.Send(showMenuMsg{})
 		}
 	case phaseSaveErr:
 		if key.Matches(msg, k.Enter) {
@@ -188,19 +189,19 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseFeedback:
 		switch {
 		case key.Matches(msg, k.Enter):
-			if !s.scroll.atBottom() { // let the explanation be read first
-				s.scroll.scroll(max(1, s.scroll.window()-1))
+			if !s.scroll.AtBottom() { // let the explanation be read first
+				s.scroll.Scroll(max(1, s.scroll.Window()-1))
 				return nil
 			}
 			return s.next()
 		case key.Matches(msg, k.Next):
 			return s.next()
 		case key.Matches(msg, k.Up):
-			s.scroll.scroll(-1)
+			s.scroll.Scroll(-1)
 		case key.Matches(msg, k.Down):
-			s.scroll.scroll(1)
+			s.scroll.Scroll(1)
 		case key.Matches(msg, k.Back):
-			return send(showMenuMsg{})
+			return ui.Send(showMenuMsg{})
 		}
 	case phaseAsk:
 		return s.askKey(msg)
@@ -213,7 +214,7 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(s.current().Choices)
 	switch {
 	case key.Matches(msg, k.Back):
-		return tea.Sequence(s.leave(), send(showMenuMsg{}))
+		return tea.Sequence(s.leave(), ui.Send(showMenuMsg{}))
 	case key.Matches(msg, k.Up):
 		if s.cursor <= 0 {
 			s.cursor = 0
@@ -227,7 +228,7 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.ticked[s.cursor] = !s.ticked[s.cursor]
 		}
 	case key.Matches(msg, k.Choose):
-		if d, _ := digit(msg.String()); d <= n {
+		if d, _ := ui.Digit(msg.String()); d <= n {
 			s.pick(d - 1)
 		}
 	case key.Matches(msg, k.Enter):

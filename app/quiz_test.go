@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestQuizWrongAnswerShowsRightOneInWords(t *testing.T) {
 		t.Skip("first question is a multiple one with this seed")
 	}
 	got := screen(m)
-	if !strings.Contains(got, "✗ Chưa đúng.") || !strings.Contains(got, "Đáp án đúng:") || !strings.Contains(got, "✗ "+itoa(wrong+1)+".") {
+	if !strings.Contains(got, "✗ Chưa đúng.") || !strings.Contains(got, "Đáp án đúng:") || !strings.Contains(got, "✗ "+ui.Itoa(wrong+1)+".") {
 		t.Fatalf("wrong answer feedback missing words or marks:\n%s", got)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"slices"
 	"strings"
 
@@ -15,27 +16,27 @@ func (s *quizScreen) View() string {
 	var body []string
 	switch s.phase {
 	case phaseLoading:
-		body = wrap(st.Subtle.Render(cat.T("quiz.loading")), s.w)
+		body = ui.Wrap(st.Subtle.Render(cat.T("quiz.loading")), s.w)
 	case phaseLoadErr:
-		body = wrap(st.Error.Render("✗ "+cat.T("quiz.loaderr")), s.w)
+		body = ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.loaderr")), s.w)
 	case phaseFinishing:
-		body = wrap(st.Subtle.Render(cat.T("quiz.finishing")), s.w)
+		body = ui.Wrap(st.Subtle.Render(cat.T("quiz.finishing")), s.w)
 	case phaseFinishErr:
-		body = wrap(st.Error.Render("✗ "+cat.T("quiz.finisherr")), s.w)
+		body = ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.finisherr")), s.w)
 	}
 	if body != nil {
-		return strings.Join(padLines(body, s.h), "\n")
+		return strings.Join(ui.PadLines(body, s.h), "\n")
 	}
 	head := s.progress()
 	lines, zones, focus := s.questionLines()
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(max(2, s.h-2))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(max(2, s.h-2))
 	if at := int(s.phase)*1000 + s.idx; at != s.lastShown || s.phase == phaseAsk {
 		// Keep the highlighted choice, or the feedback's first lines, in view.
-		s.scroll.show(focus[0], focus[1])
+		s.scroll.Show(focus[0], focus[1])
 		s.lastShown = at
 	}
-	return head + "\n\n" + s.scroll.view(st, cat)
+	return head + "\n\n" + s.scroll.View(st, cat)
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.
@@ -55,43 +56,43 @@ func (s *quizScreen) progress() string {
 }
 
 // questionLines builds the scrolled part and the line range to keep in view.
-func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
+func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
 	q := s.current()
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	if s.resumed && s.phase == phaseAsk {
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
 	}
-	if msg := strings.TrimRight(clean(q.Message.In(lang)), "\n"); msg != "" {
-		lines = append(lines, box("", msg, min(s.w, 60), st)...)
+	if msg := strings.TrimRight(ui.Clean(q.Message.In(lang)), "\n"); msg != "" {
+		lines = append(lines, ui.Box("", msg, min(s.w, 60), st)...)
 		lines = append(lines, "")
 	}
-	lines = append(lines, wrap(st.Bold.Render(clean(q.Prompt.In(lang))), s.w)...)
+	lines = append(lines, ui.Wrap(st.Bold.Render(ui.Clean(q.Prompt.In(lang))), s.w)...)
 	how := cat.T("quiz.single")
 	if q.Type == quiz.TypeMultiple {
 		how = cat.T("quiz.multi")
 	}
 	if s.phase == phaseAsk { // after answering, the instruction would mislead
-		lines = append(lines, wrap(st.Subtle.Render(how), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(how), s.w)...)
 	}
 	lines = append(lines, "")
 	focus := [2]int{0, 1}
 	for i, c := range q.Choices {
 		y := len(lines)
-		lines = append(lines, s.choiceLines(i, clean(c.Text.In(lang)), c.Correct)...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		lines = append(lines, s.choiceLines(i, ui.Clean(c.Text.In(lang)), c.Correct)...)
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 		if i == max(0, s.cursor) {
 			focus = [2]int{y, len(lines)}
 		}
 	}
 	lines = append(lines, "")
 	if s.note != "" {
-		lines = append(lines, wrap(st.Error.Render(s.note), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render(s.note), s.w)...)
 	}
 	if s.phase == phaseAsk {
-		btn, pos := buttons([]string{cat.T("quiz.answerbtn")}, 0, s.w, st)
-		zones = append(zones, zone{id: zoneAction, y0: len(lines), y1: len(lines) + 1, x0: pos[0].x0, x1: pos[0].x1})
+		btn, pos := ui.Buttons([]string{cat.T("quiz.answerbtn")}, 0, s.w, st)
+		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1, X0: pos[0].X0, X1: pos[0].X1})
 		lines = append(lines, btn...)
 		return lines, zones, focus
 	}
@@ -99,7 +100,7 @@ func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
 	fb, btn := s.feedback()
 	lines = append(lines, fb...)
 	if btn != "" {
-		zones = append(zones, zone{id: zoneAction, y0: len(lines), y1: len(lines) + 1})
+		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1})
 		lines = append(lines, btn)
 	}
 	return lines, zones, [2]int{y, len(lines)}
@@ -133,7 +134,7 @@ func (s *quizScreen) choiceLines(i int, text string, correct bool) []string {
 			cur, style = "✗ ", st.Wrong
 		}
 	}
-	lines := hang(fmt.Sprintf("%s%d. %s", cur, i+1, mark), text, s.w)
+	lines := ui.Hang(fmt.Sprintf("%s%d. %s", cur, i+1, mark), text, s.w)
 	for j := range lines {
 		lines[j] = style.Render(lines[j])
 	}
@@ -167,23 +168,23 @@ func (s *quizScreen) feedback() ([]string, string) {
 	var right []string
 	for i, c := range q.Choices {
 		if c.Correct {
-			right = append(right, fmt.Sprintf("%d. %s", i+1, clean(c.Text.In(lang))))
+			right = append(right, fmt.Sprintf("%d. %s", i+1, ui.Clean(c.Text.In(lang))))
 		}
 	}
 	ans := "quiz.answer"
 	if len(right) > 1 {
 		ans = "quiz.answers"
 	}
-	lines = append(lines, wrap(st.Bold.Render(cat.F(ans, strings.Join(right, "; "))), s.w)...)
-	if ex := clean(q.Explanation.In(lang)); ex != "" {
-		lines = append(lines, wrap(st.Text.Render(ex), s.w)...)
+	lines = append(lines, ui.Wrap(st.Bold.Render(cat.F(ans, strings.Join(right, "; "))), s.w)...)
+	if ex := ui.Clean(q.Explanation.In(lang)); ex != "" {
+		lines = append(lines, ui.Wrap(st.Text.Render(ex), s.w)...)
 	}
 	lines = append(lines, "")
 	switch s.phase {
 	case phaseSaving:
 		lines = append(lines, st.Subtle.Render(cat.T("quiz.saving")))
 	case phaseSaveErr:
-		lines = append(lines, wrap(st.Error.Render("✗ "+cat.T("quiz.saveerr")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.saveerr")), s.w)...)
 	case phaseFeedback:
 		lines = append(lines, st.Saved.Render(cat.T("quiz.saved")))
 		nextKey := "quiz.next"

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kynangso/app"
+	"kynangso/app/trainer"
 	"kynangso/lessons"
 	"kynangso/results"
 )
@@ -30,7 +31,7 @@ func runTUI(ctx context.Context, o *Options) error {
 	}
 	defer store.Close()
 	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx, Now: o.Now,
-		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute})
+		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute, Trainer: trainer.Area{}})
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.\n"+

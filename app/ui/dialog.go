@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// confirmDialog asks a yes/no question on top of a screen. Yes sends onYes
+// (after closing the dialog); No, Esc or "2" just close it. "No" has the
+// focus first, so a stray Enter never ends anything.
+type ConfirmDialog struct {
+	c           *Common
+	w, h        int
+	title, body string
+	onYes       tea.Msg
+	focus       int // 0 yes, 1 no
+	btnY        int
+	btns        []Button
+}
+
+func NewConfirmDialog(c *Common, title, body string, onYes tea.Msg) *ConfirmDialog {
+	return &ConfirmDialog{c: c, title: title, body: body, onYes: onYes, focus: 1}
+}
+
+func (d *ConfirmDialog) Init() tea.Cmd { return nil }
+
+func (d *ConfirmDialog) SetSize(w, h int) { d.w, d.h = w, h }
+
+func (d *ConfirmDialog) HelpKeys() []key.Binding {
+	k := d.c.Keys
+	return []key.Binding{Relabel(k.Prev, "←/→", d.c.Cat.T("key.choose")), Relabel(k.Choose, "1/2", d.c.Cat.T("key.choose")), With(k.Enter, d.c.Cat.T("key.enter")), With(k.Back, d.c.Cat.T("help.cancel"))}
+}
+
+func (d *ConfirmDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
+	k := d.c.Keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return d, Send(PopDialogMsg{})
+		case key.Matches(msg, k.Prev, k.ShiftTab, k.Up):
+			d.focus = 0
+		case key.Matches(msg, k.Next, k.Tab, k.Down):
+			d.focus = 1
+		case key.Matches(msg, k.Enter):
+			return d, d.answer(d.focus == 0)
+		case key.Matches(msg, k.Choose):
+			if n, _ := Digit(msg.String()); n <= 2 {
+				return d, d.answer(n == 1)
+			}
+		}
+	case tea.MouseClickMsg:
+		for i, b := range d.btns {
+			if msg.Button == tea.MouseLeft && msg.Y-d.btnY == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
+				return d, d.answer(i == 0)
+			}
+		}
+	}
+	return d, nil
+}
+
+func (d *ConfirmDialog) answer(yes bool) tea.Cmd {
+	if yes {
+		return tea.Sequence(Send(PopDialogMsg{}), Send(d.onYes))
+	}
+	return Send(PopDialogMsg{})
+}
+
+func (d *ConfirmDialog) View() string {
+	st, cat := d.c.Styles, d.c.Cat
+	var lines []string
+	lines = append(lines, "", "")
+	lines = append(lines, Wrap(st.Title.Render(d.title), d.w)...)
+	lines = append(lines, "")
+	lines = append(lines, Wrap(st.Text.Render(d.body), d.w)...)
+	lines = append(lines, "")
+	btn, pos := Buttons([]string{"1 " + cat.T("yes"), "2 " + cat.T("no")}, d.focus, d.w, st)
+	d.btnY, d.btns = len(lines), pos
+	lines = append(lines, btn...)
+	return strings.Join(PadLines(lines, d.h), "\n")
+}
