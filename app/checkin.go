@@ -17,6 +17,7 @@ import (
 // letters are typed, so neither the previous person's search nor half the
 // village shows to whoever sits down.
 type checkinScreen struct {
+	ui.Page
 	c      *ui.Common
 	w, h   int
 	input  textinput.Model
@@ -118,14 +119,14 @@ func (s *checkinScreen) search() tea.Cmd {
 		s.people = nil
 		return nil
 	}
-	return searchPeople(s.c, q)
+	return s.Cmd(searchPeople(s.c, q))
 }
 
 // choose checks in the highlighted person, or opens registration.
 func (s *checkinScreen) choose() tea.Cmd {
 	if s.failed.ID != "" {
 		s.busy, s.err = true, ""
-		return checkIn(s.c, s.failed)
+		return s.Cmd(checkIn(s.c, s.failed))
 	}
 	if s.err != "" && s.query != "" && s.people == nil {
 		s.err, s.query = "", ""
@@ -133,7 +134,7 @@ func (s *checkinScreen) choose() tea.Cmd {
 	}
 	if s.cursor < len(s.people) {
 		s.busy, s.err = true, ""
-		return checkIn(s.c, s.people[s.cursor])
+		return s.Cmd(checkIn(s.c, s.people[s.cursor]))
 	}
 	return ui.Send(showRegisterMsg{name: ui.CleanLine(s.input.Value())})
 }

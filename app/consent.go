@@ -15,6 +15,7 @@ import (
 // name with results.ConsentVersion; declining stores an anonymous
 // participant who can still learn and take quizzes.
 type consentScreen struct {
+	ui.Page
 	c      *ui.Common
 	w, h   int
 	draft  results.Participant
@@ -102,10 +103,10 @@ func (s *consentScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 func (s *consentScreen) decide(agree bool) tea.Cmd {
 	s.busy, s.err = true, ""
 	if s.failed.ID != "" {
-		return checkIn(s.c, s.failed)
+		return s.Cmd(checkIn(s.c, s.failed))
 	}
 	s.agreed = agree
-	return registerPerson(s.c, s.draft, agree)
+	return s.Cmd(registerPerson(s.c, s.draft, agree))
 }
 
 func (s *consentScreen) View() string {

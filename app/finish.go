@@ -11,6 +11,7 @@ import (
 // finishScreen thanks the person; Enter, a click or a short wait brings the
 // welcome screen for the next person. It shows no name or result.
 type finishScreen struct {
+	ui.Page
 	c    *ui.Common
 	w, h int
 }

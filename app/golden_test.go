@@ -44,7 +44,7 @@ func TestGoldenScreens(t *testing.T) {
 			checkin(t, m)
 			press(t, m, enter)
 			for !strings.Contains(screen(m), "╰─") { // the whole message box
-				if m.screen.(*lessonScreen).scroll.AtBottom() {
+				if m.stack.Base().(*lessonScreen).scroll.AtBottom() {
 					t.Fatalf("no message block on the page:\n%s", screen(m))
 				}
 				press(t, m, down)

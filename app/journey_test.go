@@ -162,12 +162,12 @@ func TestIdleTimeoutReturnsToWelcome(t *testing.T) {
 	m := New(Config{Store: st, Pack: testPack(), Now: func() time.Time { return now }})
 	press(t, m, enter)
 	typeText(t, m, "an")
-	press(t, m, idleTickMsg{})
+	press(t, m, IdleTickMsg{})
 	if m.Screen() != ScreenCheckin {
 		t.Fatalf("returned to welcome too early")
 	}
 	now = now.Add(ui.DefaultIdleTimeout)
-	press(t, m, idleTickMsg{})
+	press(t, m, IdleTickMsg{})
 	if m.Screen() != ScreenWelcome {
 		t.Fatalf("after %v idle: screen %v, want welcome", ui.DefaultIdleTimeout, m.Screen())
 	}

@@ -16,6 +16,7 @@ import (
 // end-of-lesson choice (lesson_end.go), where the person picks the quiz or
 // the list of lessons. Each page shown is saved as progress in a command.
 type lessonScreen struct {
+	ui.Page
 	c        *ui.Common
 	w, h     int
 	mod      *lessons.Module
@@ -59,7 +60,7 @@ func (s *lessonScreen) save() tea.Cmd {
 	if s.mod == nil || len(s.pages) == 0 || !s.c.Visit.Active() {
 		return nil
 	}
-	return savePage(s.c, s.mod.ID, s.page+1, len(s.pages))
+	return s.Cmd(savePage(s.c, s.mod.ID, s.page+1, len(s.pages)))
 }
 
 func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h }

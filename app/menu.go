@@ -34,6 +34,7 @@ func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
 // quiz in progress), and the help line says which; k goes straight to the
 // quiz.
 type menuScreen struct {
+	ui.Page
 	c      *ui.Common
 	w, h   int
 	cursor int // len(modules) is the finish row
@@ -60,7 +61,7 @@ func (s *menuScreen) modules() []*lessons.Module {
 	return s.c.Pack.Modules
 }
 
-func (s *menuScreen) Init() tea.Cmd { return loadMenu(s.c) }
+func (s *menuScreen) Init() tea.Cmd { return s.Cmd(loadMenu(s.c)) }
 
 func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
@@ -162,7 +163,7 @@ func (s *menuScreen) open(quiz bool) tea.Cmd {
 func (s *menuScreen) confirmFinish() tea.Cmd {
 	cat := s.c.Cat
 	d := ui.NewConfirmDialog(s.c, cat.T("menu.quitq"), cat.T("menu.quitbody"), showFinishMsg{})
-	return ui.Send(ui.PushDialogMsg{Dialog: d})
+	return ui.Open(d)
 }
 
 func (s *menuScreen) View() string {

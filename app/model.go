@@ -48,14 +48,17 @@ type Config struct {
 type Trainer interface {
 	Entry(c *ui.Common) ui.Component
 	AtStart(c *ui.Common) tea.Cmd
+	// Idle is how long the area may sit without a key before it locks.
+	Idle() time.Duration
 }
 
 // Model is the root of the TUI.
 type Model struct {
 	c       *ui.Common
-	id      ScreenID
-	screen  ui.Component
-	dialogs []ui.Component
+	id ScreenID
+	// stack holds the screen at the bottom and the pages and dialogs
+	// opened over it, each with its id (ui.Overlay).
+	stack ui.Overlay
 
 	trainer   Trainer
 	register  *registerScreen // kept while consent is shown, to go back to it
@@ -98,8 +101,12 @@ func New(cfg Config) *Model {
 // Common returns the shared state, for tests and for the trainer mode.
 func (m *Model) Common() *ui.Common { return m.c }
 
-// Current is the screen showing (under any dialog), for tests.
-func (m *Model) Current() ui.Component { return m.screen }
+// Current is the screen showing (under any page or dialog), for tests.
+func (m *Model) Current() ui.Component { return m.stack.Base() }
+
+// Front is the page that has the keys (a dialog, a trainer page or the
+// screen), for tests.
+func (m *Model) Front() ui.Component { return m.stack.Front() }
 
 // Screen returns the id of the screen showing (under any dialog).
 func (m *Model) Screen() ScreenID { return m.id }
@@ -112,11 +119,11 @@ func (m *Model) Init() tea.Cmd {
 	if m.trainer != nil {
 		atStart = m.trainer.AtStart(m.c)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadClass(m.c), m.tick(), atStart)
+	return tea.Batch(tea.RequestBackgroundColor, m.stack.Base().Init(), loadClass(m.c), m.tick(), atStart)
 }
 
 func (m *Model) tick() tea.Cmd {
-	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{at: t} })
+	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return IdleTickMsg{At: t} })
 }
 
 // rootTick is tea.Tick for the root's timers (the idle check and the finish
@@ -144,8 +151,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		m.lastInput = m.c.Now()
 		return m, m.toFront(msg)
-	case idleTickMsg:
+	case IdleTickMsg:
 		return m, m.checkIdle()
+	case ui.Addressed:
+		return m, m.deliver(msg)
 	case classLoadedMsg:
 		if msg.err == nil {
 			m.c.Visit.Class, m.c.Visit.HasClass = msg.class.Session, msg.class.Open
@@ -153,16 +162,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.idle = msg.class.Idle
 			}
 		}
-	case ui.PushDialogMsg:
-		m.dialogs = append(m.dialogs, msg.Dialog)
+	case ui.PushMsg:
+		m.stack.Push(msg.Page)
 		m.layout()
-		return m, msg.Dialog.Init()
-	case ui.PopDialogMsg:
-		if len(m.dialogs) > 0 {
-			m.dialogs = m.dialogs[:len(m.dialogs)-1]
+		return m, msg.Page.Init()
+	case ui.CloseMsg:
+		return m, m.closePage(msg.ID)
+	case ui.ReplaceMsg:
+		if !m.stack.Replace(msg.ID, msg.Page) {
+			return m, nil
 		}
 		m.layout()
-		return m, nil
+		return m, msg.Page.Init()
 	case ui.ClassChangedMsg:
 		return m, loadClass(m.c)
 	case ui.QuitAppMsg:
@@ -171,39 +182,55 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.navigate(msg); ok {
 		return m, cmd
 	}
-	return m, m.toAll(msg)
+	// Anything else (a widget's own message) belongs to the front page.
+	return m, m.toFront(msg)
 }
 
-// toFront sends input to the top dialog, or to the screen when none is open.
+// toFront sends input to the front page.
 func (m *Model) toFront(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	if n := len(m.dialogs); n > 0 {
-		m.dialogs[n-1], cmd = m.dialogs[n-1].Update(msg)
-	} else {
-		m.screen, cmd = m.screen.Update(msg)
-	}
+	cmd := m.stack.Update(msg)
 	m.relayoutHelp()
 	return cmd
 }
 
-// toAll sends other messages (store results, timers) to the dialogs and the screen.
-func (m *Model) toAll(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.dialogs)+1)
-	for i := range m.dialogs {
-		var cmd tea.Cmd
-		m.dialogs[i], cmd = m.dialogs[i].Update(msg)
-		cmds = append(cmds, cmd)
+// deliver hands an addressed message to its page, and only while that page
+// is open: the answer to a page closed since (a search typed by the person
+// before, a report of an earlier filter) is dropped, navigation included.
+func (m *Model) deliver(msg ui.Addressed) tea.Cmd {
+	if !m.stack.Has(msg.To) {
+		return nil
 	}
-	var cmd tea.Cmd
-	m.screen, cmd = m.screen.Update(msg)
+	if cmd, ok := m.navigate(msg.Msg); ok {
+		return cmd
+	}
+	cmd := m.stack.Deliver(msg.To, msg.Msg)
 	m.relayoutHelp()
-	return tea.Batch(append(cmds, cmd)...)
+	return cmd
+}
+
+// closePage closes a page; the page that comes back to the front reads its
+// data again, which the closed page may have changed.
+func (m *Model) closePage(id ui.PageID) tea.Cmd {
+	if !m.stack.Close(id) {
+		return nil
+	}
+	m.layout()
+	if r, ok := m.stack.Front().(ui.Reloader); ok {
+		return r.Reload()
+	}
+	return nil
 }
 
 // checkIdle returns a participant screen left alone too long to the welcome
 // screen; everything is saved as it happens, so nothing is lost.
 func (m *Model) checkIdle() tea.Cmd {
-	if m.id.Participant() && m.c.Now().Sub(m.lastInput) >= m.idle {
+	idle := m.c.Now().Sub(m.lastInput)
+	if m.id.Participant() && idle >= m.idle {
+		return tea.Batch(m.tick(), m.goWelcome())
+	}
+	// The trainer's area locks itself, so a laptop left open in the
+	// village hall does not stay unlocked.
+	if m.id == ScreenTrainer && m.trainer != nil && idle >= m.trainer.Idle() {
 		return tea.Batch(m.tick(), m.goWelcome())
 	}
 	return m.tick()
@@ -212,14 +239,13 @@ func (m *Model) checkIdle() tea.Cmd {
 // goWelcome forgets the visit and shows a fresh welcome screen.
 func (m *Model) goWelcome() tea.Cmd {
 	var leave tea.Cmd
-	if q, ok := m.screen.(*quizScreen); ok {
+	if q, ok := m.stack.Base().(*quizScreen); ok {
 		leave = q.leave() // an untouched quiz is not left "in progress"
 	}
 	m.visit++
 	m.forgetVisit()
-	m.dialogs = nil
 	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
-	return tea.Batch(leave, m.screen.Init(), loadClass(m.c))
+	return tea.Batch(leave, m.stack.Base().Init(), loadClass(m.c))
 }
 
 // forgetVisit drops everything about the person at the keyboard (who they
@@ -230,18 +256,16 @@ func (m *Model) forgetVisit() {
 	m.register = nil
 }
 
-// setScreen replaces the current screen.
+// setScreen shows a new screen, closing every page and dialog.
 func (m *Model) setScreen(id ScreenID, s ui.Component) {
-	m.id, m.screen = id, s
+	m.id = id
+	m.stack.Reset(s)
 	m.layout()
 }
 
 // frontKeys are the help keys of whatever has the input.
 func (m *Model) frontKeys() []key.Binding {
-	if n := len(m.dialogs); n > 0 {
-		return m.dialogs[n-1].HelpKeys()
-	}
-	return m.screen.HelpKeys()
+	return m.stack.Front().HelpKeys()
 }
 
 // contentWidth is the width of the centred content column.
@@ -257,10 +281,7 @@ func (m *Model) layout() {
 	m.helpLines = len(helpLines(m.frontKeys(), m.contentWidth(), m.c.Styles))
 	m.c.Width = m.contentWidth()
 	m.c.Height = max(3, m.height-headerLines-m.helpLines)
-	m.screen.SetSize(m.c.Width, m.c.Height)
-	for _, d := range m.dialogs {
-		d.SetSize(m.c.Width, m.c.Height)
-	}
+	m.stack.SetSize(m.c.Width, m.c.Height)
 }
 
 // relayoutHelp re-lays out when the help line changed height.
@@ -316,10 +337,7 @@ func (m *Model) View() tea.View {
 
 // body is the top dialog, or the screen when none is open.
 func (m *Model) body() string {
-	if n := len(m.dialogs); n > 0 {
-		return m.dialogs[n-1].View()
-	}
-	return m.screen.View()
+	return m.stack.Front().View()
 }
 
 // header is the app name, the class and who is at the keyboard.

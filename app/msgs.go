@@ -47,8 +47,9 @@ type showResultMsg struct {
 // showFinishMsg shows the thank-you screen.
 type showFinishMsg struct{}
 
-// idleTickMsg is the periodic check for an idle participant screen.
-type idleTickMsg struct{ at time.Time }
+// IdleTickMsg is the periodic check for an idle participant screen or
+// trainer's area; tests send it by hand.
+type IdleTickMsg struct{ At time.Time }
 
 // finishShownMsg moves from the thank-you screen to the welcome screen.
 type finishShownMsg struct{ visit int }

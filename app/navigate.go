@@ -66,7 +66,6 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 
 // open shows a new screen and runs its Init.
 func (m *Model) open(id ScreenID, s ui.Component) tea.Cmd {
-	m.dialogs = nil
 	m.setScreen(id, s)
 	return s.Init()
 }
@@ -74,7 +73,7 @@ func (m *Model) open(id ScreenID, s ui.Component) tea.Cmd {
 // moduleShowing is the module of the lesson, quiz or result on screen, so
 // the menu comes back with it highlighted.
 func (m *Model) moduleShowing() string {
-	if s, ok := m.screen.(interface{ ModuleID() string }); ok {
+	if s, ok := m.stack.Base().(interface{ ModuleID() string }); ok {
 		return s.ModuleID()
 	}
 	return ""

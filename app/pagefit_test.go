@@ -32,7 +32,7 @@ func TestBuiltinPagesFit80x24(t *testing.T) {
 			m := pageFitModel(t, pack, lang)
 			for i, p := range pages {
 				press(t, m, openLessonMsg{moduleID: mod.ID, page: i + 1})
-				ls, ok := m.screen.(*lessonScreen)
+				ls, ok := m.stack.Base().(*lessonScreen)
 				if !ok || ls.page != i {
 					t.Fatalf("%s %s page %d: lesson screen did not open:\n%s", mod.ID, lang, i+1, screen(m))
 				}

@@ -36,6 +36,7 @@ const zoneAction = 100
 // keeps the answer on screen to retry. Leaving with Esc keeps the attempt in
 // progress, and it resumes at the first unanswered question.
 type quizScreen struct {
+	ui.Page
 	c        *ui.Common
 	w, h     int
 	moduleID string
@@ -68,7 +69,7 @@ func newQuizScreen(c *ui.Common, moduleID string) *quizScreen {
 // ModuleID is the module on screen, so the menu can highlight it.
 func (s *quizScreen) ModuleID() string { return s.moduleID }
 
-func (s *quizScreen) Init() tea.Cmd { return prepareQuiz(s.c, s.moduleID) }
+func (s *quizScreen) Init() tea.Cmd { return s.Cmd(prepareQuiz(s.c, s.moduleID)) }
 
 func (s *quizScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
@@ -166,7 +167,7 @@ func (s *quizScreen) next() tea.Cmd {
 		return nil
 	}
 	s.phase = phaseFinishing
-	return finishAttempt(s.c, s.att.ID)
+	return s.Cmd(finishAttempt(s.c, s.att.ID))
 }
 
 func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -179,12 +180,12 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case phaseSaveErr:
 		if key.Matches(msg, k.Enter) {
 			s.phase = phaseSaving
-			return recordAnswer(s.c, s.pending)
+			return s.Cmd(recordAnswer(s.c, s.pending))
 		}
 	case phaseFinishErr:
 		if key.Matches(msg, k.Enter) {
 			s.phase = phaseFinishing
-			return finishAttempt(s.c, s.att.ID)
+			return s.Cmd(finishAttempt(s.c, s.att.ID))
 		}
 	case phaseFeedback:
 		switch {
@@ -245,7 +246,7 @@ func (s *quizScreen) leave() tea.Cmd {
 	if s.att.ID == "" || len(s.att.Answers) > 0 || s.phase != phaseAsk {
 		return nil
 	}
-	return leaveAttempt(s.c, s.att.ID)
+	return s.Cmd(leaveAttempt(s.c, s.att.ID))
 }
 
 // pick selects choice i (single) or ticks/unticks it (multiple).
@@ -293,5 +294,5 @@ func (s *quizScreen) confirm() tea.Cmd {
 	}
 	s.pending = flow.NewAnswer(s.att.ID, s.current(), ids, s.shownAt, s.c.Now())
 	s.phase = phaseSaving
-	return recordAnswer(s.c, s.pending)
+	return s.Cmd(recordAnswer(s.c, s.pending))
 }

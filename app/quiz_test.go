@@ -27,7 +27,7 @@ func toQuiz(t *testing.T, st *fakeStore, w, h int) *Model {
 	return m
 }
 
-func quizOf(m *Model) *quizScreen { return m.screen.(*quizScreen) }
+func quizOf(m *Model) *quizScreen { return m.stack.Base().(*quizScreen) }
 
 // answerRight picks the correct choices of the current question by number.
 func answerRight(t *testing.T, m *Model) {

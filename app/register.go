@@ -33,6 +33,7 @@ var genders = flow.Genders
 // and phone (optional). It validates on Continue and says what to fix next
 // to each field.
 type registerScreen struct {
+	ui.Page
 	c        *ui.Common
 	w, h     int
 	focus    int
@@ -159,7 +160,7 @@ func (s *registerScreen) leave() tea.Cmd {
 		if strings.TrimSpace(in.Value()) != "" {
 			cat := s.c.Cat
 			d := ui.NewConfirmDialog(s.c, cat.T("register.leaveq"), cat.T("register.leavebody"), showCheckinMsg{})
-			return ui.Send(ui.PushDialogMsg{Dialog: d})
+			return ui.Open(d)
 		}
 	}
 	return ui.Send(showCheckinMsg{})

@@ -15,6 +15,7 @@ import (
 // encouraging sentence, the missed questions with their right answers, and
 // four ways on: read the lesson again, retake, another module, finish.
 type resultScreen struct {
+	ui.Page
 	c        *ui.Common
 	w, h     int
 	moduleID string

@@ -1,7 +1,7 @@
 package app
 
 // ScreenID names the main screens. Dialogs are not screens: they stack on
-// top of one (see Model.dialogs).
+// top of one (see Model.stack).
 type ScreenID int
 
 // The main screens. The trainer engineer adds the trainer screens after

@@ -54,7 +54,7 @@ func TestFinishAndWelcomeShowNothingOfThePreviousPerson(t *testing.T) {
 	e, _ := participantEnv(t)
 	e.Press(keyK)
 	e.Want("Câu 1/3")
-	q := e.m().screen.(*quizScreen).current()
+	q := e.m().stack.Base().(*quizScreen).current()
 	e.Press(num(1), enter)
 	e.Want("Đã lưu")
 	answer := q.Choices[0].Text.In("vi")
@@ -200,7 +200,7 @@ func TestRegisterEscAsksWhenSomethingWasTyped(t *testing.T) {
 	e.Press(esc)
 	e.Want("Bỏ những gì đã gõ?")
 	e.Press(num(2))
-	if e.m().Screen() != ScreenRegister || len(e.m().dialogs) != 0 {
+	if e.m().Screen() != ScreenRegister || e.m().stack.Len() != 1 {
 		t.Fatalf("No should keep the form:\n%s", e.Screen())
 	}
 	e.Want("Y Bhim Niê", "1960")

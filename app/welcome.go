@@ -13,6 +13,7 @@ import (
 // one Start button and the language switch. Nothing of the previous person
 // is shown here.
 type welcomeScreen struct {
+	ui.Page
 	c    *ui.Common
 	w, h int
 	// zones of the last render: the start button and the two languages

@@ -49,3 +49,12 @@ func itoa(n int) string                          { return ui.Itoa(n) }
 func testPack() *lessons.Pack { return apptest.TestPack() }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// unwrap is the message inside an addressed one (a page's command run by
+// hand in a test).
+func unwrap(msg tea.Msg) tea.Msg {
+	if a, ok := msg.(ui.Addressed); ok {
+		return a.Msg
+	}
+	return msg
+}

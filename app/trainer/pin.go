@@ -30,6 +30,7 @@ const (
 // wrong PINs it shows, in words, how long to wait; the wait is kept in the
 // store so a restart does not shorten it.
 type pinScreen struct {
+	ui.Page
 	c     *ui.Common
 	store ui.PINStore
 	w, h  int
@@ -53,7 +54,7 @@ type (
 		err error
 	}
 	pinSavedMsg    struct{ err error }
-	pinWaitTickMsg struct{ s *pinScreen }
+	pinWaitTickMsg struct{}
 )
 
 func newPinScreen(c *ui.Common) *pinScreen {
@@ -76,14 +77,14 @@ func (s *pinScreen) Init() tea.Cmd {
 		return nil
 	}
 	st, ctx := s.store, s.c.Ctx
-	return tea.Batch(s.input.Focus(), func() tea.Msg {
+	return tea.Batch(s.input.Focus(), s.Cmd(func() tea.Msg {
 		has, err := st.HasPIN(ctx)
 		if err != nil {
 			return pinStateMsg{err: err}
 		}
 		_, next, err := st.PINState(ctx)
 		return pinStateMsg{has: has, next: next, err: err}
-	})
+	}))
 }
 
 func (s *pinScreen) SetSize(w, h int) { s.w, s.h = w, h }
@@ -109,9 +110,9 @@ func (s *pinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			s.mode, s.first, s.note = pinCreate, "", s.c.Cat.T("tr.pin.saveerr")
 			return s, nil
 		}
-		return s, ui.Send(trainerUnlockedMsg{})
+		return s, ui.Send(ui.ReplaceMsg{ID: s.PageID(), Page: newTrainerHome(s.c)})
 	case pinWaitTickMsg:
-		if msg.s == s && s.waiting() {
+		if s.waiting() {
 			return s, s.waitTick()
 		}
 		return s, nil
@@ -152,7 +153,7 @@ func (s *pinScreen) onChecked(msg pinCheckedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.res.OK {
-		return ui.Send(trainerUnlockedMsg{})
+		return ui.Send(ui.ReplaceMsg{ID: s.PageID(), Page: newTrainerHome(s.c)})
 	}
 	s.next = s.c.Now().Add(msg.res.Wait)
 	switch {
@@ -218,7 +219,7 @@ func (s *pinScreen) submit() tea.Cmd {
 		}
 		s.busy, s.note = true, ""
 		st, ctx := s.store, s.c.Ctx
-		return func() tea.Msg { return pinSavedMsg{err: st.SetPIN(ctx, pin)} }
+		return s.Cmd(func() tea.Msg { return pinSavedMsg{err: st.SetPIN(ctx, pin)} })
 	case pinEnter:
 		if s.waiting() {
 			s.input.SetValue("") // refused unseen: the next try starts empty
@@ -230,13 +231,13 @@ func (s *pinScreen) submit() tea.Cmd {
 		}
 		s.busy, s.note = true, ""
 		st, ctx, now := s.store, s.c.Ctx, s.c.Now()
-		return func() tea.Msg {
+		return s.Cmd(func() tea.Msg {
 			res, err := st.CheckPIN(ctx, pin, now)
 			if err != nil {
 				err = fmt.Errorf("check PIN: %w", err)
 			}
 			return pinCheckedMsg{res: res, err: err}
-		}
+		})
 	}
 	return nil
 }
@@ -245,7 +246,7 @@ func (s *pinScreen) submit() tea.Cmd {
 func (s *pinScreen) waiting() bool { return s.c.Now().Before(s.next) }
 
 func (s *pinScreen) waitTick() tea.Cmd {
-	return trainerTick(time.Second, func(time.Time) tea.Msg { return pinWaitTickMsg{s: s} })
+	return trainerTick(time.Second, func(time.Time) tea.Msg { return s.To(pinWaitTickMsg{}) })
 }
 
 func (s *pinScreen) View() string {

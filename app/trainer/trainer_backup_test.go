@@ -97,11 +97,11 @@ func TestBackupSuggestionArrivesInACommand(t *testing.T) {
 		first := p.Init()()
 		cmds, _ := first.(tea.BatchMsg)
 		for _, c := range cmds {
-			if m, ok := c().(backupSuggestMsg); ok {
+			if m, ok := unwrap(c()).(backupSuggestMsg); ok {
 				msg = m
 			}
 		}
-		if m, ok := first.(backupSuggestMsg); ok {
+		if m, ok := unwrap(first).(backupSuggestMsg); ok {
 			msg = m
 		}
 		if msg == nil || *asked != e.Path {

@@ -13,6 +13,7 @@ import (
 // classForm opens a class: title, date (today by default), commune,
 // villages served, trainers and the modules planned.
 type classForm struct {
+	ui.Page
 	c                                                 *ui.Common
 	store                                             ui.SessionStore
 	form                                              *trainerForm
@@ -78,11 +79,11 @@ func (p *classForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			p.form.bottom = wrapErr(p.c, classErr(p.c.Cat, msg.err), p.form.w)
 			return p, nil
 		}
-		return p, tea.Batch(ui.Send(classChangedMsg{}), ui.Send(ui.ClassChangedMsg{}),
-			ui.Send(trainerReplaceMsg{page: newDashboard(p.c, msg.class)}))
+		return p, tea.Batch(ui.Send(ui.ClassChangedMsg{}),
+			ui.Send(ui.ReplaceMsg{ID: p.PageID(), Page: newDashboard(p.c, msg.class)}))
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		}
 	}
 	cmd, submitted := p.form.update(msg)
@@ -126,13 +127,13 @@ func (p *classForm) submit() tea.Cmd {
 	}
 	p.busy = true
 	st, ctx := p.store, p.c.Ctx
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		c, err := st.OpenSession(ctx, sess)
 		if err != nil {
 			err = fmt.Errorf("open class: %w", err)
 		}
 		return classOpenedMsg{class: c, err: err}
-	}
+	})
 }
 
 func (p *classForm) View() string { return p.form.view() }
@@ -170,6 +171,7 @@ func closeClass(c *ui.Common, st ui.SessionStore, id string) tea.Cmd {
 // reopenPage lists this laptop's closed classes, newest first; Enter asks
 // to reopen the one under the cursor.
 type reopenPage struct {
+	ui.Page
 	c        *ui.Common
 	store    ui.SessionStore
 	w, h     int
@@ -191,10 +193,10 @@ func (p *reopenPage) Init() tea.Cmd {
 		return nil
 	}
 	st, ctx := p.store, p.c.Ctx
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		ss, err := st.Sessions(ctx)
 		return sessionsMsg{sessions: ss, err: err}
-	}
+	})
 }
 
 func (p *reopenPage) SetSize(w, h int) { p.w, p.h = w, h }
@@ -225,28 +227,28 @@ func (p *reopenPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		return p, nil
 	case reopenClassMsg:
 		st, ctx, id := p.store, p.c.Ctx, msg.id
-		return p, func() tea.Msg {
+		return p, p.Cmd(func() tea.Msg {
 			err := st.ReopenSession(ctx, id)
 			if err != nil {
 				err = fmt.Errorf("reopen class: %w", err)
 			}
 			return classReopenedMsg{err: err}
-		}
+		})
 	case classReopenedMsg:
 		if msg.err != nil {
 			p.note, p.bad = classErr(cat, msg.err), true
 			return p, nil
 		}
-		return p, tea.Batch(ui.Send(classChangedMsg{}), ui.Send(ui.ClassChangedMsg{}), ui.Send(trainerPopMsg{}))
+		return p, tea.Batch(ui.Send(ui.ClassChangedMsg{}), p.Close())
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		}
 	}
 	if i := p.list.update(msg, p.c.Keys); i >= 0 && i < len(p.sessions) {
 		s := p.sessions[i]
-		return p, ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(p.c, cat.T("tr.reopen.q"),
-			cat.F("tr.reopen.body", classLabel(s)), reopenClassMsg{id: s.ID})})
+		return p, ui.Open(ui.NewConfirmDialog(p.c, cat.T("tr.reopen.q"),
+			cat.F("tr.reopen.body", classLabel(s)), p.To(reopenClassMsg{id: s.ID})))
 	}
 	return p, nil
 }

@@ -20,6 +20,7 @@ const dashboardEvery = 2 * time.Second
 // what each person is doing (lesson page, quiz question) and their scores.
 // It refreshes itself every dashboardEvery while it is showing.
 type dashboard struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.SessionStore
 	class  results.ClassSession
@@ -30,16 +31,19 @@ type dashboard struct {
 	at     time.Time
 	scroll ui.Scroller
 	closed bool
+	// latest numbers the loads (the timer's and r's): only the answer to
+	// the last one is shown, and only it sets the next timer.
+	latest ui.Latest
 }
 
 // Messages of the dashboard.
 type (
 	dashLoadedMsg struct {
-		d    *dashboard
+		req  int
 		rows []results.DashboardRow
 		err  error
 	}
-	dashTickMsg struct{ d *dashboard }
+	dashTickMsg struct{}
 )
 
 func newDashboard(c *ui.Common, class results.ClassSession) *dashboard {
@@ -55,13 +59,14 @@ func (d *dashboard) load() tea.Cmd {
 		return nil
 	}
 	st, ctx, id := d.store, d.c.Ctx, d.class.ID
-	return func() tea.Msg {
+	req := d.latest.Next()
+	return d.Cmd(func() tea.Msg {
 		rows, err := st.Dashboard(ctx, id)
 		if err != nil {
 			err = fmt.Errorf("dashboard: %w", err)
 		}
-		return dashLoadedMsg{d: d, rows: rows, err: err}
-	}
+		return dashLoadedMsg{req: req, rows: rows, err: err}
+	})
 }
 
 func (d *dashboard) SetSize(w, h int) { d.w, d.h = w, h }
@@ -76,7 +81,7 @@ func (d *dashboard) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := d.c.Keys
 	switch msg := msg.(type) {
 	case dashLoadedMsg:
-		if msg.d != d || d.closed {
+		if d.closed || !d.latest.Is(msg.req) {
 			return d, nil
 		}
 		d.loaded, d.err, d.at = true, msg.err, d.c.Now()
@@ -84,9 +89,9 @@ func (d *dashboard) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			d.rows = msg.rows
 		}
 		// Re-arm only after a load finished, so slow reads never pile up.
-		return d, trainerTick(dashboardEvery, func(time.Time) tea.Msg { return dashTickMsg{d: d} })
+		return d, trainerTick(dashboardEvery, func(time.Time) tea.Msg { return d.To(dashTickMsg{}) })
 	case dashTickMsg:
-		if msg.d != d || d.closed {
+		if d.closed {
 			return d, nil
 		}
 		return d, d.load()
@@ -94,7 +99,7 @@ func (d *dashboard) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			d.closed = true
-			return d, ui.Send(trainerPopMsg{})
+			return d, d.Close()
 		case key.Matches(msg, k.Up):
 			d.scroll.Scroll(-1)
 		case key.Matches(msg, k.Down):

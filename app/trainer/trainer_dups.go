@@ -16,6 +16,7 @@ import (
 // confirmed it is the same person. Nothing is joined without asking: two
 // neighbours can share a name and a birth year.
 type dupsPage struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.PeopleStore
 	w, h   int
@@ -29,17 +30,14 @@ type dupsPage struct {
 
 type (
 	dupsLoadedMsg struct {
-		p     *dupsPage
 		pairs []results.DuplicatePair
 		err   error
 	}
 	// dupJoinMsg is sent by the confirm dialog: join from into into.
 	dupJoinMsg struct {
-		p          *dupsPage
 		from, into string
 	}
 	dupJoinedMsg struct {
-		p   *dupsPage
 		err error
 	}
 )
@@ -58,13 +56,13 @@ func (p *dupsPage) Reload() tea.Cmd {
 		return nil
 	}
 	st, ctx := p.store, p.c.Ctx
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		pairs, err := st.ProbableDuplicates(ctx)
 		if err != nil {
 			err = fmt.Errorf("find probable duplicates: %w", err)
 		}
-		return dupsLoadedMsg{p: p, pairs: pairs, err: err}
-	}
+		return dupsLoadedMsg{pairs: pairs, err: err}
+	})
 }
 
 func (p *dupsPage) SetSize(w, h int) { p.w, p.h = w, h }
@@ -82,30 +80,22 @@ func (p *dupsPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case dupsLoadedMsg:
-		if msg.p == p {
-			p.loaded, p.pairs = true, msg.pairs
-			p.cursor = max(0, min(p.cursor, len(p.pairs)-1))
-			if msg.err != nil {
-				p.note, p.bad = p.c.Cat.T("tr.rep.err"), true
-			}
+		p.loaded, p.pairs = true, msg.pairs
+		p.cursor = max(0, min(p.cursor, len(p.pairs)-1))
+		if msg.err != nil {
+			p.note, p.bad = p.c.Cat.T("tr.rep.err"), true
 		}
 		return p, nil
 	case dupJoinMsg:
-		if msg.p != p {
-			return p, nil
-		}
 		st, ctx := p.store, p.c.Ctx
-		return p, func() tea.Msg {
+		return p, p.Cmd(func() tea.Msg {
 			err := st.LinkParticipants(ctx, msg.from, msg.into)
 			if err != nil {
 				err = fmt.Errorf("join duplicates: %w", err)
 			}
-			return dupJoinedMsg{p: p, err: err}
-		}
+			return dupJoinedMsg{err: err}
+		})
 	case dupJoinedMsg:
-		if msg.p != p {
-			return p, nil
-		}
 		p.note, p.bad = p.c.Cat.T("tr.people.joined"), msg.err != nil
 		if msg.err != nil {
 			p.note = p.c.Cat.T("tr.class.err.save")
@@ -114,7 +104,7 @@ func (p *dupsPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		case key.Matches(msg, k.Up):
 			p.cursor = max(0, p.cursor-1)
 		case key.Matches(msg, k.Down):
@@ -145,8 +135,8 @@ func (p *dupsPage) ask() tea.Cmd {
 	}
 	cat, d := p.c.Cat, p.pairs[p.cursor]
 	body := cat.F("tr.people.joinbody", trPersonLine(cat, d.B), trPersonLine(cat, d.A))
-	return ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(p.c, cat.T("tr.people.joinq"), body,
-		dupJoinMsg{p: p, from: d.B.ID, into: d.A.ID})})
+	return ui.Open(ui.NewConfirmDialog(p.c, cat.T("tr.people.joinq"), body,
+		dupJoinMsg{from: d.B.ID, into: d.A.ID}))
 }
 
 func (p *dupsPage) View() string {

@@ -19,6 +19,7 @@ import (
 // filesPage runs one file action (export, backup, or showing where the data
 // lives) and shows its outcome with the full path.
 type filesPage struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.FileStore
 	kind   homeAction
@@ -118,13 +119,13 @@ type exportDirMsg struct {
 
 // exportDirCmd looks for the folder exports go to.
 func (p *filesPage) exportDirCmd() tea.Cmd {
-	return func() tea.Msg { return exportDirMsg{p: p, dir: defaultExportDir()} }
+	return p.Cmd(func() tea.Msg { return exportDirMsg{dir: defaultExportDir()} })
 }
 
 // suggestCmd looks for the default backup folder.
 func (p *filesPage) suggestCmd() tea.Cmd {
 	db := p.dbPath
-	return func() tea.Msg { return backupSuggestMsg{p: p, s: suggestBackupDir(db)} }
+	return p.Cmd(func() tea.Msg { return backupSuggestMsg{s: suggestBackupDir(db)} })
 }
 
 // setBackupTop lays out the backup page's title and, when the folder is not
@@ -205,25 +206,18 @@ func (p *filesPage) HelpKeys() []key.Binding {
 func (p *filesPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportDirMsg:
-		if msg.p == p {
-			p.exportDir = msg.dir
-			p.setTop(cmp.Or(p.w, 76))
-		}
+		p.exportDir = msg.dir
+		p.setTop(cmp.Or(p.w, 76))
 		return p, nil
 	case backupSuggestMsg:
-		if msg.p == p {
-			p.suggest, p.suggested = msg.s, true
-			if p.what.value() == "" { // keep what the trainer typed meanwhile
-				p.what.input.SetValue(msg.s.Dir)
-				p.what.input.CursorEnd()
-			}
-			p.setBackupTop(cmp.Or(p.w, 76))
+		p.suggest, p.suggested = msg.s, true
+		if p.what.value() == "" { // keep what the trainer typed meanwhile
+			p.what.input.SetValue(msg.s.Dir)
+			p.what.input.CursorEnd()
 		}
+		p.setBackupTop(cmp.Or(p.w, 76))
 		return p, nil
 	case filesDoneMsg:
-		if msg.p != p {
-			return p, nil
-		}
 		p.busy = false
 		if msg.err != nil {
 			p.result = nil
@@ -240,20 +234,18 @@ func (p *filesPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		p.form.bottom = append([]string{""}, msg.lines...)
 		return p, nil
 	case filterChosenMsg:
-		if msg.target == p {
-			p.filter, p.label, p.result = msg.filter, msg.label, nil
-			p.form.bottom = nil
-			p.setTop(p.w)
-		}
+		p.filter, p.label, p.result = msg.filter, msg.label, nil
+		p.form.bottom = nil
+		p.setTop(p.w)
 		return p, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		}
 		// The export form has only choices, so f is free to mean "filter",
 		// as on the summary pages.
 		if p.kind == actExport && !p.busy && key.Matches(msg, newTrainerKeys(p.c.Cat).Filter) {
-			return p, ui.Send(trainerPushMsg{page: newFilterPage(p.c, p, p.filter)})
+			return p, ui.Open(newFilterPage(p.c, p.PageID(), p.filter))
 		}
 	}
 	if p.form == nil {
@@ -286,13 +278,13 @@ func (p *filesPage) export() tea.Cmd {
 	format := []results.Format{results.FormatXLSX, results.FormatCSV}[p.format.choice]
 	opt := results.ExportOptions{Filter: p.filter, Catalog: results.NewCatalog(p.c.Pack, cat.Lang), WithPhone: p.phone.choice == 1}
 	dir := p.exportDir
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		if dir == "" { // saved before the folder was found: find it here
 			dir = defaultExportDir()
 		}
 		tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
 		if err != nil {
-			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+			return filesDoneMsg{err: fmt.Errorf("export: %w", err)}
 		}
 		info, err := st.Export(ctx, tmp, kind, format, opt)
 		if cerr := tmp.Close(); err == nil {
@@ -300,15 +292,15 @@ func (p *filesPage) export() tea.Cmd {
 		}
 		if err != nil {
 			os.Remove(tmp.Name())
-			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+			return filesDoneMsg{err: fmt.Errorf("export: %w", err)}
 		}
 		name, err := placeNew(tmp.Name(), filepath.Join(dir, results.ExportFileName(kind, format, info, cat.Lang)))
 		if err != nil {
 			os.Remove(tmp.Name())
-			return filesDoneMsg{p: p, err: fmt.Errorf("export: %w", err)}
+			return filesDoneMsg{err: fmt.Errorf("export: %w", err)}
 		}
-		return filesDoneMsg{p: p, lines: []string{"✓ " + cat.F("tr.files.saved", info.Rows), "  " + name}}
-	}
+		return filesDoneMsg{lines: []string{"✓ " + cat.F("tr.files.saved", info.Rows), "  " + name}}
+	})
 }
 
 // backup copies the database into the chosen folder; Backup checks the
@@ -316,16 +308,16 @@ func (p *filesPage) export() tea.Cmd {
 func (p *filesPage) backup() tea.Cmd {
 	st, ctx, cat, now := p.store, p.c.Ctx, p.c.Cat, p.c.Now()
 	dir := strings.TrimSpace(p.what.input.Value())
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return filesDoneMsg{p: p, err: fmt.Errorf("backup folder %q: not a folder", dir)}
+			return filesDoneMsg{err: fmt.Errorf("backup folder %q: not a folder", dir)}
 		}
 		name := results.FreeFileName(filepath.Join(dir, results.DefaultBackupName(now)))
 		if err := st.Backup(ctx, name); err != nil {
-			return filesDoneMsg{p: p, err: fmt.Errorf("backup: %w", err)}
+			return filesDoneMsg{err: fmt.Errorf("backup: %w", err)}
 		}
-		return filesDoneMsg{p: p, lines: []string{"✓ " + cat.T("tr.files.backedup"), "  " + name, "✓ " + cat.T("tr.files.intact")}}
-	}
+		return filesDoneMsg{lines: []string{"✓ " + cat.T("tr.files.backedup"), "  " + name, "✓ " + cat.T("tr.files.intact")}}
+	})
 }
 
 // placeNew gives the finished temporary file tmp a free name like want

@@ -228,7 +228,7 @@ func TestHomeMenuNumbersAreStable(t *testing.T) {
 	e.unlock("2468")
 	e.Want("1. Mở lớp học mới", "2. Theo dõi lớp đang mở (cần mở lớp)", "4. Báo cáo lớp học")
 	e.Press(num(2))
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		t.Fatalf("the dashboard opened with no class:\n%s", e.Screen())
 	}
 	e.Want("Bảng theo dõi chỉ có khi đang mở lớp")
@@ -240,12 +240,12 @@ func TestHomeMenuNumbersAreStable(t *testing.T) {
 	e.Want("1. Đóng lớp", "2. Theo dõi lớp đang mở", "3. Mở lại lớp đã đóng (đóng lớp đang mở trước)", "4. Báo cáo lớp học")
 	e.Lacks("(cần mở lớp)")
 	e.Press(num(3)) // reopening while a class is open can only fail: say why
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		t.Fatalf("the reopen page opened while a class is open:\n%s", e.Screen())
 	}
 	e.Want("Chọn 1 để đóng lớp đó trước")
 	e.Press(num(2))
-	if _, ok := e.area().top().(*dashboard); !ok {
+	if _, ok := e.m().Front().(*dashboard); !ok {
 		t.Fatalf("2 should open the dashboard:\n%s", e.Screen())
 	}
 }
@@ -273,7 +273,7 @@ func TestExportDirFoundInCommand(t *testing.T) {
 	if calls != 1 {
 		t.Fatalf("the command looked the folder up %d times, want 1", calls)
 	}
-	p.Update(msg)
+	p.Update(unwrap(msg))
 	if !strings.Contains(ansiStrip(p.View()), dir) {
 		t.Fatalf("the folder found is not shown:\n%s", ansiStrip(p.View()))
 	}

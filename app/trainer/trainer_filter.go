@@ -11,12 +11,14 @@ import (
 )
 
 // filterPage chooses the class, the date range and the village a summary
-// or an export covers. On Continue it sends filterChosenMsg to target and
+// or an export covers. On Continue it sends filterChosenMsg to the page it
+// is for (target) and
 // closes.
 type filterPage struct {
+	ui.Page
 	c        *ui.Common
 	store    ui.SessionStore
-	target   any
+	target   ui.PageID // the page the filter is for
 	form     *trainerForm
 	class    *formField
 	from, to *formField
@@ -31,7 +33,7 @@ type filterSessionsMsg struct {
 	err      error
 }
 
-func newFilterPage(c *ui.Common, target any, f results.Filter) *filterPage {
+func newFilterPage(c *ui.Common, target ui.PageID, f results.Filter) *filterPage {
 	cat := c.Cat
 	p := &filterPage{c: c, target: target, start: f, form: newTrainerForm(c, cat.T("tr.filter.apply"))}
 	p.store = c.Stores.Sessions
@@ -57,10 +59,10 @@ func (p *filterPage) Init() tea.Cmd {
 		return p.form.focusCmd()
 	}
 	st, ctx := p.store, p.c.Ctx
-	return tea.Batch(p.form.focusCmd(), func() tea.Msg {
+	return tea.Batch(p.form.focusCmd(), p.Cmd(func() tea.Msg {
 		ss, err := st.Sessions(ctx)
-		return filterSessionsMsg{p: p, sessions: ss, err: err}
-	})
+		return filterSessionsMsg{sessions: ss, err: err}
+	}))
 }
 
 func (p *filterPage) SetSize(w, h int) { p.form.setSize(w, h) }
@@ -70,7 +72,7 @@ func (p *filterPage) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T
 func (p *filterPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case filterSessionsMsg:
-		if msg.p != p || msg.err != nil {
+		if msg.err != nil {
 			return p, nil
 		}
 		p.sessions = msg.sessions
@@ -85,7 +87,7 @@ func (p *filterPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		return p, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		}
 	}
 	cmd, submitted := p.form.update(msg)
@@ -126,7 +128,7 @@ func (p *filterPage) submit() tea.Cmd {
 		p.form.bottom = wrapErr(p.c, fmt.Sprint(cat.T("tr.filter.bad")), p.form.w)
 		return nil
 	}
-	return tea.Sequence(ui.Send(trainerPopMsg{}), ui.Send(filterChosenMsg{target: p.target, filter: f, label: label}))
+	return tea.Sequence(p.Close(), ui.Send(ui.Addressed{To: p.target, Msg: filterChosenMsg{filter: f, label: label}}))
 }
 
 func (p *filterPage) View() string { return p.form.view() }

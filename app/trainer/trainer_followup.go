@@ -70,7 +70,7 @@ func (p *reportPage) updateOverview(msg tea.Msg) tea.Cmd {
 	f.Village = v.Village
 	np := newReportPage(p.c, repFollowUp, f)
 	np.label, np.fromOverview = p.label, true
-	return ui.Send(trainerPushMsg{page: np})
+	return ui.Open(np)
 }
 
 // viewOverview draws the villages of the overview as a list to pick from,

@@ -84,9 +84,9 @@ func addUnplaced(t *testing.T, s *results.Store, names ...string) {
 // reportTop is the report page on top of the trainer's area.
 func (e *trainerEnv) reportTop() *reportPage {
 	e.T.Helper()
-	p, ok := e.area().top().(*reportPage)
+	p, ok := e.m().Front().(*reportPage)
 	if !ok {
-		e.T.Fatalf("top page is %T, not a report:\n%s", e.area().top(), e.Screen())
+		e.T.Fatalf("top page is %T, not a report:\n%s", e.m().Front(), e.Screen())
 	}
 	return p
 }
@@ -160,7 +160,7 @@ func TestFollowUpOverviewOpensAVillage(t *testing.T) {
 		t.Fatalf("after Esc: %s", e.Screen())
 	}
 	e.Press(esc)
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		t.Fatalf("second Esc: %s", e.Screen())
 	}
 }
@@ -183,7 +183,7 @@ func TestFollowUpOverviewUnplacedAndFilter(t *testing.T) {
 	e.Lacks("Bấm f để lọc")
 	e.Press(enter)
 	e.Want("chưa ghi thôn nên không mở riêng được", "Bấm f để lọc theo")
-	if e.area().top() != p {
+	if e.m().Front() != p {
 		t.Fatal("picking the people without a village opened a page")
 	}
 	e.Press(up)
@@ -294,7 +294,7 @@ func BenchmarkFollowUpScroll(b *testing.B) {
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	p := newReportPage(m.Common(), repFollowUp, results.Filter{})
 	p.SetSize(76, 21)
-	p.Update(reportLoadedMsg{p: p, data: bigFollowUp(testPack(), 5000)})
+	p.Update(reportLoadedMsg{data: bigFollowUp(testPack(), 5000)})
 	if v := p.View(); !strings.Contains(v, "5.000 người cần thăm lại") {
 		b.Fatalf("not the list:\n%s", v)
 	}

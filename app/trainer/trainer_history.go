@@ -14,6 +14,7 @@ import (
 // historyPage shows one person's record: classes attended, modules passed
 // and what to revisit, from ParticipantHistory.
 type historyPage struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.PeopleStore
 	person results.Participant
@@ -42,13 +43,13 @@ func (p *historyPage) Init() tea.Cmd {
 	}
 	st, ctx, id := p.store, p.c.Ctx, p.person.ID
 	cat := results.NewCatalog(p.c.Pack, p.c.Lang())
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		h, err := st.ParticipantHistory(ctx, id, cat)
 		if err != nil {
 			err = fmt.Errorf("history: %w", err)
 		}
-		return historyMsg{p: p, hist: h, err: err}
-	}
+		return historyMsg{hist: h, err: err}
+	})
 }
 
 func (p *historyPage) SetSize(w, h int) { p.w, p.h = w, h }
@@ -61,13 +62,11 @@ func (p *historyPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case historyMsg:
-		if msg.p == p {
-			p.loaded, p.hist, p.err = true, msg.hist, msg.err
-		}
+		p.loaded, p.hist, p.err = true, msg.hist, msg.err
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		case key.Matches(msg, k.Up):
 			p.scroll.Scroll(-1)
 		case key.Matches(msg, k.Down):

@@ -45,6 +45,7 @@ var homeLabels = map[homeAction]string{
 // trainerHome is the trainer's menu: the open class first, then the
 // summaries, the participants, the files, and leaving.
 type trainerHome struct {
+	ui.Page
 	c       *ui.Common
 	store   ui.SessionStore
 	w, h    int
@@ -64,10 +65,6 @@ type homeClassMsg struct {
 	err   error
 }
 
-// classChangedMsg is sent after a class was opened, closed or reopened, so
-// the root and the home menu read it again.
-type classChangedMsg struct{}
-
 func newTrainerHome(c *ui.Common) *trainerHome {
 	h := &trainerHome{c: c}
 	h.store = c.Stores.Sessions
@@ -83,13 +80,13 @@ func (h *trainerHome) Reload() tea.Cmd {
 		return nil
 	}
 	st, ctx := h.store, h.c.Ctx
-	return tea.Batch(ui.Send(ui.ClassChangedMsg{}), func() tea.Msg {
+	return tea.Batch(ui.Send(ui.ClassChangedMsg{}), h.Cmd(func() tea.Msg {
 		c, ok, err := st.CurrentSession(ctx)
 		if err != nil {
 			err = fmt.Errorf("read open class: %w", err)
 		}
 		return homeClassMsg{class: c, open: ok, err: err}
-	})
+	}))
 }
 
 // setActions lays out the menu. The numbers never change meaning: slot 1
@@ -131,8 +128,6 @@ func (h *trainerHome) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		h.loaded, h.err, h.class, h.open = true, msg.err, msg.class, msg.open
 		h.setActions()
 		return h, nil
-	case classChangedMsg:
-		return h, h.Reload()
 	case closeClassMsg:
 		if h.store == nil {
 			return h, nil
@@ -148,7 +143,7 @@ func (h *trainerHome) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		return h, h.Reload()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, h.c.Keys.Back) {
-			return h, ui.Send(trainerPopMsg{})
+			return h, ui.Send(ui.ShowWelcomeMsg{})
 		}
 	}
 	if i := h.list.update(msg, h.c.Keys); i >= 0 {
@@ -160,7 +155,7 @@ func (h *trainerHome) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 // act opens what the chosen entry does.
 func (h *trainerHome) act(a homeAction) tea.Cmd {
 	c, cat := h.c, h.c.Cat
-	push := func(p ui.Component) tea.Cmd { return ui.Send(trainerPushMsg{page: p}) }
+	push := func(p ui.Component) tea.Cmd { return ui.Open(p) }
 	switch a {
 	case actDashboard:
 		if !h.open {
@@ -172,7 +167,7 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 		return push(newClassForm(c))
 	case actCloseClass:
 		body := cat.F("tr.close.body", ui.CleanLine(h.class.Title))
-		return ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(c, cat.T("tr.close.q"), body, closeClassMsg{id: h.class.ID})})
+		return ui.Open(ui.NewConfirmDialog(c, cat.T("tr.close.q"), body, h.To(closeClassMsg{id: h.class.ID})))
 	case actReopenClass:
 		if h.open { // only one class is open at a time: reopening would fail
 			h.note = cat.T("tr.home.reopennoclose")
@@ -194,7 +189,7 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 	case actWelcome:
 		return ui.Send(ui.ShowWelcomeMsg{})
 	case actQuit:
-		return ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(c, cat.T("tr.quit.q"), cat.T("tr.quit.body"), ui.QuitAppMsg{})})
+		return ui.Open(ui.NewConfirmDialog(c, cat.T("tr.quit.q"), cat.T("tr.quit.body"), ui.QuitAppMsg{}))
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ import (
 // request; g joins two records of the same person (g on the duplicate, then
 // g on the record to keep). ↓ moves from the search field into the list.
 type peoplePage struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.PeopleStore
 	w, h   int
@@ -35,7 +36,6 @@ type peoplePage struct {
 
 type (
 	peopleFoundMsg struct {
-		p      *peoplePage
 		query  string
 		people []results.Participant
 		err    error
@@ -69,10 +69,10 @@ func (p *peoplePage) search() tea.Cmd {
 		return nil
 	}
 	st, ctx, q := p.store, p.c.Ctx, p.input.Value()
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		ps, err := st.SearchParticipants(ctx, q, 50)
-		return peopleFoundMsg{p: p, query: q, people: ps, err: err}
-	}
+		return peopleFoundMsg{query: q, people: ps, err: err}
+	})
 }
 
 func (p *peoplePage) SetSize(w, h int) { p.w, p.h = w, h; p.input.SetWidth(max(8, w-4)) }
@@ -89,7 +89,7 @@ func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk, cat := p.c.Keys, newTrainerKeys(p.c.Cat), p.c.Cat
 	switch msg := msg.(type) {
 	case peopleFoundMsg:
-		if msg.p == p && msg.query == p.input.Value() {
+		if msg.query == p.input.Value() {
 			p.people = msg.people
 			items := make([]string, len(msg.people))
 			for i, x := range msg.people {
@@ -103,16 +103,16 @@ func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		return p, nil
 	case deletePersonMsg:
 		st, ctx := p.store, p.c.Ctx
-		return p, func() tea.Msg {
+		return p, p.Cmd(func() tea.Msg {
 			err := st.DeleteParticipantData(ctx, msg.id)
 			return peopleDoneMsg{note: cat.T("tr.people.deleted"), err: err}
-		}
+		})
 	case linkPeopleMsg:
 		st, ctx := p.store, p.c.Ctx
-		return p, func() tea.Msg {
+		return p, p.Cmd(func() tea.Msg {
 			err := st.LinkParticipants(ctx, msg.from, msg.into)
 			return peopleDoneMsg{note: cat.T("tr.people.joined"), err: err}
-		}
+		})
 	case peopleDoneMsg:
 		p.from = nil
 		p.note, p.bad = msg.note, msg.err != nil
@@ -124,7 +124,7 @@ func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		if !p.inList {
 			switch {
 			case key.Matches(msg, k.Back):
-				return p, ui.Send(trainerPopMsg{})
+				return p, p.Close()
 			case key.Matches(msg, k.Down, k.Enter, k.Tab):
 				if len(p.people) > 0 {
 					p.inList = true
@@ -142,14 +142,14 @@ func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return p, p.input.Focus()
 		case key.Matches(msg, tk.Edit):
 			if x, ok := p.current(); ok {
-				return p, ui.Send(trainerPushMsg{page: newPersonForm(p.c, x)})
+				return p, ui.Open(newPersonForm(p.c, x))
 			}
 		case key.Matches(msg, tk.Delete):
 			if x, ok := p.current(); ok {
 				// Several people can share a name: say which one, by birth
 				// year, village and household.
-				return p, ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(p.c, cat.F("tr.people.delq", ui.CleanLine(x.FullName)),
-					cat.F("tr.people.delwho", trPersonLine(cat, x))+"\n"+cat.T("tr.people.delbody"), deletePersonMsg{id: x.ID})})
+				return p, ui.Open(ui.NewConfirmDialog(p.c, cat.F("tr.people.delq", ui.CleanLine(x.FullName)),
+					cat.F("tr.people.delwho", trPersonLine(cat, x))+"\n"+cat.T("tr.people.delbody"), p.To(deletePersonMsg{id: x.ID})))
 			}
 		case key.Matches(msg, tk.Merge):
 			return p, p.merge()
@@ -157,7 +157,7 @@ func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	}
 	if p.inList {
 		if i := p.list.update(msg, k); i >= 0 && i < len(p.people) {
-			return p, ui.Send(trainerPushMsg{page: newHistoryPage(p.c, p.people[i])})
+			return p, ui.Open(newHistoryPage(p.c, p.people[i]))
 		}
 	}
 	return p, nil
@@ -176,7 +176,7 @@ func (p *peoplePage) merge() tea.Cmd {
 		return nil
 	}
 	body := cat.F("tr.people.joinbody", trPersonLine(cat, *p.from), trPersonLine(cat, x))
-	return ui.Send(ui.PushDialogMsg{Dialog: ui.NewConfirmDialog(p.c, cat.T("tr.people.joinq"), body, linkPeopleMsg{from: p.from.ID, into: x.ID})})
+	return ui.Open(ui.NewConfirmDialog(p.c, cat.T("tr.people.joinq"), body, p.To(linkPeopleMsg{from: p.from.ID, into: x.ID})))
 }
 
 func (p *peoplePage) current() (results.Participant, bool) {
@@ -245,6 +245,7 @@ func (p *peoplePage) View() string {
 
 // personForm corrects a person's name and details.
 type personForm struct {
+	ui.Page
 	c                                 *ui.Common
 	store                             ui.PeopleStore
 	person                            results.Participant
@@ -292,10 +293,10 @@ func (p *personForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.class.err.save"), p.form.w)
 			return p, nil
 		}
-		return p, ui.Send(trainerPopMsg{})
+		return p, p.Close()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		}
 	}
 	cmd, submitted := p.form.update(msg)
@@ -318,11 +319,11 @@ func (p *personForm) submit() tea.Cmd {
 	x := p.person
 	x.FullName, x.BirthYear, x.Gender, x.Village, x.Household, x.Phone = got.FullName, got.BirthYear, got.Gender, got.Village, got.Household, got.Phone
 	st, ctx := p.store, p.c.Ctx
-	return func() tea.Msg {
+	return p.Cmd(func() tea.Msg {
 		err := st.UpdateParticipant(ctx, x)
 		if err != nil {
 			err = fmt.Errorf("correct participant: %w", err)
 		}
 		return personSavedMsg{err: err}
-	}
+	})
 }

@@ -51,6 +51,7 @@ func defaultFilter(c results.ClassSession, open bool) results.Filter {
 // reportPage shows one summary for a filter, scrolling, with bar charts
 // drawn in block characters. f opens the filter; r reads again.
 type reportPage struct {
+	ui.Page
 	c      *ui.Common
 	store  ui.ReportStore
 	kind   reportKind
@@ -60,6 +61,8 @@ type reportPage struct {
 	scroll ui.Scroller
 	data   any
 	loaded bool
+	// latest numbers the loads: only the answer to the last one is shown.
+	latest ui.Latest
 	err    error
 	// gen counts changes of what the page shows (data, filter, error), so
 	// View renders the report once per change and width, not on every key:
@@ -84,14 +87,15 @@ type viewKey struct {
 
 // Messages of the report pages.
 type (
+	// reportLoadedMsg answers request req of the page.
 	reportLoadedMsg struct {
-		p    *reportPage
+		req  int
 		data any
 		err  error
 	}
-	// filterChosenMsg carries a new filter to the page that asked for it.
+	// filterChosenMsg carries a new filter to the page that asked for it
+	// (addressed to it).
 	filterChosenMsg struct {
-		target any
 		filter results.Filter
 		label  string
 	}
@@ -117,7 +121,8 @@ func (p *reportPage) load() tea.Cmd {
 	}
 	st, ctx, f, kind := p.store, p.c.Ctx, p.filter, p.kind
 	cat := results.NewCatalog(p.c.Pack, p.c.Lang())
-	return func() tea.Msg {
+	req := p.latest.Next()
+	return p.Cmd(func() tea.Msg {
 		var data any
 		var err error
 		switch kind {
@@ -133,8 +138,8 @@ func (p *reportPage) load() tea.Cmd {
 		if err != nil {
 			err = fmt.Errorf("report: %w", err)
 		}
-		return reportLoadedMsg{p: p, data: data, err: err}
-	}
+		return reportLoadedMsg{req: req, data: data, err: err}
+	})
 }
 
 func (p *reportPage) SetSize(w, h int) { p.w, p.h = w, h }
@@ -157,27 +162,26 @@ func (p *reportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk := p.c.Keys, newTrainerKeys(p.c.Cat)
 	switch msg := msg.(type) {
 	case reportLoadedMsg:
-		if msg.p == p {
-			p.loaded, p.err = true, msg.err
-			if msg.err == nil {
-				p.setData(msg.data)
-			}
-			p.gen++
+		if !p.latest.Is(msg.req) {
+			return p, nil // an earlier request (an older filter) answered late
 		}
+		p.loaded, p.err = true, msg.err
+		if msg.err == nil {
+			p.setData(msg.data)
+		}
+		p.gen++
 	case filterChosenMsg:
-		if msg.target == p {
-			p.filter, p.label, p.loaded = msg.filter, msg.label, false
-			p.scroll.Top()
-			p.villages.cursor, p.note = 0, ""
-			p.gen++
-			return p, p.load()
-		}
+		p.filter, p.label, p.loaded = msg.filter, msg.label, false
+		p.scroll.Top()
+		p.villages.cursor, p.note = 0, ""
+		p.gen++
+		return p, p.load()
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return p, ui.Send(trainerPopMsg{})
+			return p, p.Close()
 		case key.Matches(msg, tk.Filter):
-			return p, ui.Send(trainerPushMsg{page: newFilterPage(p.c, p, p.filter)})
+			return p, ui.Open(newFilterPage(p.c, p.PageID(), p.filter))
 		case key.Matches(msg, tk.Refresh):
 			return p, p.load()
 		case p.overview() != nil:

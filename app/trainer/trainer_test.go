@@ -33,16 +33,6 @@ func buildApp(s *results.Store, now func() time.Time) tea.Model {
 // m is the root model.
 func (e *trainerEnv) m() *app.Model { return e.M.(*app.Model) }
 
-// area is the trainer's area on screen.
-func (e *trainerEnv) area() *trainerArea {
-	e.T.Helper()
-	a, ok := e.m().Current().(*trainerArea)
-	if !ok {
-		e.T.Fatalf("screen %v is not the trainer's area", e.m().Screen())
-	}
-	return a
-}
-
 // setPIN stores a PIN as if created earlier, and restarts the app.
 func (e *trainerEnv) setPIN(pin string) {
 	e.T.Helper()
@@ -58,7 +48,7 @@ func (e *trainerEnv) unlock(pin string) {
 	e.Press(tea.KeyPressMsg{Code: tea.KeyF2})
 	e.Typ(pin)
 	e.Press(enter)
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		e.T.Fatalf("not unlocked:\n%s", e.Screen())
 	}
 }
@@ -73,7 +63,7 @@ func TestFirstStartCreatesPIN(t *testing.T) {
 	e.Press(enter)
 	e.Want("Mã PIN gồm 4 đến 8 chữ số")
 	e.Typ("ab34") // letters never reach a PIN field
-	if v := e.area().top().(*pinScreen).input.Value(); v != "1234" {
+	if v := e.m().Front().(*pinScreen).input.Value(); v != "1234" {
 		t.Fatalf("PIN field holds %q, want 1234", v)
 	}
 	e.Press(enter)
@@ -88,7 +78,7 @@ func TestFirstStartCreatesPIN(t *testing.T) {
 	e.Press(enter)
 	e.Typ("2468")
 	e.Press(enter)
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		t.Fatalf("after creating the PIN: %s", e.Screen())
 	}
 	h, ok, err := e.Store.Setting(context.Background(), results.SettingPINHash)
@@ -126,7 +116,7 @@ func TestPINBackoffSurvivesRestart(t *testing.T) {
 	e.Want("Xin đợi 1 giây")
 	e.Typ("2468")
 	e.Press(enter)
-	pin, ok := e.area().top().(*pinScreen)
+	pin, ok := e.m().Front().(*pinScreen)
 	if !ok {
 		t.Fatal("a PIN was accepted during the wait")
 	}
@@ -175,7 +165,7 @@ func TestTrainerQuitNeedsPINAndConfirmation(t *testing.T) {
 	}
 	e.unlock("2468")
 	e.Goldens("trainer_home")
-	home := e.area().top().(*trainerHome)
+	home := e.m().Front().(*trainerHome)
 	e.Press(num(0)) // not an item: nothing happens
 	for i, a := range home.actions {
 		if a == actQuit {
@@ -198,26 +188,25 @@ func TestTrainerAreaLocksWhenIdle(t *testing.T) {
 	e := newTrainerEnv(t, 80, 24)
 	e.SetPIN("2468")
 	e.unlock("2468")
-	a := e.area()
 	e.Clk.Add(TrainerIdleTimeout - time.Second)
-	e.Press(trainerIdleTickMsg{area: a})
+	e.Press(app.IdleTickMsg{})
 	if e.m().Screen() != app.ScreenTrainer {
 		t.Fatal("locked before the idle time")
 	}
 	e.Press(down) // a key resets the idle clock
 	e.Clk.Add(TrainerIdleTimeout - time.Second)
-	e.Press(trainerIdleTickMsg{area: a})
+	e.Press(app.IdleTickMsg{})
 	if e.m().Screen() != app.ScreenTrainer {
 		t.Fatal("a key did not reset the idle clock")
 	}
 	e.Clk.Add(time.Second)
-	e.Press(trainerIdleTickMsg{area: a})
+	e.Press(app.IdleTickMsg{})
 	if e.m().Screen() != app.ScreenWelcome {
 		t.Fatalf("not locked after %v idle: %v", TrainerIdleTimeout, e.m().Screen())
 	}
 	// Back in, the PIN is asked again.
 	e.Press(tea.KeyPressMsg{Code: tea.KeyF2})
-	if _, ok := e.area().top().(*pinScreen); !ok {
+	if _, ok := e.m().Front().(*pinScreen); !ok {
 		t.Fatal("the trainer's area opened without the PIN after locking")
 	}
 }
@@ -225,7 +214,7 @@ func TestTrainerAreaLocksWhenIdle(t *testing.T) {
 // pick moves the home menu's cursor to action a and presses Enter.
 func (e *trainerEnv) pick(a homeAction) {
 	e.T.Helper()
-	home, ok := e.area().top().(*trainerHome)
+	home, ok := e.m().Front().(*trainerHome)
 	if !ok {
 		e.T.Fatalf("not on the home menu:\n%s", e.Screen())
 	}
@@ -282,14 +271,14 @@ func TestOpenCloseReopenClass(t *testing.T) {
 		!reflect.DeepEqual(c.PlannedModules, want.PlannedModules) {
 		t.Fatalf("class stored as %+v, want %+v", c, want)
 	}
-	if _, ok := e.area().top().(*dashboard); !ok || !e.m().Common().Visit.HasClass {
+	if _, ok := e.m().Front().(*dashboard); !ok || !e.m().Common().Visit.HasClass {
 		t.Fatalf("after opening: dashboard and class header expected:\n%s", e.Screen())
 	}
 	e.Want("Lớp: Lớp buôn Đôn", "Chưa có ai điểm danh")
 
 	// A second class while one is open: a clear message.
 	e.Press(esc)
-	e.Press(trainerPushMsg{page: newClassForm(e.m().Common())})
+	e.Press(ui.PushMsg{Page: newClassForm(e.m().Common())})
 	e.Typ("Lớp khác")
 	for range 6 {
 		e.Press(down)
@@ -364,15 +353,15 @@ func TestDashboardShowsWhereEachPersonIs(t *testing.T) {
 	if err := s.FinishAttempt(ctx, att.ID, 3, 3, true); err != nil {
 		t.Fatal(err)
 	}
-	d := e.area().top().(*dashboard)
-	e.Press(dashTickMsg{d: d})
+	d := e.m().Front().(*dashboard)
+	e.Press(d.To(dashTickMsg{}))
 	e.Want("B1 vừa làm xong", "B1 ✓3/3")
 	// Check-in times come from the store's own clock: mask them.
 	e.Goldens("trainer_dashboard")
 	// Stale ticks of a closed dashboard do nothing.
 	e.Press(esc)
-	e.Press(dashTickMsg{d: d})
-	if _, ok := e.area().top().(*trainerHome); !ok {
+	e.Press(d.To(dashTickMsg{}))
+	if _, ok := e.m().Front().(*trainerHome); !ok {
 		t.Fatal("a stale dashboard tick changed the page")
 	}
 }

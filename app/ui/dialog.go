@@ -7,10 +7,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// confirmDialog asks a yes/no question on top of a screen. Yes sends onYes
+// ConfirmDialog asks a yes/no question on top of a screen. Yes sends onYes
 // (after closing the dialog); No, Esc or "2" just close it. "No" has the
 // focus first, so a stray Enter never ends anything.
 type ConfirmDialog struct {
+	Page
 	c           *Common
 	w, h        int
 	title, body string
@@ -39,7 +40,7 @@ func (d *ConfirmDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return d, Send(PopDialogMsg{})
+			return d, d.Close()
 		case key.Matches(msg, k.Prev, k.ShiftTab, k.Up):
 			d.focus = 0
 		case key.Matches(msg, k.Next, k.Tab, k.Down):
@@ -63,9 +64,9 @@ func (d *ConfirmDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 
 func (d *ConfirmDialog) answer(yes bool) tea.Cmd {
 	if yes {
-		return tea.Sequence(Send(PopDialogMsg{}), Send(d.onYes))
+		return tea.Sequence(d.Close(), Send(d.onYes))
 	}
-	return Send(PopDialogMsg{})
+	return d.Close()
 }
 
 func (d *ConfirmDialog) View() string {

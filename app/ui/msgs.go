@@ -1,5 +1,7 @@
 package ui
 
+import tea "charm.land/bubbletea/v2"
+
 // Messages every part of the TUI sends to the root model.
 
 // showWelcomeMsg ends the visit and shows the welcome screen for the next person.
@@ -11,12 +13,9 @@ type ShowTrainerMsg struct{}
 // quitAppMsg leaves the program; only the trainer area sends it.
 type QuitAppMsg struct{}
 
-// pushDialogMsg puts a dialog on top of the current screen.
-type PushDialogMsg struct{ Dialog Component }
-
-// popDialogMsg closes the top dialog.
-type PopDialogMsg struct{}
-
 // ClassChangedMsg says a class was opened, closed or reopened: the root
 // reads the open class again for the header and the participants' screens.
 type ClassChangedMsg struct{}
+
+// Open returns the command that opens page over the front one.
+func Open(page Component) tea.Cmd { return Send(PushMsg{Page: page}) }
