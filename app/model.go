@@ -54,7 +54,7 @@ type Trainer interface {
 
 // Model is the root of the TUI.
 type Model struct {
-	c       *ui.Common
+	c  *ui.Common
 	id ScreenID
 	// stack holds the screen at the bottom and the pages and dialogs
 	// opened over it, each with its id (ui.Overlay).
