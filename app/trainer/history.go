@@ -26,7 +26,6 @@ type historyPage struct {
 }
 
 type historyMsg struct {
-	p    *historyPage
 	hist results.History
 	err  error
 }

@@ -28,7 +28,6 @@ type filterPage struct {
 }
 
 type filterSessionsMsg struct {
-	p        *filterPage
 	sessions []results.ClassSession
 	err      error
 }
