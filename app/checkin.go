@@ -18,6 +18,7 @@ import (
 // village shows to whoever sits down.
 type checkinScreen struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	w, h   int
 	input  textinput.Model
@@ -45,6 +46,7 @@ func (s *checkinScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.input.SetStyles(s.c.Styles.Input)
 	s.input.SetWidth(max(10, w-4))
+	s.layout()
 }
 
 func (s *checkinScreen) HelpKeys() []key.Binding {
@@ -52,7 +54,7 @@ func (s *checkinScreen) HelpKeys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
 }
 
-func (s *checkinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case searchDoneMsg:
@@ -142,7 +144,7 @@ func (s *checkinScreen) choose() tea.Cmd {
 // listTop is the first row of the list under the input.
 func (s *checkinScreen) listTop() int { return 5 }
 
-func (s *checkinScreen) View() string {
+func (s *checkinScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	head := []string{
 		st.Title.Render(cat.T("checkin.title")),
@@ -179,7 +181,8 @@ func (s *checkinScreen) View() string {
 	if s.cursor < len(zones) {
 		s.scroll.Show(zones[s.cursor].Y0, zones[s.cursor].Y1)
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
+	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
+	return
 }
 
 // row renders one list row with a ▶ marker when it is highlighted.
@@ -210,3 +213,13 @@ func personLine(cat ui.Catalog, p results.Participant) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// Update handles msg, then lays the page out again.
+func (s *checkinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *checkinScreen) View() string { return s.frame }

@@ -16,6 +16,7 @@ import (
 // participant who can still learn and take quizzes.
 type consentScreen struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	w, h   int
 	draft  results.Participant
@@ -38,14 +39,14 @@ func newConsentScreen(c *ui.Common, draft results.Participant) *consentScreen {
 
 func (s *consentScreen) Init() tea.Cmd { return nil }
 
-func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *consentScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
 	return []key.Binding{k.Scroll, ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), ui.Relabel(k.Choose, "1/2", s.c.Cat.T("key.choose")), ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
 }
 
-func (s *consentScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *consentScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case checkinFailedMsg:
@@ -109,7 +110,7 @@ func (s *consentScreen) decide(agree bool) tea.Cmd {
 	return s.Cmd(registerPerson(s.c, s.draft, agree))
 }
 
-func (s *consentScreen) View() string {
+func (s *consentScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	var lines []string
 	lines = append(lines, st.Title.Render(cat.T("consent.title")), "")
@@ -138,5 +139,16 @@ func (s *consentScreen) View() string {
 	s.scroll.Set(lines, nil)
 	s.scroll.SetHeight(max(2, s.h-len(foot)))
 	s.btnY, s.btns = s.scroll.Height()+1, pos
-	return s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
+	s.frame = s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (s *consentScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *consentScreen) View() string { return s.frame }

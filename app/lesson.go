@@ -17,6 +17,7 @@ import (
 // the list of lessons. Each page shown is saved as progress in a command.
 type lessonScreen struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	w, h     int
 	mod      *lessons.Module
@@ -63,7 +64,7 @@ func (s *lessonScreen) save() tea.Cmd {
 	return s.Cmd(savePage(s.c, s.mod.ID, s.page+1, len(s.pages)))
 }
 
-func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *lessonScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
@@ -80,7 +81,7 @@ func (s *lessonScreen) HelpKeys() []key.Binding {
 func (s *lessonScreen) last() bool    { return s.page >= len(s.pages)-1 }
 func (s *lessonScreen) hasQuiz() bool { return s.mod != nil && len(s.mod.Questions) > 0 }
 
-func (s *lessonScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *lessonScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case pageSavedMsg:
@@ -142,13 +143,15 @@ func (s *lessonScreen) turn(d int) tea.Cmd {
 	return s.save()
 }
 
-func (s *lessonScreen) View() string {
+func (s *lessonScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	if len(s.pages) == 0 {
-		return strings.Join(ui.PadLines(ui.Wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
+		s.frame = strings.Join(ui.PadLines(ui.Wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
+		return
 	}
 	if s.done {
-		return s.endView()
+		s.frame = s.endView()
+		return
 	}
 	p := s.pages[s.page]
 	title := ui.Clean(s.mod.Title.In(s.c.Lang()))
@@ -174,7 +177,8 @@ func (s *lessonScreen) View() string {
 	if s.page == 0 {
 		s.btns[0] = ui.Button{Y: -100}
 	}
-	return header + "\n" + s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
+	s.frame = header + "\n" + s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
+	return
 }
 
 // renderPage rebuilds the page's lines when the page, width, colours or
@@ -203,3 +207,13 @@ func boolStr(b bool) string {
 	}
 	return "0"
 }
+
+// Update handles msg, then lays the page out again.
+func (s *lessonScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *lessonScreen) View() string { return s.frame }

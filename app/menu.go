@@ -35,6 +35,7 @@ func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
 // quiz.
 type menuScreen struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	w, h   int
 	cursor int // len(modules) is the finish row
@@ -63,7 +64,7 @@ func (s *menuScreen) modules() []*lessons.Module {
 
 func (s *menuScreen) Init() tea.Cmd { return s.Cmd(loadMenu(s.c)) }
 
-func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *menuScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
@@ -97,7 +98,7 @@ func (s *menuScreen) enterHelp() string {
 	return cat.T("menu.enterhelp")
 }
 
-func (s *menuScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	n := len(s.modules())
 	switch msg := msg.(type) {
@@ -166,7 +167,7 @@ func (s *menuScreen) confirmFinish() tea.Cmd {
 	return ui.Open(d)
 }
 
-func (s *menuScreen) View() string {
+func (s *menuScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	hello := cat.T("menu.helloguest")
 	if p := s.c.Visit.Participant; !p.Anonymous && p.FullName != "" {
@@ -205,7 +206,8 @@ func (s *menuScreen) View() string {
 			s.scroll.Show(z.Y0, z.Y1)
 		}
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
+	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
+	return
 }
 
 // row renders a menu entry: a title line and a status line under it.
@@ -230,3 +232,13 @@ func (s *menuScreen) row(i int, title, status string) []string {
 	}
 	return lines
 }
+
+// Update handles msg, then lays the page out again.
+func (s *menuScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *menuScreen) View() string { return s.frame }

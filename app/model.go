@@ -119,7 +119,9 @@ func (m *Model) Init() tea.Cmd {
 	if m.trainer != nil {
 		atStart = m.trainer.AtStart(m.c)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.stack.Base().Init(), loadClass(m.c), m.tick(), atStart)
+	init := m.stack.Base().Init()
+	m.layout()
+	return tea.Batch(tea.RequestBackgroundColor, init, loadClass(m.c), m.tick(), atStart)
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -158,22 +160,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case classLoadedMsg:
 		if msg.err == nil {
 			m.c.Visit.Class, m.c.Visit.HasClass = msg.class.Session, msg.class.Open
+			m.layout() // the welcome screen shows the class
 			if !m.idleFixed && msg.class.Idle > 0 {
 				m.idle = msg.class.Idle
 			}
 		}
 	case ui.PushMsg:
 		m.stack.Push(msg.Page)
-		m.layout()
-		return m, msg.Page.Init()
+		return m, m.started(msg.Page)
 	case ui.CloseMsg:
 		return m, m.closePage(msg.ID)
 	case ui.ReplaceMsg:
 		if !m.stack.Replace(msg.ID, msg.Page) {
 			return m, nil
 		}
-		m.layout()
-		return m, msg.Page.Init()
+		return m, m.started(msg.Page)
 	case ui.ClassChangedMsg:
 		return m, loadClass(m.c)
 	case ui.QuitAppMsg:
@@ -245,7 +246,7 @@ func (m *Model) goWelcome() tea.Cmd {
 	m.visit++
 	m.forgetVisit()
 	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
-	return tea.Batch(leave, m.stack.Base().Init(), loadClass(m.c))
+	return tea.Batch(leave, m.started(m.stack.Base()), loadClass(m.c))
 }
 
 // forgetVisit drops everything about the person at the keyboard (who they
@@ -254,6 +255,14 @@ func (m *Model) forgetVisit() {
 	class, has := m.c.Visit.Class, m.c.Visit.HasClass
 	m.c.Visit = ui.Visit{Class: class, HasClass: has}
 	m.register = nil
+}
+
+// started runs a new page's Init, then lays everything out again: Init
+// may focus an input, which changes how the page looks.
+func (m *Model) started(p ui.Component) tea.Cmd {
+	cmd := p.Init()
+	m.layout()
+	return cmd
 }
 
 // setScreen shows a new screen, closing every page and dialog.
@@ -277,11 +286,21 @@ func (m *Model) leftMargin() int { return max(0, (m.width-m.contentWidth())/2) }
 const headerLines = 2
 
 // layout recomputes the content area and tells the screen and dialogs.
+//
+// The help line's height depends on the front page's keys, and a page
+// learns some of its keys from its own layout (a lesson page scrolls once
+// its text is laid out): lay out again until the help line keeps its
+// height, so it is never cut off at the bottom.
 func (m *Model) layout() {
-	m.helpLines = len(helpLines(m.frontKeys(), m.contentWidth(), m.c.Styles))
 	m.c.Width = m.contentWidth()
-	m.c.Height = max(3, m.height-headerLines-m.helpLines)
-	m.stack.SetSize(m.c.Width, m.c.Height)
+	for range 3 {
+		m.helpLines = len(helpLines(m.frontKeys(), m.c.Width, m.c.Styles))
+		m.c.Height = max(3, m.height-headerLines-m.helpLines)
+		m.stack.SetSize(m.c.Width, m.c.Height)
+		if len(helpLines(m.frontKeys(), m.c.Width, m.c.Styles)) == m.helpLines {
+			return
+		}
+	}
 }
 
 // relayoutHelp re-lays out when the help line changed height.
@@ -310,14 +329,6 @@ func (m *Model) View() tea.View {
 	w := m.contentWidth()
 	body := m.body()
 	help := helpLines(m.frontKeys(), w, m.c.Styles)
-	if len(help) != m.helpLines {
-		// A screen learns some of its keys only while drawing (a lesson page
-		// scrolls once its text is laid out): lay out again so the help
-		// line is never cut off at the bottom.
-		m.layout()
-		body = m.body()
-		help = helpLines(m.frontKeys(), w, m.c.Styles)
-	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
 	lines = append(lines, ui.PadLines(strings.Split(body, "\n"), m.c.Height)...)

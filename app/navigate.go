@@ -28,7 +28,9 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 			m.register = newRegisterScreen(c, "")
 		}
 		m.setScreen(ScreenRegister, m.register)
-		return m.register.focusCurrent(), true
+		cmd := m.register.focusCurrent()
+		m.layout()
+		return cmd, true
 	case showConsentMsg:
 		return m.open(ScreenConsent, newConsentScreen(c, msg.draft)), true
 	case checkedInMsg:
@@ -67,7 +69,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 // open shows a new screen and runs its Init.
 func (m *Model) open(id ScreenID, s ui.Component) tea.Cmd {
 	m.setScreen(id, s)
-	return s.Init()
+	return m.started(s)
 }
 
 // moduleShowing is the module of the lesson, quiz or result on screen, so

@@ -37,6 +37,7 @@ const zoneAction = 100
 // progress, and it resumes at the first unanswered question.
 type quizScreen struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	w, h     int
 	moduleID string
@@ -74,6 +75,7 @@ func (s *quizScreen) Init() tea.Cmd { return s.Cmd(prepareQuiz(s.c, s.moduleID))
 func (s *quizScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.lastShown = -1
+	s.layout()
 }
 
 func (s *quizScreen) HelpKeys() []key.Binding {
@@ -103,7 +105,7 @@ func (s *quizScreen) multiple() bool {
 	return len(s.att.Questions) > 0 && s.current().Type == quiz.TypeMultiple
 }
 
-func (s *quizScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *quizScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quizReadyMsg:
 		return s, s.ready(msg)
@@ -295,4 +297,11 @@ func (s *quizScreen) confirm() tea.Cmd {
 	s.pending = flow.NewAnswer(s.att.ID, s.current(), ids, s.shownAt, s.c.Now())
 	s.phase = phaseSaving
 	return s.Cmd(recordAnswer(s.c, s.pending))
+}
+
+// Update handles msg, then lays the page out again.
+func (s *quizScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
 }

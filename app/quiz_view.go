@@ -11,7 +11,7 @@ import (
 
 // View draws the question number and progress bar (fixed), then the
 // message, prompt, choices and feedback, scrolling when they do not fit.
-func (s *quizScreen) View() string {
+func (s *quizScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	var body []string
 	switch s.phase {
@@ -25,7 +25,8 @@ func (s *quizScreen) View() string {
 		body = ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.finisherr")), s.w)
 	}
 	if body != nil {
-		return strings.Join(ui.PadLines(body, s.h), "\n")
+		s.frame = strings.Join(ui.PadLines(body, s.h), "\n")
+		return
 	}
 	head := s.progress()
 	lines, zones, focus := s.questionLines()
@@ -36,7 +37,8 @@ func (s *quizScreen) View() string {
 		s.scroll.Show(focus[0], focus[1])
 		s.lastShown = at
 	}
-	return head + "\n\n" + s.scroll.View(st, cat)
+	s.frame = head + "\n\n" + s.scroll.View(st, cat)
+	return
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.
@@ -205,3 +207,6 @@ func (s *quizScreen) lastUnanswered() bool {
 	}
 	return true
 }
+
+// View shows the frame layout made.
+func (s *quizScreen) View() string { return s.frame }

@@ -34,6 +34,7 @@ var genders = flow.Genders
 // to each field.
 type registerScreen struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	w, h     int
 	focus    int
@@ -97,6 +98,7 @@ func (s *registerScreen) SetSize(w, h int) {
 		in.SetStyles(s.c.Styles.Input)
 		in.SetWidth(max(8, w-s.labelWidth()-5))
 	}
+	s.layout()
 }
 
 func (s *registerScreen) HelpKeys() []key.Binding {
@@ -108,7 +110,7 @@ func (s *registerScreen) HelpKeys() []key.Binding {
 	return append(keys, ui.With(k.Enter, s.c.Cat.T("help.continue")), k.Back)
 }
 
-func (s *registerScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -243,7 +245,7 @@ func (s *registerScreen) labelWidth() int {
 	return w + 2
 }
 
-func (s *registerScreen) View() string {
+func (s *registerScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	s.placeholders()
 	lw := s.labelWidth()
@@ -303,7 +305,8 @@ func (s *registerScreen) View() string {
 	if r, ok := s.fieldAt[s.focus]; ok {
 		s.scroll.Show(r[0], r[1])
 	}
-	return s.scroll.View(st, cat)
+	s.frame = s.scroll.View(st, cat)
+	return
 }
 
 // radio renders an option with a (•) mark when chosen, bold when focused.
@@ -369,3 +372,13 @@ func (s *registerScreen) villageView(x0 int) ([]string, []ui.Zone) {
 	}
 	return lines, zs
 }
+
+// Update handles msg, then lays the page out again.
+func (s *registerScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *registerScreen) View() string { return s.frame }

@@ -16,6 +16,7 @@ import (
 // four ways on: read the lesson again, retake, another module, finish.
 type resultScreen struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	w, h     int
 	moduleID string
@@ -39,14 +40,14 @@ func (s *resultScreen) ModuleID() string { return s.moduleID }
 
 func (s *resultScreen) Init() tea.Cmd { return nil }
 
-func (s *resultScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *resultScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *resultScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
 	return []key.Binding{ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), ui.Relabel(k.Choose, "1-4", s.c.Cat.T("key.choose")), k.Scroll, ui.With(k.Enter, s.c.Cat.T("key.enter"))}
 }
 
-func (s *resultScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *resultScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -96,7 +97,7 @@ func (s *resultScreen) act(i int) tea.Cmd {
 	return ui.Send(showFinishMsg{})
 }
 
-func (s *resultScreen) View() string {
+func (s *resultScreen) layout() {
 	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
 	title := s.moduleID
 	if s.c.Pack != nil {
@@ -134,5 +135,16 @@ func (s *resultScreen) View() string {
 	s.scroll.Set(lines, nil)
 	s.scroll.SetHeight(max(2, s.h-len(btn)-1))
 	s.btnY, s.btns = s.scroll.Height()+1, pos
-	return s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
+	s.frame = s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (s *resultScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *resultScreen) View() string { return s.frame }

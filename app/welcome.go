@@ -14,8 +14,9 @@ import (
 // is shown here.
 type welcomeScreen struct {
 	ui.Page
-	c    *ui.Common
-	w, h int
+	frame string // the frame layout made, which View shows
+	c     *ui.Common
+	w, h  int
 	// zones of the last render: the start button and the two languages
 	start, vi, en ui.Button
 	startY, langY int
@@ -25,14 +26,14 @@ func newWelcomeScreen(c *ui.Common) *welcomeScreen { return &welcomeScreen{c: c}
 
 func (s *welcomeScreen) Init() tea.Cmd { return nil }
 
-func (s *welcomeScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *welcomeScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *welcomeScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
 	return []key.Binding{ui.With(k.Enter, s.c.Cat.T("help.start")), k.Lang, k.Trainer}
 }
 
-func (s *welcomeScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (s *welcomeScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -70,7 +71,7 @@ func (s *welcomeScreen) toggleLang() {
 
 // View centres the greeting vertically; the positions of the start button
 // and the language switch are remembered for clicks.
-func (s *welcomeScreen) View() string {
+func (s *welcomeScreen) layout() {
 	st, cat, v := s.c.Styles, s.c.Cat, s.c.Visit
 	var lines []string
 	add := func(l ...string) { lines = append(lines, l...) }
@@ -103,7 +104,8 @@ func (s *welcomeScreen) View() string {
 	for range top {
 		out = append(out, "")
 	}
-	return strings.Join(ui.PadLines(append(out, lines...), s.h), "\n")
+	s.frame = strings.Join(ui.PadLines(append(out, lines...), s.h), "\n")
+	return
 }
 
 // langSwitch renders "Ngôn ngữ: (•) Tiếng Việt  ( ) English" with where each
@@ -124,3 +126,13 @@ func (s *welcomeScreen) langSwitch() (string, ui.Button, ui.Button) {
 	en := ui.Button{X0: vi.X1 + 2, X1: vi.X1 + 2 + lipgloss.Width(b)}
 	return label + a + "  " + b, vi, en
 }
+
+// Update handles msg, then lays the page out again.
+func (s *welcomeScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *welcomeScreen) View() string { return s.frame }

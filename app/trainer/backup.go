@@ -18,6 +18,7 @@ import (
 // default) and says where, after checking the copy.
 type backupPage struct {
 	ui.Page
+	frame string // the frame layout made, which View shows
 	c     *ui.Common
 	store ui.FileStore
 	form  *trainerForm
@@ -88,11 +89,12 @@ func (p *backupPage) SetSize(w, h int) {
 	p.w, p.h = w, h
 	p.form.setSize(w, h)
 	p.setTop(w)
+	p.layout()
 }
 
 func (p *backupPage) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.back.menu")) }
 
-func (p *backupPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *backupPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case backupSuggestMsg:
 		p.suggest, p.suggested = msg.s, true
@@ -137,4 +139,17 @@ func (p *backupPage) backup() tea.Cmd {
 	})
 }
 
-func (p *backupPage) View() string { return p.form.view() }
+func (p *backupPage) layout() {
+	p.frame = p.form.view()
+	return
+}
+
+// Update handles msg, then lays the page out again.
+func (p *backupPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *backupPage) View() string { return p.frame }

@@ -14,6 +14,7 @@ import (
 // villages served, trainers and the modules planned.
 type classForm struct {
 	ui.Page
+	frame                                             string // the frame layout made, which View shows
 	c                                                 *ui.Common
 	store                                             ui.SessionStore
 	form                                              *trainerForm
@@ -67,11 +68,11 @@ func newClassForm(c *ui.Common) *classForm {
 
 func (p *classForm) Init() tea.Cmd { return p.form.focusCmd() }
 
-func (p *classForm) SetSize(w, h int) { p.form.setSize(w, h) }
+func (p *classForm) SetSize(w, h int) { p.form.setSize(w, h); p.layout() }
 
 func (p *classForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 
-func (p *classForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *classForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case classOpenedMsg:
 		p.busy = false
@@ -136,7 +137,10 @@ func (p *classForm) submit() tea.Cmd {
 	})
 }
 
-func (p *classForm) View() string { return p.form.view() }
+func (p *classForm) layout() {
+	p.frame = p.form.view()
+	return
+}
 
 // classErr is the plain sentence for a failure to open, close or reopen a class.
 func classErr(cat ui.Catalog, err error) string {
@@ -167,3 +171,13 @@ func closeClass(c *ui.Common, st ui.SessionStore, id string) tea.Cmd {
 		return classClosedMsg{err: err}
 	}
 }
+
+// Update handles msg, then lays the page out again.
+func (p *classForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *classForm) View() string { return p.frame }

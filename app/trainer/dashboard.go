@@ -21,6 +21,7 @@ const dashboardEvery = 2 * time.Second
 // It refreshes itself every dashboardEvery while it is showing.
 type dashboard struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.SessionStore
 	class  results.ClassSession
@@ -69,7 +70,7 @@ func (d *dashboard) load() tea.Cmd {
 	})
 }
 
-func (d *dashboard) SetSize(w, h int) { d.w, d.h = w, h }
+func (d *dashboard) SetSize(w, h int) { d.w, d.h = w, h; d.layout() }
 
 func (d *dashboard) HelpKeys() []key.Binding {
 	k, cat := d.c.Keys, d.c.Cat
@@ -77,7 +78,7 @@ func (d *dashboard) HelpKeys() []key.Binding {
 	return []key.Binding{ui.With(k.Scroll, cat.T("key.scroll")), tk.Refresh, ui.With(k.Back, cat.T("tr.back.menu"))}
 }
 
-func (d *dashboard) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (d *dashboard) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := d.c.Keys
 	switch msg := msg.(type) {
 	case dashLoadedMsg:
@@ -128,7 +129,7 @@ func (d *dashboard) dashCols() []int {
 	return []int{3, name, 5, 16, max(6, d.w-fixed-name)}
 }
 
-func (d *dashboard) View() string {
+func (d *dashboard) layout() {
 	st, cat := d.c.Styles, d.c.Cat
 	lines := []string{ui.Truncate(st.Title.Render(cat.F("tr.dash.title", classLabel(d.class))), d.w)}
 	switch {
@@ -147,7 +148,8 @@ func (d *dashboard) View() string {
 	}
 	d.scroll.Set(lines, nil)
 	d.scroll.SetHeight(d.h)
-	return d.scroll.View(st, cat)
+	d.frame = d.scroll.View(st, cat)
+	return
 }
 
 func (d *dashboard) table() []string {
@@ -233,3 +235,13 @@ func (d *dashboard) legend() []string {
 	}
 	return append(out, ui.Wrap(st.Subtle.Render(cat.T("tr.dash.marks")), d.w)...)
 }
+
+// Update handles msg, then lays the page out again.
+func (d *dashboard) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := d.update(msg)
+	d.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (d *dashboard) View() string { return d.frame }

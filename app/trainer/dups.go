@@ -17,6 +17,7 @@ import (
 // neighbours can share a name and a birth year.
 type dupsPage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.PeopleStore
 	w, h   int
@@ -65,7 +66,7 @@ func (p *dupsPage) Reload() tea.Cmd {
 	})
 }
 
-func (p *dupsPage) SetSize(w, h int) { p.w, p.h = w, h }
+func (p *dupsPage) SetSize(w, h int) { p.w, p.h = w, h; p.layout() }
 
 func (p *dupsPage) HelpKeys() []key.Binding {
 	k, cat := p.c.Keys, p.c.Cat
@@ -76,7 +77,7 @@ func (p *dupsPage) HelpKeys() []key.Binding {
 	return keys
 }
 
-func (p *dupsPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *dupsPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case dupsLoadedMsg:
@@ -139,7 +140,7 @@ func (p *dupsPage) ask() tea.Cmd {
 		dupJoinMsg{from: d.B.ID, into: d.A.ID}))
 }
 
-func (p *dupsPage) View() string {
+func (p *dupsPage) layout() {
 	st, cat := p.c.Styles, p.c.Cat
 	lines := []string{st.Title.Render(cat.T("tr.home.dups"))}
 	lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("tr.dups.intro")), p.w)...)
@@ -180,5 +181,16 @@ func (p *dupsPage) View() string {
 		sel[0] = 0 // keep the title in view at the top
 	}
 	p.scroll.Show(sel[0], sel[1])
-	return p.scroll.View(st, cat)
+	p.frame = p.scroll.View(st, cat)
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (p *dupsPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *dupsPage) View() string { return p.frame }

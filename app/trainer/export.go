@@ -19,6 +19,7 @@ import (
 // XLSX or CSV file in the export folder, and says where, with the full path.
 type exportPage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.FileStore
 	filter results.Filter
@@ -91,13 +92,14 @@ func (p *exportPage) SetSize(w, h int) {
 	p.w, p.h = w, h
 	p.form.setSize(w, h)
 	p.setTop(w)
+	p.layout()
 }
 
 func (p *exportPage) HelpKeys() []key.Binding {
 	return append(p.form.helpKeys(p.c.Cat.T("tr.back.menu")), newTrainerKeys(p.c.Cat).Filter)
 }
 
-func (p *exportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *exportPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportDirMsg:
 		p.dir = msg.dir
@@ -205,4 +207,17 @@ func placeNew(tmp, want string) (string, error) {
 	return "", fmt.Errorf("no free file name like %s", want)
 }
 
-func (p *exportPage) View() string { return p.form.view() }
+func (p *exportPage) layout() {
+	p.frame = p.form.view()
+	return
+}
+
+// Update handles msg, then lays the page out again.
+func (p *exportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *exportPage) View() string { return p.frame }

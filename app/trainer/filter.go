@@ -16,6 +16,7 @@ import (
 // closes.
 type filterPage struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	store    ui.SessionStore
 	target   ui.PageID // the page the filter is for
@@ -64,11 +65,11 @@ func (p *filterPage) Init() tea.Cmd {
 	}))
 }
 
-func (p *filterPage) SetSize(w, h int) { p.form.setSize(w, h) }
+func (p *filterPage) SetSize(w, h int) { p.form.setSize(w, h); p.layout() }
 
 func (p *filterPage) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 
-func (p *filterPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *filterPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case filterSessionsMsg:
 		if msg.err != nil {
@@ -130,4 +131,17 @@ func (p *filterPage) submit() tea.Cmd {
 	return tea.Sequence(p.Close(), ui.Send(ui.Addressed{To: p.target, Msg: filterChosenMsg{filter: f, label: label}}))
 }
 
-func (p *filterPage) View() string { return p.form.view() }
+func (p *filterPage) layout() {
+	p.frame = p.form.view()
+	return
+}
+
+// Update handles msg, then lays the page out again.
+func (p *filterPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *filterPage) View() string { return p.frame }

@@ -15,6 +15,7 @@ import (
 // and what to revisit, from ParticipantHistory.
 type historyPage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.PeopleStore
 	person results.Participant
@@ -51,13 +52,13 @@ func (p *historyPage) Init() tea.Cmd {
 	})
 }
 
-func (p *historyPage) SetSize(w, h int) { p.w, p.h = w, h }
+func (p *historyPage) SetSize(w, h int) { p.w, p.h = w, h; p.layout() }
 
 func (p *historyPage) HelpKeys() []key.Binding {
 	return []key.Binding{p.c.Keys.Scroll, p.c.Keys.Back}
 }
 
-func (p *historyPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *historyPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case historyMsg:
@@ -79,7 +80,7 @@ func (p *historyPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	return p, nil
 }
 
-func (p *historyPage) View() string {
+func (p *historyPage) layout() {
 	st, cat := p.c.Styles, p.c.Cat
 	lines := []string{st.Title.Render(ui.Truncate(trPersonLine(cat, p.person), p.w))}
 	switch {
@@ -92,7 +93,8 @@ func (p *historyPage) View() string {
 	}
 	p.scroll.Set(lines, nil)
 	p.scroll.SetHeight(p.h)
-	return p.scroll.View(st, cat)
+	p.frame = p.scroll.View(st, cat)
+	return
 }
 
 func (p *historyPage) body() []string {
@@ -142,3 +144,13 @@ func historyTries(cat ui.Catalog, m results.ModuleHistory) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// Update handles msg, then lays the page out again.
+func (p *historyPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *historyPage) View() string { return p.frame }

@@ -46,6 +46,7 @@ var homeLabels = map[homeAction]string{
 // summaries, the participants, the files, and leaving.
 type trainerHome struct {
 	ui.Page
+	frame   string // the frame layout made, which View shows
 	c       *ui.Common
 	store   ui.SessionStore
 	w, h    int
@@ -114,7 +115,7 @@ func (h *trainerHome) setActions() {
 	h.list.setItems(labels)
 }
 
-func (h *trainerHome) SetSize(w, hh int) { h.w, h.h = w, hh }
+func (h *trainerHome) SetSize(w, hh int) { h.w, h.h = w, hh; h.layout() }
 
 func (h *trainerHome) HelpKeys() []key.Binding {
 	k, cat := h.c.Keys, h.c.Cat
@@ -122,7 +123,7 @@ func (h *trainerHome) HelpKeys() []key.Binding {
 		numberKeys(k.Choose, cat), ui.With(k.Back, cat.T("tr.back.welcome"))}
 }
 
-func (h *trainerHome) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (h *trainerHome) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeClassMsg:
 		h.loaded, h.err, h.class, h.open = true, msg.err, msg.class, msg.open
@@ -194,7 +195,7 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 	return nil
 }
 
-func (h *trainerHome) View() string {
+func (h *trainerHome) layout() {
 	st, cat := h.c.Styles, h.c.Cat
 	head := []string{st.Title.Render(cat.T("tr.home.title"))}
 	switch {
@@ -213,7 +214,8 @@ func (h *trainerHome) View() string {
 		head = append(head, ui.Wrap(st.Saved.Render(h.note), h.w)...)
 	}
 	h.list.head = append(head, "")
-	return h.list.view(h.c, h.w, h.h, true)
+	h.frame = h.list.view(h.c, h.w, h.h, true)
+	return
 }
 
 // classLabel is "title · date", with the date written the Vietnamese way.
@@ -228,3 +230,13 @@ func numberKeys(b key.Binding, cat ui.Catalog) key.Binding {
 	b.SetHelp("1-9", cat.T("key.choose"))
 	return b
 }
+
+// Update handles msg, then lays the page out again.
+func (h *trainerHome) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := h.update(msg)
+	h.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (h *trainerHome) View() string { return h.frame }

@@ -20,6 +20,7 @@ import (
 // g on the record to keep). ↓ moves from the search field into the list.
 type peoplePage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.PeopleStore
 	w, h   int
@@ -73,7 +74,7 @@ func (p *peoplePage) search() tea.Cmd {
 	})
 }
 
-func (p *peoplePage) SetSize(w, h int) { p.w, p.h = w, h; p.input.SetWidth(max(8, w-4)) }
+func (p *peoplePage) SetSize(w, h int) { p.w, p.h = w, h; p.input.SetWidth(max(8, w-4)); p.layout() }
 
 func (p *peoplePage) HelpKeys() []key.Binding {
 	k, cat, tk := p.c.Keys, p.c.Cat, newTrainerKeys(p.c.Cat)
@@ -83,7 +84,7 @@ func (p *peoplePage) HelpKeys() []key.Binding {
 	return []key.Binding{k.Scroll, ui.With(k.Enter, cat.T("tr.people.history")), tk.Edit, tk.Merge, tk.Delete, ui.With(k.Back, cat.T("tr.people.tosearch"))}
 }
 
-func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk, cat := p.c.Keys, newTrainerKeys(p.c.Cat), p.c.Cat
 	switch msg := msg.(type) {
 	case peopleFoundMsg:
@@ -219,7 +220,7 @@ func namesHousehold(label string) bool {
 	return false
 }
 
-func (p *peoplePage) View() string {
+func (p *peoplePage) layout() {
 	st, cat := p.c.Styles, p.c.Cat
 	head := []string{st.Title.Render(cat.T("tr.people.title")), st.Bold.Render(cat.T("tr.people.find")), p.input.View()}
 	if p.note != "" {
@@ -238,5 +239,16 @@ func (p *peoplePage) View() string {
 		p.list.cursor = -1
 		defer func() { p.list.cursor = saved }()
 	}
-	return p.list.view(p.c, p.w, p.h, false)
+	p.frame = p.list.view(p.c, p.w, p.h, false)
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (p *peoplePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *peoplePage) View() string { return p.frame }

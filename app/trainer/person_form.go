@@ -14,6 +14,7 @@ import (
 // personForm corrects a person's name and details.
 type personForm struct {
 	ui.Page
+	frame                             string // the frame layout made, which View shows
 	c                                 *ui.Common
 	store                             ui.PeopleStore
 	person                            results.Participant
@@ -50,11 +51,14 @@ func newPersonForm(c *ui.Common, x results.Participant) *personForm {
 }
 
 func (p *personForm) Init() tea.Cmd           { return p.form.focusCmd() }
-func (p *personForm) SetSize(w, h int)        { p.form.setSize(w, h) }
+func (p *personForm) SetSize(w, h int)        { p.form.setSize(w, h); p.layout() }
 func (p *personForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
-func (p *personForm) View() string            { return p.form.view() }
+func (p *personForm) layout() {
+	p.frame = p.form.view()
+	return
+}
 
-func (p *personForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *personForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case personSavedMsg:
 		if msg.err != nil {
@@ -94,4 +98,14 @@ func (p *personForm) submit() tea.Cmd {
 		}
 		return personSavedMsg{err: err}
 	})
+}
+
+// View shows the frame layout made.
+func (p *personForm) View() string { return p.frame }
+
+// Update handles msg, then lays the page out again.
+func (p *personForm) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
 }

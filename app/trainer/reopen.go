@@ -14,6 +14,7 @@ import (
 // to reopen the one under the cursor.
 type reopenPage struct {
 	ui.Page
+	frame    string // the frame layout made, which View shows
 	c        *ui.Common
 	store    ui.SessionStore
 	w, h     int
@@ -41,14 +42,14 @@ func (p *reopenPage) Init() tea.Cmd {
 	})
 }
 
-func (p *reopenPage) SetSize(w, h int) { p.w, p.h = w, h }
+func (p *reopenPage) SetSize(w, h int) { p.w, p.h = w, h; p.layout() }
 
 func (p *reopenPage) HelpKeys() []key.Binding {
 	k, cat := p.c.Keys, p.c.Cat
 	return []key.Binding{ui.With(k.Scroll, cat.T("key.scroll")), ui.With(k.Enter, cat.T("tr.reopen.key")), k.Back}
 }
 
-func (p *reopenPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *reopenPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	cat := p.c.Cat
 	switch msg := msg.(type) {
 	case sessionsMsg:
@@ -102,7 +103,7 @@ func (p *reopenPage) place(s results.ClassSession) string {
 	return " · " + ui.CleanLine(s.Commune)
 }
 
-func (p *reopenPage) View() string {
+func (p *reopenPage) layout() {
 	st, cat := p.c.Styles, p.c.Cat
 	head := []string{st.Title.Render(cat.T("tr.reopen.title"))}
 	switch {
@@ -116,5 +117,16 @@ func (p *reopenPage) View() string {
 		head = append(head, ui.Wrap(st.Subtle.Render(cat.T("tr.reopen.intro")), p.w)...)
 	}
 	p.list.head = append(head, "")
-	return p.list.view(p.c, p.w, p.h, false)
+	p.frame = p.list.view(p.c, p.w, p.h, false)
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (p *reopenPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *reopenPage) View() string { return p.frame }

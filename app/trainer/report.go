@@ -52,6 +52,7 @@ func defaultFilter(c results.ClassSession, open bool) results.Filter {
 // drawn in block characters. f opens the filter; r reads again.
 type reportPage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.ReportStore
 	kind   reportKind
@@ -142,7 +143,7 @@ func (p *reportPage) load() tea.Cmd {
 	})
 }
 
-func (p *reportPage) SetSize(w, h int) { p.w, p.h = w, h }
+func (p *reportPage) SetSize(w, h int) { p.w, p.h = w, h; p.layout() }
 
 func (p *reportPage) HelpKeys() []key.Binding {
 	k, cat := p.c.Keys, p.c.Cat
@@ -158,7 +159,7 @@ func (p *reportPage) HelpKeys() []key.Binding {
 	return []key.Binding{ui.With(k.Scroll, cat.T("key.scroll")), tk.Filter, tk.Refresh, back}
 }
 
-func (p *reportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *reportPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk := p.c.Keys, newTrainerKeys(p.c.Cat)
 	switch msg := msg.(type) {
 	case reportLoadedMsg:
@@ -212,9 +213,10 @@ func (p *reportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	return p, nil
 }
 
-func (p *reportPage) View() string {
+func (p *reportPage) layout() {
 	if o := p.overview(); o != nil && p.err == nil {
-		return p.viewOverview(o)
+		p.frame = p.viewOverview(o)
+		return
 	}
 	k := viewKey{gen: p.gen, w: p.w, styles: p.c.Styles, lang: p.c.Cat.Lang}
 	if p.cache == nil || k != p.cacheKey {
@@ -222,7 +224,8 @@ func (p *reportPage) View() string {
 	}
 	p.scroll.Set(p.cache, nil)
 	p.scroll.SetHeight(p.h)
-	return p.scroll.View(p.c.Styles, p.c.Cat)
+	p.frame = p.scroll.View(p.c.Styles, p.c.Cat)
+	return
 }
 
 // lines renders the whole page: the title, the filter and the report.
@@ -329,3 +332,13 @@ func pct(_ ui.Catalog, x float64) string {
 	}
 	return strconv.Itoa(n) + "%"
 }
+
+// Update handles msg, then lays the page out again.
+func (p *reportPage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *reportPage) View() string { return p.frame }

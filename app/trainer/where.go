@@ -13,6 +13,7 @@ import (
 // keep it safe.
 type wherePage struct {
 	ui.Page
+	frame  string // the frame layout made, which View shows
 	c      *ui.Common
 	store  ui.FileStore
 	w, h   int
@@ -34,13 +35,13 @@ func newWherePage(c *ui.Common) *wherePage {
 
 func (p *wherePage) Init() tea.Cmd { return nil }
 
-func (p *wherePage) SetSize(w, h int) { p.w, p.h = w, h }
+func (p *wherePage) SetSize(w, h int) { p.w, p.h = w, h; p.layout() }
 
 func (p *wherePage) HelpKeys() []key.Binding {
 	return []key.Binding{p.c.Keys.Scroll, ui.With(p.c.Keys.Back, p.c.Cat.T("tr.back.menu"))}
 }
 
-func (p *wherePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+func (p *wherePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, p.c.Keys.Back):
@@ -54,7 +55,7 @@ func (p *wherePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	return p, nil
 }
 
-func (p *wherePage) View() string {
+func (p *wherePage) layout() {
 	st, cat := p.c.Styles, p.c.Cat
 	w := max(20, p.w)
 	lines := []string{st.Title.Render(cat.T("tr.home.where")), ""}
@@ -68,5 +69,16 @@ func (p *wherePage) View() string {
 	lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("tr.files.wherehint")), w)...)
 	p.scroll.Set(lines, nil)
 	p.scroll.SetHeight(p.h)
-	return p.scroll.View(st, cat)
+	p.frame = p.scroll.View(st, cat)
+	return
 }
+
+// Update handles msg, then lays the page out again.
+func (p *wherePage) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := p.update(msg)
+	p.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (p *wherePage) View() string { return p.frame }

@@ -17,8 +17,8 @@ type ConfirmDialog struct {
 	title, body string
 	onYes       tea.Msg
 	focus       int // 0 yes, 1 no
-	btnY        int
-	btns        []Button
+	lines       []string
+	hits        Hits
 }
 
 func NewConfirmDialog(c *Common, title, body string, onYes tea.Msg) *ConfirmDialog {
@@ -27,39 +27,44 @@ func NewConfirmDialog(c *Common, title, body string, onYes tea.Msg) *ConfirmDial
 
 func (d *ConfirmDialog) Init() tea.Cmd { return nil }
 
-func (d *ConfirmDialog) SetSize(w, h int) { d.w, d.h = w, h }
+func (d *ConfirmDialog) SetSize(w, h int) { d.w, d.h = w, h; d.layout() }
 
 func (d *ConfirmDialog) HelpKeys() []key.Binding {
 	k := d.c.Keys
 	return []key.Binding{Relabel(k.Prev, "←/→", d.c.Cat.T("key.choose")), Relabel(k.Choose, "1/2", d.c.Cat.T("key.choose")), With(k.Enter, d.c.Cat.T("key.enter")), With(k.Back, d.c.Cat.T("help.cancel"))}
 }
 
+// Update handles a key or a click, then lays the dialog out again.
 func (d *ConfirmDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
+	cmd := d.update(msg)
+	d.layout()
+	return d, cmd
+}
+
+func (d *ConfirmDialog) update(msg tea.Msg) tea.Cmd {
 	k := d.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return d, d.Close()
+			return d.Close()
 		case key.Matches(msg, k.Prev, k.ShiftTab, k.Up):
 			d.focus = 0
 		case key.Matches(msg, k.Next, k.Tab, k.Down):
 			d.focus = 1
 		case key.Matches(msg, k.Enter):
-			return d, d.answer(d.focus == 0)
+			return d.answer(d.focus == 0)
 		case key.Matches(msg, k.Choose):
 			if n, _ := Digit(msg.String()); n <= 2 {
-				return d, d.answer(n == 1)
+				return d.answer(n == 1)
 			}
 		}
 	case tea.MouseClickMsg:
-		for i, b := range d.btns {
-			if msg.Button == tea.MouseLeft && msg.Y-d.btnY == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
-				return d, d.answer(i == 0)
-			}
+		if i, ok := d.hits.Hit(msg); ok {
+			return d.answer(i == 0)
 		}
 	}
-	return d, nil
+	return nil
 }
 
 func (d *ConfirmDialog) answer(yes bool) tea.Cmd {
@@ -69,7 +74,8 @@ func (d *ConfirmDialog) answer(yes bool) tea.Cmd {
 	return d.Close()
 }
 
-func (d *ConfirmDialog) View() string {
+// layout lays out the question and the buttons, with where they sit.
+func (d *ConfirmDialog) layout() {
 	st, cat := d.c.Styles, d.c.Cat
 	var lines []string
 	lines = append(lines, "", "")
@@ -78,7 +84,8 @@ func (d *ConfirmDialog) View() string {
 	lines = append(lines, Wrap(st.Text.Render(d.body), d.w)...)
 	lines = append(lines, "")
 	btn, pos := Buttons([]string{"1 " + cat.T("yes"), "2 " + cat.T("no")}, d.focus, d.w, st)
-	d.btnY, d.btns = len(lines), pos
-	lines = append(lines, btn...)
-	return strings.Join(PadLines(lines, d.h), "\n")
+	d.hits = Hits{Top: len(lines), Buttons: pos}
+	d.lines = append(lines, btn...)
 }
+
+func (d *ConfirmDialog) View() string { return strings.Join(PadLines(d.lines, d.h), "\n") }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strconv"
 	"strings"
 
@@ -152,4 +153,25 @@ func NonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// Hits is where a block of buttons sits on a page, kept by the page's
+// layout for mouse clicks: the block's first row and each button's place
+// in it. It is the one hit test of every page with buttons.
+type Hits struct {
+	Top     int
+	Buttons []Button
+}
+
+// Hit returns the button a left click at content cell (msg.X, msg.Y) is on.
+func (h Hits) Hit(msg tea.MouseClickMsg) (int, bool) {
+	if msg.Button != tea.MouseLeft {
+		return 0, false
+	}
+	for i, b := range h.Buttons {
+		if msg.Y-h.Top == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
+			return i, true
+		}
+	}
+	return 0, false
 }
