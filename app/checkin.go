@@ -102,12 +102,7 @@ func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 }
 
 func (s *checkinScreen) moveWheel(msg tea.MouseWheelMsg) {
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		s.cursor = max(0, s.cursor-1)
-	case tea.MouseWheelDown:
-		s.cursor = min(len(s.people), s.cursor+1)
-	}
+	s.cursor = max(0, min(len(s.people), s.cursor+ui.WheelStep(msg)))
 }
 
 // search starts a search when the typed text changed.

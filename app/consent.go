@@ -27,8 +27,7 @@ type consentScreen struct {
 	failed results.Participant // created but not checked in
 	agreed bool
 	scroll ui.Scroller
-	btnY   int
-	btns   []ui.Button
+	hits   ui.Hits // where the buttons are
 }
 
 func newConsentScreen(c *ui.Common, draft results.Participant) *consentScreen {
@@ -60,10 +59,8 @@ func (s *consentScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			if s.failed.ID == "" {
 				return s, ui.Send(backToRegisterMsg{})
 			}
-		case key.Matches(msg, k.Up):
-			s.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.Scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Prev, k.ShiftTab):
 			s.focus = 0
 		case key.Matches(msg, k.Next, k.Tab):
@@ -81,20 +78,11 @@ func (s *consentScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.Scroll(1)
-		}
+		s.scroll.Wheel(msg, 1)
 	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft || s.busy || msg.Y < s.btnY {
-			break
-		}
-		for i, b := range s.btns {
-			if msg.Y-s.btnY == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
-				s.focus = i
-				return s, s.decide(i == 0)
-			}
+		if i, ok := s.hits.Hit(msg); ok && !s.busy {
+			s.focus = i
+			return s, s.decide(i == 0)
 		}
 	}
 	return s, nil
@@ -138,7 +126,7 @@ func (s *consentScreen) layout() {
 	// The buttons stay on screen; the explanation scrolls above them.
 	s.scroll.Set(lines, nil)
 	s.scroll.SetHeight(max(2, s.h-len(foot)))
-	s.btnY, s.btns = s.scroll.Height()+1, pos
+	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
 	s.frame = s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
 	return
 }

@@ -26,8 +26,7 @@ type lessonScreen struct {
 	scroll   ui.Scroller
 	rendered string // cache key: page, width, dark, language
 	saveErr  bool
-	btnY     int
-	btns     []ui.Button
+	hits     ui.Hits // where the buttons are
 
 	// done is the end-of-lesson choice shown after the last page.
 	done     bool
@@ -97,10 +96,8 @@ func (s *lessonScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, s.turn(-1)
 		case key.Matches(msg, k.Next, k.PageDn):
 			return s, s.turn(1)
-		case key.Matches(msg, k.Up):
-			s.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.Scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Enter):
 			if !s.scroll.AtBottom() {
 				s.scroll.Scroll(max(1, s.scroll.Window()-1))
@@ -109,19 +106,13 @@ func (s *lessonScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, s.turn(1)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.Scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.Scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	case tea.MouseClickMsg:
-		for i, b := range s.btns {
-			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
-				if s.done {
-					return s, s.endAct(i)
-				}
-				return s, s.turn(2*i - 1)
+		if i, ok := s.hits.Hit(msg); ok {
+			if s.done {
+				return s, s.endAct(i)
 			}
+			return s, s.turn(2*i - 1)
 		}
 	}
 	return s, nil
@@ -173,9 +164,9 @@ func (s *lessonScreen) layout() {
 	}
 	foot = append(foot, btn...)
 	s.scroll.SetHeight(max(2, s.h-1-len(foot)))
-	s.btnY, s.btns = 1+s.scroll.Height()+len(foot)-len(btn), pos
+	s.hits = ui.Hits{Top: 1 + s.scroll.Height() + len(foot) - len(btn), Buttons: pos}
 	if s.page == 0 {
-		s.btns[0] = ui.Button{Y: -100}
+		s.hits.Buttons[0] = ui.Button{Y: -100} // no page before the first
 	}
 	s.frame = header + "\n" + s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
 	return

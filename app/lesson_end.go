@@ -98,7 +98,7 @@ func (s *lessonScreen) endView() string {
 	lines = append(lines, ui.Wrap(st.Text.Render(ask), s.w)...)
 	lines = append(lines, "")
 	btn, pos := ui.Buttons(s.endLabels(), s.endFocus, s.w, st)
-	s.btnY, s.btns = len(lines), pos
+	s.hits = ui.Hits{Top: len(lines), Buttons: pos}
 	lines = append(lines, btn...)
 	if s.endNote != "" {
 		lines = append(lines, "")

@@ -135,11 +135,7 @@ func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, s.open(false)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.cursor = max(0, s.cursor-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.cursor = min(n, s.cursor+1)
-		}
+		s.cursor = max(0, min(n, s.cursor+ui.WheelStep(msg)))
 	}
 	return s, nil
 }

@@ -136,11 +136,7 @@ func (s *quizScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, s.click(id)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.Scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.Scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	}
 	return s, nil
 }
@@ -199,10 +195,8 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return s.next()
 		case key.Matches(msg, k.Next):
 			return s.next()
-		case key.Matches(msg, k.Up):
-			s.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.Scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Back):
 			return ui.Send(showMenuMsg{})
 		}

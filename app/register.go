@@ -139,11 +139,7 @@ func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		}
 		return s, nil
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.Scroll(1)
-		}
+		s.scroll.Wheel(msg, 1)
 		return s, nil
 	}
 	if in := s.currentInput(); in != nil {

@@ -23,8 +23,7 @@ type resultScreen struct {
 	res      quiz.Result
 	focus    int
 	scroll   ui.Scroller
-	btnY     int
-	btns     []ui.Button
+	hits     ui.Hits // where the buttons are
 }
 
 func newResultScreen(c *ui.Common, moduleID string, res quiz.Result) *resultScreen {
@@ -56,10 +55,8 @@ func (s *resultScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			s.focus = max(0, s.focus-1)
 		case key.Matches(msg, k.Next, k.Tab):
 			s.focus = min(3, s.focus+1)
-		case key.Matches(msg, k.Up):
-			s.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.Scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Enter):
 			return s, s.act(s.focus)
 		case key.Matches(msg, k.Choose):
@@ -70,16 +67,10 @@ func (s *resultScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, ui.Send(showMenuMsg{})
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.Scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.Scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	case tea.MouseClickMsg:
-		for i, b := range s.btns {
-			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.Y && msg.X >= b.X0 && msg.X < b.X1 {
-				return s, s.act(i)
-			}
+		if i, ok := s.hits.Hit(msg); ok {
+			return s, s.act(i)
 		}
 	}
 	return s, nil
@@ -134,7 +125,7 @@ func (s *resultScreen) layout() {
 	btn, pos := ui.Buttons(labels, s.focus, s.w, st)
 	s.scroll.Set(lines, nil)
 	s.scroll.SetHeight(max(2, s.h-len(btn)-1))
-	s.btnY, s.btns = s.scroll.Height()+1, pos
+	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
 	s.frame = s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
 	return
 }

@@ -17,9 +17,8 @@ type welcomeScreen struct {
 	frame string // the frame layout made, which View shows
 	c     *ui.Common
 	w, h  int
-	// zones of the last render: the start button and the two languages
-	start, vi, en ui.Button
-	startY, langY int
+	// where the start button and the two languages are
+	start, lang ui.Hits
 }
 
 func newWelcomeScreen(c *ui.Common) *welcomeScreen { return &welcomeScreen{c: c} }
@@ -46,16 +45,11 @@ func (s *welcomeScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, ui.Send(ui.ShowTrainerMsg{})
 		}
 	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft {
-			break
-		}
-		switch {
-		case msg.Y == s.startY && msg.X >= s.start.X0 && msg.X < s.start.X1:
+		if _, ok := s.start.Hit(msg); ok {
 			return s, ui.Send(showCheckinMsg{})
-		case msg.Y == s.langY && msg.X >= s.vi.X0 && msg.X < s.vi.X1:
-			s.c.SetLang(ui.LangVI)
-		case msg.Y == s.langY && msg.X >= s.en.X0 && msg.X < s.en.X1:
-			s.c.SetLang(ui.LangEN)
+		}
+		if i, ok := s.lang.Hit(msg); ok {
+			s.c.SetLang([]string{ui.LangVI, ui.LangEN}[i])
 		}
 	}
 	return s, nil
@@ -98,8 +92,8 @@ func (s *welcomeScreen) layout() {
 	add(langLine)
 
 	top := max(0, (s.h-len(lines))/3)
-	s.start, s.startY = pos[0], top+startAt
-	s.vi, s.en, s.langY = vi, en, top+langAt
+	s.start = ui.Hits{Top: top + startAt, Buttons: pos[:1]}
+	s.lang = ui.Hits{Top: top + langAt, Buttons: []ui.Button{vi, en}}
 	out := make([]string, 0, s.h)
 	for range top {
 		out = append(out, "")

@@ -101,23 +101,13 @@ func (d *dashboard) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		case key.Matches(msg, k.Back):
 			d.closed = true
 			return d, d.Close()
-		case key.Matches(msg, k.Up):
-			d.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			d.scroll.Scroll(1)
-		case key.Matches(msg, k.PageUp):
-			d.scroll.Scroll(-max(1, d.scroll.Window()-1))
-		case key.Matches(msg, k.PageDn):
-			d.scroll.Scroll(max(1, d.scroll.Window()-1))
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDn):
+			d.scroll.Key(msg, k)
 		case key.Matches(msg, newTrainerKeys(d.c.Cat).Refresh):
 			return d, d.load()
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			d.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			d.scroll.Scroll(1)
-		}
+		d.scroll.Wheel(msg, 1)
 	}
 	return d, nil
 }

@@ -119,11 +119,7 @@ func (p *dupsPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return p, p.ask()
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			p.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			p.scroll.Scroll(1)
-		}
+		p.scroll.Wheel(msg, 1)
 	}
 	return p, nil
 }

@@ -188,11 +188,7 @@ func (f *trainerForm) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			f.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			f.scroll.Scroll(1)
-		}
+		f.scroll.Wheel(msg, 1)
 		return nil, false
 	}
 	if cur != nil && cur.kind == formText {

@@ -67,14 +67,8 @@ func (p *historyPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			return p, p.Close()
-		case key.Matches(msg, k.Up):
-			p.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			p.scroll.Scroll(1)
-		case key.Matches(msg, k.PageUp):
-			p.scroll.Scroll(-max(1, p.scroll.Window()-1))
-		case key.Matches(msg, k.PageDn):
-			p.scroll.Scroll(max(1, p.scroll.Window()-1))
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDn):
+			p.scroll.Key(msg, k)
 		}
 	}
 	return p, nil

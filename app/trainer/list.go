@@ -57,11 +57,7 @@ func (l *pickList) update(msg tea.Msg, k ui.KeyMap) int {
 			return id
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			l.cursor = max(0, l.cursor-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			l.cursor = min(len(l.items)-1, l.cursor+1)
-		}
+		l.cursor = max(0, min(len(l.items)-1, l.cursor+ui.WheelStep(msg)))
 	}
 	return -1
 }

@@ -187,14 +187,8 @@ func (p *reportPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return p, p.load()
 		case p.overview() != nil:
 			return p, p.updateOverview(msg)
-		case key.Matches(msg, k.Up):
-			p.scroll.Scroll(-1)
-		case key.Matches(msg, k.Down):
-			p.scroll.Scroll(1)
-		case key.Matches(msg, k.PageUp):
-			p.scroll.Scroll(-max(1, p.scroll.Window()-1))
-		case key.Matches(msg, k.PageDn):
-			p.scroll.Scroll(max(1, p.scroll.Window()-1))
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDn):
+			p.scroll.Key(msg, k)
 		}
 	case tea.MouseClickMsg:
 		if p.overview() != nil {
@@ -204,11 +198,7 @@ func (p *reportPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		if p.overview() != nil {
 			return p, p.updateOverview(msg)
 		}
-		if msg.Button == tea.MouseWheelUp {
-			p.scroll.Scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			p.scroll.Scroll(1)
-		}
+		p.scroll.Wheel(msg, 1)
 	}
 	return p, nil
 }

@@ -46,10 +46,8 @@ func (p *wherePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		switch {
 		case key.Matches(k, p.c.Keys.Back):
 			return p, p.Close()
-		case key.Matches(k, p.c.Keys.Down):
-			p.scroll.Scroll(1)
-		case key.Matches(k, p.c.Keys.Up):
-			p.scroll.Scroll(-1)
+		default:
+			p.scroll.Key(k, p.c.Keys)
 		}
 	}
 	return p, nil

@@ -1,89 +1,151 @@
 package ui
 
-import "strings"
+import (
+	"slices"
+	"strings"
 
-// zone is a clickable area of scrolled content: lines y0 ≤ y < y1 of the
-// content, and columns x0 ≤ x < x1 (x1 == 0 means the whole line).
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Zone is a clickable area of scrolled content: lines Y0 ≤ y < Y1 of the
+// content, and columns X0 ≤ x < X1 (X1 == 0 means the whole line).
 type Zone struct {
 	ID     int
 	Y0, Y1 int
 	X0, X1 int
 }
 
-// scroller shows content taller than the screen a window at a time, with a
+// Scroller shows content taller than the screen a window at a time, with a
 // visible hint line when more is above or below, and maps clicks on the
 // window back to content zones. Screens build their content as lines, so
-// nothing is ever cut off without a way to reach it.
+// nothing is ever cut off without a way to reach it. The offset and its
+// limits are a bubbles viewport's; the Scroller adds the hint line and the
+// zones, and draws the window itself (a viewport pads every line to its
+// width, which the screens' layout does not want).
 type Scroller struct {
+	vp     viewport.Model
 	lines  []string
 	zones  []Zone
-	off    int
 	height int
 }
 
-// set replaces the content, keeping the offset where possible.
+// Set replaces the content, keeping the offset where possible. Setting the
+// same lines again (a page that caches a long report) costs nothing.
 func (s *Scroller) Set(lines []string, zones []Zone) {
+	same := len(lines) > 0 && len(lines) == len(s.lines) && &lines[0] == &s.lines[0]
 	s.lines, s.zones = lines, zones
-	s.clamp()
+	if !same {
+		// The viewport measures every line and may split one holding a
+		// newline in place: give it its own copy.
+		s.vp.SetContentLines(slices.Clone(lines))
+	}
+	s.sync()
 }
 
-// setHeight sets the window height.
+// SetHeight sets the window height.
 func (s *Scroller) SetHeight(h int) {
 	s.height = max(1, h)
-	s.clamp()
+	s.sync()
 }
 
-// window is how many content lines fit: one line is kept for the hint when
+// sync gives the viewport the lines it shows, which clamps the offset.
+func (s *Scroller) sync() {
+	off := s.vp.YOffset()
+	s.vp.SetHeight(s.Window())
+	s.vp.SetWidth(1) // only the offset is used; the window is drawn here
+	s.vp.SetYOffset(off)
+}
+
+// Window is how many content lines fit: one line is kept for the hint when
 // the content does not fit.
 func (s *Scroller) Window() int {
 	if len(s.lines) <= s.height {
-		return s.height
+		return max(1, s.height)
 	}
 	return max(1, s.height-1)
 }
 
-func (s *Scroller) clamp() {
-	s.off = min(s.off, max(0, len(s.lines)-s.Window()))
-	s.off = max(0, s.off)
-}
+// Height is the window height.
+func (s *Scroller) Height() int { return s.height }
 
-// scroll moves the window by n lines (negative: up).
+// Len is how many lines the content has.
+func (s *Scroller) Len() int { return len(s.lines) }
+
+// Scroll moves the window by n lines (negative: up).
 func (s *Scroller) Scroll(n int) {
-	s.off += n
-	s.clamp()
+	if n < 0 {
+		s.vp.ScrollUp(-n)
+	} else {
+		s.vp.ScrollDown(n)
+	}
 }
 
-// top moves the window to the first line.
-func (s *Scroller) Top() { s.off = 0 }
+// Wheel scrolls step lines for a mouse wheel turn.
+func (s *Scroller) Wheel(msg tea.MouseWheelMsg, step int) { s.Scroll(WheelStep(msg) * step) }
 
-// canScroll reports whether the content is taller than the window.
+// Key scrolls for ↑/↓ (a line) and PgUp/PgDn (a window less a line); it
+// reports whether msg was one of them.
+func (s *Scroller) Key(msg tea.KeyPressMsg, k KeyMap) bool {
+	page := max(1, s.Window()-1)
+	switch {
+	case key.Matches(msg, k.Up):
+		s.Scroll(-1)
+	case key.Matches(msg, k.Down):
+		s.Scroll(1)
+	case key.Matches(msg, k.PageUp):
+		s.Scroll(-page)
+	case key.Matches(msg, k.PageDn):
+		s.Scroll(page)
+	default:
+		return false
+	}
+	return true
+}
+
+// WheelStep is -1 for the wheel turned up, 1 for down, 0 otherwise.
+func WheelStep(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		return -1
+	case tea.MouseWheelDown:
+		return 1
+	}
+	return 0
+}
+
+// Top moves the window to the first line.
+func (s *Scroller) Top() { s.vp.SetYOffset(0) }
+
+// CanScroll reports whether the content is taller than the window.
 func (s *Scroller) CanScroll() bool { return len(s.lines) > s.height }
 
-// atBottom reports whether the last line is showing.
-func (s *Scroller) AtBottom() bool { return s.off+s.Window() >= len(s.lines) }
+// AtBottom reports whether the last line is showing.
+func (s *Scroller) AtBottom() bool { return s.vp.YOffset()+s.Window() >= len(s.lines) }
 
-// show scrolls the least needed to make lines y0 ≤ y < y1 visible, preferring
-// the first line when they do not all fit.
+// Show scrolls the least needed to make lines y0 ≤ y < y1 visible,
+// preferring the first line when they do not all fit.
 func (s *Scroller) Show(y0, y1 int) {
-	w := s.Window()
+	w, off := s.Window(), s.vp.YOffset()
 	if y1-y0 > w {
 		y1 = y0 + w
 	}
-	if y1 > s.off+w {
-		s.off = y1 - w
+	if y1 > off+w {
+		off = y1 - w
 	}
-	if y0 < s.off {
-		s.off = y0
+	if y0 < off {
+		off = y0
 	}
-	s.clamp()
+	s.vp.SetYOffset(off)
 }
 
-// view renders exactly height lines.
+// View renders exactly height lines.
 func (s *Scroller) View(st *Styles, cat Catalog) string {
-	w := s.Window()
-	end := min(len(s.lines), s.off+w)
+	w, off := s.Window(), s.vp.YOffset()
+	end := min(len(s.lines), off+w)
 	out := make([]string, 0, s.height)
-	out = append(out, s.lines[s.off:end]...)
+	out = append(out, s.lines[off:end]...)
 	if s.CanScroll() {
 		out = PadLines(out, w)
 		if !s.AtBottom() {
@@ -95,12 +157,12 @@ func (s *Scroller) View(st *Styles, cat Catalog) string {
 	return strings.Join(PadLines(out, s.height), "\n")
 }
 
-// hit returns the zone under the window cell (x, y), if any.
+// Hit returns the zone under the window cell (x, y), if any.
 func (s *Scroller) Hit(x, y int) (int, bool) {
 	if y < 0 || y >= s.Window() {
 		return 0, false
 	}
-	line := s.off + y
+	line := s.vp.YOffset() + y
 	for _, z := range s.zones {
 		if line >= z.Y0 && line < z.Y1 && (z.X1 == 0 || (x >= z.X0 && x < z.X1)) {
 			return z.ID, true
@@ -108,9 +170,3 @@ func (s *Scroller) Hit(x, y int) (int, bool) {
 	}
 	return 0, false
 }
-
-// Height is the window height.
-func (s *Scroller) Height() int { return s.height }
-
-// Len is how many lines the content has.
-func (s *Scroller) Len() int { return len(s.lines) }
