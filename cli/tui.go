@@ -21,6 +21,9 @@ var _ app.Store = (*results.Store)(nil)
 // kiosk: Ctrl+C and signals such as SIGINT do not end it; leaving is done
 // from the trainer's area.
 func runTUI(ctx context.Context, o *Options) error {
+	// A kiosk: Ctrl+C and SIGTERM cancel the commands' context (Execute),
+	// never the app; leaving is done from the trainer's area.
+	ctx = context.WithoutCancel(ctx)
 	pack, err := tuiPack(o)
 	if err != nil {
 		return err
