@@ -378,3 +378,29 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// The trainer's forms answer to the mouse (a reason they are not huh's,
+// which handles no mouse message): a click on the button submits.
+func TestClassFormClicks(t *testing.T) {
+	e := newTrainerEnv(t, 80, 24)
+	e.SetPIN("2468")
+	e.unlock("2468")
+	e.pick(actOpenClass)
+	at := func(s string) (int, int) {
+		for y, l := range splitLines(e.Screen()) {
+			if x := strings.Index(l, s); x >= 0 {
+				return len([]rune(l[:x])), y
+			}
+		}
+		e.T.Fatalf("%q is not on screen:\n%s", s, e.Screen())
+		return 0, 0
+	}
+	for range 6 {
+		e.Press(down) // scroll the button into view
+	}
+	x, y := at("▶ Mở lớp ◀")
+	// Screen rows to content rows: the header is two lines; columns start
+	// at the left margin (2 at 80 columns).
+	e.Press(tea.MouseClickMsg{X: x + 2, Y: y, Button: tea.MouseLeft})
+	e.Want("Xin gõ tên lớp.")
+}
