@@ -177,7 +177,6 @@ func (s *checkinScreen) layout() {
 		s.scroll.Show(zones[s.cursor].Y0, zones[s.cursor].Y1)
 	}
 	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
-	return
 }
 
 // row renders one list row with a ▶ marker when it is highlighted.

@@ -128,7 +128,6 @@ func (s *consentScreen) layout() {
 	s.scroll.SetHeight(max(2, s.h-len(foot)))
 	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
 	s.frame = s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
-	return
 }
 
 // Update handles msg, then lays the page out again.

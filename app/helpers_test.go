@@ -42,12 +42,7 @@ func TestMain(m *testing.M) {
 
 func testPack() *lessons.Pack { return apptest.TestPack() }
 
-func openTestStore(t testing.TB, path string, now func() time.Time) *results.Store {
-	return apptest.OpenStore(t, path, now)
-}
-
 func run(t testing.TB, m *Model, cmd tea.Cmd)       { t.Helper(); apptest.Run(t, m, cmd) }
-func await(t testing.TB, cmd tea.Cmd) tea.Msg       { t.Helper(); return apptest.Await(t, cmd) }
 func press(t testing.TB, m *Model, keys ...tea.Msg) { t.Helper(); apptest.Press(t, m, keys...) }
 func typeText(t testing.TB, m *Model, s string)     { t.Helper(); apptest.Type(t, m, s) }
 func screen(m *Model) string                        { return apptest.Screen(m) }

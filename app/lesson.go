@@ -169,7 +169,6 @@ func (s *lessonScreen) layout() {
 		s.hits.Buttons[0] = ui.Button{Y: -100} // no page before the first
 	}
 	s.frame = header + "\n" + s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
-	return
 }
 
 // renderPage rebuilds the page's lines when the page, width, colours or

@@ -203,7 +203,6 @@ func (s *menuScreen) layout() {
 		}
 	}
 	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
-	return
 }
 
 // row renders a menu entry: a title line and a status line under it.

@@ -38,7 +38,6 @@ func (s *quizScreen) layout() {
 		s.lastShown = at
 	}
 	s.frame = head + "\n\n" + s.scroll.View(st, cat)
-	return
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.

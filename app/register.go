@@ -302,7 +302,6 @@ func (s *registerScreen) layout() {
 		s.scroll.Show(r[0], r[1])
 	}
 	s.frame = s.scroll.View(st, cat)
-	return
 }
 
 // radio renders an option with a (•) mark when chosen, bold when focused.

@@ -127,7 +127,6 @@ func (s *resultScreen) layout() {
 	s.scroll.SetHeight(max(2, s.h-len(btn)-1))
 	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
 	s.frame = s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -138,7 +138,7 @@ func mutation(name string, fn *ast.FuncDecl, fields map[string]map[string]string
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
-				if root(l) == recv && l.(ast.Expr) != nil {
+				if root(l) == recv {
 					if _, isIdent := l.(*ast.Ident); !isIdent {
 						why = "assigns to " + exprString(l)
 					}

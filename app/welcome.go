@@ -99,7 +99,6 @@ func (s *welcomeScreen) layout() {
 		out = append(out, "")
 	}
 	s.frame = strings.Join(ui.PadLines(append(out, lines...), s.h), "\n")
-	return
 }
 
 // langSwitch renders "Ngôn ngữ: (•) Tiếng Việt  ( ) English" with where each

@@ -33,15 +33,6 @@ func buildApp(s *results.Store, now func() time.Time) tea.Model {
 // m is the root model.
 func (e *trainerEnv) m() *app.Model { return e.M.(*app.Model) }
 
-// setPIN stores a PIN as if created earlier, and restarts the app.
-func (e *trainerEnv) setPIN(pin string) {
-	e.T.Helper()
-	if err := e.Store.SetPIN(context.Background(), pin); err != nil {
-		e.T.Fatal(err)
-	}
-	e.Open(80, 24)
-}
-
 // unlock opens the trainer's area with the PIN from the welcome screen.
 func (e *trainerEnv) unlock(pin string) {
 	e.T.Helper()

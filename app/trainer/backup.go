@@ -141,7 +141,6 @@ func (p *backupPage) backup() tea.Cmd {
 
 func (p *backupPage) layout() {
 	p.frame = p.form.view()
-	return
 }
 
 // Update handles msg, then lays the page out again.

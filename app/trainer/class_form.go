@@ -139,7 +139,6 @@ func (p *classForm) submit() tea.Cmd {
 
 func (p *classForm) layout() {
 	p.frame = p.form.view()
-	return
 }
 
 // classErr is the plain sentence for a failure to open, close or reopen a class.

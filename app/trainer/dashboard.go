@@ -139,7 +139,6 @@ func (d *dashboard) layout() {
 	d.scroll.Set(lines, nil)
 	d.scroll.SetHeight(d.h)
 	d.frame = d.scroll.View(st, cat)
-	return
 }
 
 func (d *dashboard) table() []string {

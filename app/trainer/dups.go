@@ -178,7 +178,6 @@ func (p *dupsPage) layout() {
 	}
 	p.scroll.Show(sel[0], sel[1])
 	p.frame = p.scroll.View(st, cat)
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -209,7 +209,6 @@ func placeNew(tmp, want string) (string, error) {
 
 func (p *exportPage) layout() {
 	p.frame = p.form.view()
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -133,7 +133,6 @@ func (p *filterPage) submit() tea.Cmd {
 
 func (p *filterPage) layout() {
 	p.frame = p.form.view()
-	return
 }
 
 // Update handles msg, then lays the page out again.

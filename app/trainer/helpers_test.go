@@ -30,21 +30,15 @@ var (
 	esc      = apptest.Esc
 	down     = apptest.Down
 	up       = apptest.Up
-	left     = apptest.Left
 	right    = apptest.Right
 	space    = apptest.Space
 	ctrlC    = apptest.CtrlC
 )
 
-func tpressKey(r rune) tea.KeyPressMsg           { return apptest.Key(r) }
-func num(n int) tea.KeyPressMsg                  { return apptest.Num(n) }
-func screen(m tea.Model) string                  { return apptest.Screen(m) }
-func golden(t *testing.T, name, got string)      { t.Helper(); apptest.Golden(t, name, got) }
-func await(t testing.TB, cmd tea.Cmd) tea.Msg    { t.Helper(); return apptest.Await(t, cmd) }
-func run(t testing.TB, m tea.Model, cmd tea.Cmd) { t.Helper(); apptest.Run(t, m, cmd) }
-func ansiStrip(s string) string                  { return ansi.Strip(s) }
-func widthOf(s string) int                       { return ui.WidthOf(s) }
-func itoa(n int) string                          { return ui.Itoa(n) }
+func tpressKey(r rune) tea.KeyPressMsg        { return apptest.Key(r) }
+func num(n int) tea.KeyPressMsg               { return apptest.Num(n) }
+func await(t testing.TB, cmd tea.Cmd) tea.Msg { t.Helper(); return apptest.Await(t, cmd) }
+func ansiStrip(s string) string               { return ansi.Strip(s) }
 
 func testPack() *lessons.Pack { return apptest.TestPack() }
 

@@ -88,7 +88,6 @@ func (p *historyPage) layout() {
 	p.scroll.Set(lines, nil)
 	p.scroll.SetHeight(p.h)
 	p.frame = p.scroll.View(st, cat)
-	return
 }
 
 func (p *historyPage) body() []string {

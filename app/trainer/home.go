@@ -215,7 +215,6 @@ func (h *trainerHome) layout() {
 	}
 	h.list.head = append(head, "")
 	h.frame = h.list.view(h.c, h.w, h.h, true)
-	return
 }
 
 // classLabel is "title · date", with the date written the Vietnamese way.

@@ -240,7 +240,6 @@ func (p *peoplePage) layout() {
 		defer func() { p.list.cursor = saved }()
 	}
 	p.frame = p.list.view(p.c, p.w, p.h, false)
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -55,7 +55,6 @@ func (p *personForm) SetSize(w, h int)        { p.form.setSize(w, h); p.layout()
 func (p *personForm) HelpKeys() []key.Binding { return p.form.helpKeys(p.c.Cat.T("tr.form.cancel")) }
 func (p *personForm) layout() {
 	p.frame = p.form.view()
-	return
 }
 
 func (p *personForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {

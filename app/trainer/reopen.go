@@ -118,7 +118,6 @@ func (p *reopenPage) layout() {
 	}
 	p.list.head = append(head, "")
 	p.frame = p.list.view(p.c, p.w, p.h, false)
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -215,7 +215,6 @@ func (p *reportPage) layout() {
 	p.scroll.Set(p.cache, nil)
 	p.scroll.SetHeight(p.h)
 	p.frame = p.scroll.View(p.c.Styles, p.c.Cat)
-	return
 }
 
 // lines renders the whole page: the title, the filter and the report.

@@ -68,7 +68,6 @@ func (p *wherePage) layout() {
 	p.scroll.Set(lines, nil)
 	p.scroll.SetHeight(p.h)
 	p.frame = p.scroll.View(st, cat)
-	return
 }
 
 // Update handles msg, then lays the page out again.

@@ -20,7 +20,7 @@ type Component interface {
 	HelpKeys() []key.Binding
 }
 
-// send wraps a message in a command.
+// Send wraps a message in a command.
 func Send(msg tea.Msg) tea.Cmd {
 	return func() tea.Msg { return msg }
 }

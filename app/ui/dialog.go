@@ -21,14 +21,18 @@ type ConfirmDialog struct {
 	hits        Hits
 }
 
+// NewConfirmDialog asks title and body; yes sends onYes.
 func NewConfirmDialog(c *Common, title, body string, onYes tea.Msg) *ConfirmDialog {
 	return &ConfirmDialog{c: c, title: title, body: body, onYes: onYes, focus: 1}
 }
 
+// Init starts nothing: the dialog only waits for an answer.
 func (d *ConfirmDialog) Init() tea.Cmd { return nil }
 
+// SetSize lays the dialog out for the content area.
 func (d *ConfirmDialog) SetSize(w, h int) { d.w, d.h = w, h; d.layout() }
 
+// HelpKeys are the keys the dialog answers to.
 func (d *ConfirmDialog) HelpKeys() []key.Binding {
 	k := d.c.Keys
 	return []key.Binding{Relabel(k.Prev, "←/→", d.c.Cat.T("key.choose")), Relabel(k.Choose, "1/2", d.c.Cat.T("key.choose")), With(k.Enter, d.c.Cat.T("key.enter")), With(k.Back, d.c.Cat.T("help.cancel"))}
@@ -88,4 +92,5 @@ func (d *ConfirmDialog) layout() {
 	d.lines = append(lines, btn...)
 }
 
+// View shows the question and the buttons.
 func (d *ConfirmDialog) View() string { return strings.Join(PadLines(d.lines, d.h), "\n") }

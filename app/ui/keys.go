@@ -46,14 +46,14 @@ func NewKeyMap(cat Catalog) KeyMap {
 	}
 }
 
-// with returns a copy of b whose help description is desc; screens use it to
+// With returns a copy of b whose help description is desc; screens use it to
 // say what Enter or Esc does right here ("Enter: start", "Esc: back to the list").
 func With(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
 }
 
-// relabel returns a copy of b shown as keyText with desc in the help line.
+// Relabel returns a copy of b shown as keyText with desc in the help line.
 func Relabel(b key.Binding, keyText, desc string) key.Binding {
 	b.SetHelp(keyText, desc)
 	return b
@@ -72,7 +72,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// digit returns the number typed (1–9) and true when msg is a number key.
+// Digit returns the number typed (1–9) and true when msg is a number key.
 func Digit(s string) (int, bool) {
 	if len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
 		return int(s[0] - '0'), true

@@ -4,13 +4,13 @@ import tea "charm.land/bubbletea/v2"
 
 // Messages every part of the TUI sends to the root model.
 
-// showWelcomeMsg ends the visit and shows the welcome screen for the next person.
+// ShowWelcomeMsg ends the visit and shows the welcome screen for the next person.
 type ShowWelcomeMsg struct{}
 
-// showTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
+// ShowTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
 type ShowTrainerMsg struct{}
 
-// quitAppMsg leaves the program; only the trainer area sends it.
+// QuitAppMsg leaves the program; only the trainer area sends it.
 type QuitAppMsg struct{}
 
 // ClassChangedMsg says a class was opened, closed or reopened: the root

@@ -65,7 +65,7 @@ func startsLower(l string) bool {
 	return unicode.IsLower(r)
 }
 
-// stepNumber returns "3." when l starts a numbered step, else "".
+// StepNumber returns "3." when l starts a numbered step, else "".
 func StepNumber(l string) string {
 	i := 0
 	for i < len(l) && i < 3 && unicode.IsDigit(rune(l[i])) {

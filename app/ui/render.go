@@ -11,7 +11,7 @@ import (
 	"kynangso/internal/safetext"
 )
 
-// wrap breaks s (which may carry styles) into lines at most width cells
+// Wrap breaks s (which may carry styles) into lines at most width cells
 // wide, at spaces where it can. It never returns an empty slice.
 func Wrap(s string, width int) []string {
 	if width < 1 {
@@ -30,7 +30,7 @@ func Wrap(s string, width int) []string {
 	return out
 }
 
-// hang wraps text to width with first as the first line's prefix and the
+// Hang wraps text to width with first as the first line's prefix and the
 // following lines indented to line up under the text (numbered steps,
 // bullets, choices).
 func Hang(first, text string, width int) []string {
@@ -47,7 +47,7 @@ func Hang(first, text string, width int) []string {
 	return lines
 }
 
-// box draws body as a phone message: a rounded frame width cells wide with
+// Box draws body as a phone message: a rounded frame width cells wide with
 // title set into the top edge. Prose is reflowed to the frame (reflow), so
 // an author's line breaks never leave half-empty lines inside it.
 func Box(title, body string, width int, st *Styles) []string {
@@ -71,13 +71,13 @@ func Box(title, body string, width int, st *Styles) []string {
 	return out
 }
 
-// clean makes untrusted text (names, pack text) safe for the terminal.
+// Clean makes untrusted text (names, pack text) safe for the terminal.
 func Clean(s string) string { return safetext.Text(s) }
 
-// cleanLine is clean for one-line fields such as names and villages.
+// CleanLine is clean for one-line fields such as names and villages.
 func CleanLine(s string) string { return safetext.Line(s) }
 
-// padLines makes lines exactly height long, cutting or adding blank lines.
+// PadLines makes lines exactly height long, cutting or adding blank lines.
 func PadLines(lines []string, height int) []string {
 	if len(lines) > height {
 		return lines[:max(0, height)]
@@ -88,11 +88,11 @@ func PadLines(lines []string, height int) []string {
 	return lines
 }
 
-// button is where one rendered button sits, relative to the first line of
+// Button is where one rendered button sits, relative to the first line of
 // the block buttons returned.
 type Button struct{ Y, X0, X1 int }
 
-// buttons renders labelled buttons side by side, or one per line when they
+// Buttons renders labelled buttons side by side, or one per line when they
 // do not fit in width. The focused one is reversed and marked ▶ … ◀, the
 // others bracketed, so focus shows without colour. It returns the lines and
 // where each button sits, for mouse clicks.
@@ -130,10 +130,10 @@ func Buttons(labels []string, focus, width int, st *Styles) ([]string, []Button)
 // ansiTruncate cuts styled text to width cells, ending with "…".
 func ansiTruncate(s string, width int) string { return ansi.Truncate(s, width, "…") }
 
-// widthOf is the display width of s in cells.
+// WidthOf is the display width of s in cells.
 func WidthOf(s string) int { return lipgloss.Width(s) }
 
-// truncate cuts s to width cells with an ellipsis.
+// Truncate cuts s to width cells with an ellipsis.
 func Truncate(s string, width int) string {
 	if lipgloss.Width(s) <= width {
 		return s
@@ -141,10 +141,10 @@ func Truncate(s string, width int) string {
 	return ansiTruncate(s, width)
 }
 
-// itoa is strconv.Itoa, short for views.
+// Itoa is strconv.Itoa, short for views.
 func Itoa(n int) string { return strconv.Itoa(n) }
 
-// nonEmpty returns the non-empty strings of ss.
+// NonEmpty returns the non-empty strings of ss.
 func NonEmpty(ss ...string) []string {
 	var out []string
 	for _, s := range ss {

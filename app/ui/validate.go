@@ -5,7 +5,7 @@ import (
 	"kynangso/results"
 )
 
-// validateForm checks a registration by the flow's rules and words each
+// ValidateForm checks a registration by the flow's rules and words each
 // problem in cat's language, by form field (the register screen's and the
 // trainer's person form share it).
 func ValidateForm(cat Catalog, r flow.Registration, thisYear int) (results.Participant, map[int]string) {
