@@ -133,7 +133,7 @@ func (h *trainerHome) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		if h.store == nil {
 			return h, nil
 		}
-		return h, closeClass(h.c, h.store, msg.id)
+		return h, h.Cmd(closeClass(h.c, h.store, msg.id))
 	case classClosedMsg:
 		h.note = ""
 		if msg.err != nil {
