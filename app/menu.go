@@ -69,30 +69,30 @@ func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 func (s *menuScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	keys := []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.enterHelp())}
-	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].Kind != flow.StatusInProgress {
+	if e, ok := s.entry(); ok && e.HasQuiz() && !e.OpensQuiz() {
 		keys = append(keys, k.Quiz)
 	}
 	return append(keys, ui.With(k.Back, cat.T("help.finish")))
 }
 
-// selected is the highlighted module, or nil on the finish row.
-func (s *menuScreen) selected() *lessons.Module {
+// entry is the highlighted module and its status; false on the finish row.
+func (s *menuScreen) entry() (flow.MenuEntry, bool) {
 	if mods := s.modules(); s.cursor < len(mods) {
-		return mods[s.cursor]
+		return flow.MenuEntry{Module: mods[s.cursor], Status: s.status[mods[s.cursor].ID]}, true
 	}
-	return nil
+	return flow.MenuEntry{}, false
 }
 
 // enterHelp says what Enter does for the highlighted row.
 func (s *menuScreen) enterHelp() string {
 	cat := s.c.Cat
-	m := s.selected()
+	e, ok := s.entry()
 	switch {
-	case m == nil:
+	case !ok:
 		return cat.T("help.finish")
-	case s.status[m.ID].Kind == flow.StatusInProgress && len(m.Questions) > 0:
+	case e.OpensQuiz():
 		return cat.T("menu.enterquiz")
-	case s.status[m.ID].Resume > 0:
+	case e.Status.Resume > 0:
 		return cat.T("menu.enterresume")
 	}
 	return cat.T("menu.enterhelp")
@@ -147,13 +147,11 @@ func (s *menuScreen) open(quiz bool) tea.Cmd {
 	if s.cursor >= len(mods) {
 		return ui.Send(showFinishMsg{})
 	}
-	m := mods[s.cursor]
-	if quiz || s.status[m.ID].Kind == flow.StatusInProgress {
-		if len(m.Questions) > 0 {
-			return ui.Send(openQuizMsg{moduleID: m.ID})
-		}
+	e, _ := s.entry()
+	if e.OpensQuiz() || (quiz && e.HasQuiz()) {
+		return ui.Send(openQuizMsg{moduleID: e.Module.ID})
 	}
-	return ui.Send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].Resume})
+	return ui.Send(openLessonMsg{moduleID: e.Module.ID, page: e.Status.Resume})
 }
 
 // confirmFinish asks before ending the turn, since Esc is easy to press.
