@@ -4,11 +4,17 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"kynangso/results"
 )
 
 // A real SIGINT, then a SIGTERM, cancel the commands' context and are both
@@ -39,5 +45,50 @@ func TestSignalsCancelTheCommandsContext(t *testing.T) {
 		}
 		signal.Stop(seen)
 		stop()
+	}
+}
+
+// An export interrupted by Ctrl+C leaves no temporary file behind: the
+// command line runs in a child process (this test binary), the test sends
+// it SIGINT the moment the export's temporary file appears, and whether
+// the export was cut short or had just finished, the folder holds no
+// ".kynangso-export-*" file afterwards.
+func TestInterruptedExportCleansUp(t *testing.T) {
+	if os.Getenv("KYNANGSO_SIGNAL_CHILD") != "" {
+		os.Exit(Execute(context.Background(), strings.Fields(os.Getenv("KYNANGSO_SIGNAL_CHILD"))))
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if _, err := results.Demo(ctx, db, results.DemoOptions{Participants: 3000, Seed: 11}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out", "ket-qua.xlsx")
+	if err := os.Mkdir(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	child := exec.Command(os.Args[0], "-test.run=^TestInterruptedExportCleansUp$")
+	child.Env = append(os.Environ(), "KYNANGSO_SIGNAL_CHILD=--db "+db+" export results -o "+out)
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	temps := func() []string {
+		m, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".kynangso-export-*"))
+		return m
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(temps()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond) // polling for the file, not waiting for time to pass
+	}
+	if err := child.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := child.Wait()
+	if left := temps(); len(left) > 0 {
+		t.Fatalf("the interrupted export left %v (exit: %v)", left, err)
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.Sys().(syscall.WaitStatus).Signaled() {
+		t.Fatalf("the export was killed by the signal instead of stopping: %v", err)
 	}
 }
