@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -29,17 +28,21 @@ type Scroller struct {
 	lines  []string
 	zones  []Zone
 	height int
+	// blank stands for the content in the viewport: it counts lines for
+	// the offset, and blank lines cost nothing to measure.
+	blank []string
 }
 
-// Set replaces the content, keeping the offset where possible. Setting the
-// same lines again (a page that caches a long report) costs nothing.
+// Set replaces the content, keeping the offset where possible.
 func (s *Scroller) Set(lines []string, zones []Zone) {
-	same := len(lines) > 0 && len(lines) == len(s.lines) && &lines[0] == &s.lines[0]
 	s.lines, s.zones = lines, zones
-	if !same {
-		// The viewport measures every line and may split one holding a
-		// newline in place: give it its own copy.
-		s.vp.SetContentLines(slices.Clone(lines))
+	if n := len(lines); n != s.vp.TotalLineCount() {
+		// The viewport only counts the lines (the window is drawn here):
+		// give it as many blank ones, which it measures for nothing.
+		for len(s.blank) < n {
+			s.blank = append(s.blank, "")
+		}
+		s.vp.SetContentLines(s.blank[:n:n])
 	}
 	s.sync()
 }
