@@ -2,11 +2,13 @@
 // a shared laptop (welcome, check-in, registration and consent, module menu,
 // lesson reader, quiz, result, finish) and the trainer's entry point.
 //
-// The root Model alone returns a tea.View. Screens are small Components that
-// share one *Common (size, styles, keys, language, store, pack, clock and the
-// current visit); they ask the root to move on by returning navigation
-// messages (msgs.go), and do IO only inside commands. Dialogs stack on top of
-// the current screen with pushDialogMsg and popDialogMsg.
+// The root Model alone returns a tea.View. Screens are small ui.Components
+// that share one *ui.Common (size, styles, keys, language, the flow, the
+// store's parts, clock and the current visit); they ask the root to move on
+// by returning navigation messages (msgs.go), and call the flow (package
+// flow) only inside commands. Pages and dialogs open over the screen on one
+// overlay with ids (ui.Overlay); every answer is addressed to the page that
+// asked. See docs/architecture.md.
 package app
 
 import (
