@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,7 +98,6 @@ func runImport(o *Options, opts *importOptions, format, file string) error {
 	if len(qs) == 0 {
 		return fmt.Errorf("không nhập được câu hỏi nào từ %s: tệp có đúng định dạng %s không? / no question could be imported from %s: is it really a %s file?", file, format, file, format)
 	}
-	keepLanguages(qs, langs)
 	m := importedModule(opts, qs, lang, filepath.Base(file))
 	write := lessons.WriteModule
 	if opts.force {
@@ -160,17 +158,6 @@ func parseFile(parse func(io.Reader, string) ([]quiz.Question, []quiz.Skipped, e
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return qs, skipped, nil
-}
-
-// keepLanguages drops the texts in languages the pack does not list: the
-// importers give true/false choices both Đúng and True, and a Vietnamese-only
-// pack would reject the English word.
-func keepLanguages(qs []quiz.Question, langs []string) {
-	for i := range qs {
-		for j := range qs[i].Choices {
-			maps.DeleteFunc(qs[i].Choices[j].Text, func(l, _ string) bool { return !slices.Contains(langs, l) })
-		}
-	}
 }
 
 // importedModule wraps imported questions in a module: ten questions per

@@ -10,7 +10,8 @@ import (
 
 // validImport checks what every importer promises about what it returns:
 // unique ids, a known type, the right number of correct choices, text in
-// lang, NFC and free of control characters.
+// lang and in no other language (a pack refuses a language it does not
+// list), NFC and free of control characters.
 func validImport(t *testing.T, qs []Question, sk []Skipped, lang string) {
 	t.Helper()
 	ids := map[string]bool{}
@@ -36,13 +37,29 @@ func validImport(t *testing.T, qs []Question, sk []Skipped, lang string) {
 			}
 			choiceIDs[c.ID] = true
 			cleanText(t, q.ID, c.Text[lang], false)
+			onlyLang(t, q.ID, c.Text, lang)
 		}
 		cleanText(t, q.ID, q.Prompt[lang], false)
 		cleanText(t, q.ID, q.Explanation[lang], true)
+		onlyLang(t, q.ID, q.Prompt, lang)
+		onlyLang(t, q.ID, q.Explanation, lang)
+		if len(q.Message) > 0 {
+			onlyLang(t, q.ID, q.Message, lang)
+		}
 	}
 	for _, s := range sk {
 		if s.Line < 1 || s.Reason == "" || s.ReasonVi == "" {
 			t.Fatalf("skipped without line or reason: %+v", s)
+		}
+	}
+}
+
+// onlyLang fails when text has a language other than lang.
+func onlyLang(t *testing.T, id string, text Text, lang string) {
+	t.Helper()
+	for l := range text {
+		if l != lang {
+			t.Fatalf("%s: text in %s, want only %s: %v", id, l, lang, text)
 		}
 	}
 }

@@ -185,11 +185,9 @@ func sheetQuestion(row sheetRow, cols sheetCols, lang string) (Question, *Skippe
 	if q.Prompt[lang] == "" {
 		return q, ptr(skip(row.n, "ô câu hỏi để trống", "the question cell is empty"))
 	}
-	var texts []string
 	for l, col := range cols.options {
 		if t := cell(col); t != "" {
 			q.Choices = append(q.Choices, Choice{ID: choiceID(l), Text: Text{lang: t}})
-			texts = append(texts, t)
 		}
 	}
 	if len(q.Choices) < 2 {
@@ -202,7 +200,7 @@ func sheetQuestion(row sheetRow, cols sheetCols, lang string) (Question, *Skippe
 		}
 		return q, ptr(skip(row.n, fmt.Sprintf("đáp án %q không khớp lựa chọn nào có nội dung", ans), fmt.Sprintf("answer %q does not name a filled-in choice", ans)))
 	}
-	if tf, ok := asTrueFalse(q); ok {
+	if tf, ok := asTrueFalse(q, lang); ok {
 		q = tf
 	}
 	finish(&q, lang)
@@ -248,21 +246,26 @@ func markSheetAnswer(q *Question, ans, lang string) bool {
 }
 
 // asTrueFalse turns a question whose only two choices are "Đúng"/"Sai" (or
-// True/False), one of them right, into a true/false question.
-func asTrueFalse(q Question) (Question, bool) {
+// True/False), one of them right, into a true/false question in lang. In a
+// language whose words are not known the bank's own words are kept, since
+// they are already in that language.
+func asTrueFalse(q Question, lang string) (Question, bool) {
 	if len(q.Choices) != 2 || len(q.CorrectIDs()) != 1 {
 		return q, false
 	}
-	a, b := safetext.Fold(q.Choices[0].Text.In("")), safetext.Fold(q.Choices[1].Text.In(""))
-	isTrue := func(s string) bool { return s == "dung" || s == "true" }
-	isFalse := func(s string) bool { return s == "sai" || s == "false" }
+	a, b := q.Choices[0], q.Choices[1]
+	isTrue := func(c Choice) bool { s := safetext.Fold(c.Text.In(lang)); return s == "dung" || s == "true" }
+	isFalse := func(c Choice) bool { s := safetext.Fold(c.Text.In(lang)); return s == "sai" || s == "false" }
 	switch {
 	case isTrue(a) && isFalse(b):
-		q.Choices = TrueFalseChoices(q.Choices[0].Correct)
 	case isFalse(a) && isTrue(b):
-		q.Choices = TrueFalseChoices(q.Choices[1].Correct)
+		a, b = b, a
 	default:
 		return q, false
+	}
+	q.Choices = TrueFalseChoicesIn(a.Correct, lang)
+	if _, known := trueFalseWords[lang]; !known {
+		q.Choices[0].Text[lang], q.Choices[1].Text[lang] = a.Text[lang], b.Text[lang]
 	}
 	q.Type = TypeTrueFalse
 	return q, true
