@@ -100,7 +100,9 @@ var allHint = map[string]string{
 // multiple-answer prompts, and an explanation naming the right answer when
 // the file gave none, because every pack question must teach something.
 func finish(q *Question, lang string) {
-	q.Prompt[lang] = safetext.Text(strings.TrimSpace(q.Prompt[lang]))
+	// Trimmed after cleaning: a prompt of control characters and spaces
+	// is empty once cleaned, and checkImported must see it empty.
+	q.Prompt[lang] = strings.TrimSpace(safetext.Text(q.Prompt[lang]))
 	for i := range q.Choices {
 		q.Choices[i].Text[lang] = safetext.Line(q.Choices[i].Text[lang])
 	}
@@ -113,7 +115,7 @@ func finish(q *Question, lang string) {
 			}
 		}
 	}
-	expl := safetext.Text(strings.TrimSpace(q.Explanation[lang]))
+	expl := strings.TrimSpace(safetext.Text(q.Explanation[lang]))
 	if expl == "" {
 		expl = answerSentence(*q, lang)
 	}
