@@ -148,6 +148,12 @@ func importLanguages(opts *importOptions) (string, []string, error) {
 
 // parseFile opens and parses the question bank.
 func parseFile(parse func(io.Reader, string) ([]quiz.Question, []quiz.Skipped, error), file, lang string) ([]quiz.Question, []quiz.Skipped, error) {
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		return nil, nil, fmt.Errorf("%s là một thư mục, không phải tệp: hãy ghi tên tệp ngân hàng câu hỏi ở trong đó / "+
+			"%s is a folder, not a file: give the question bank file in it", file, file)
+	}
+	// A pipe is read as it comes (`... | kynangso content import gift
+	// /dev/stdin`); the parsers read at most quiz.MaxImportBytes of it.
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil, fmt.Errorf("không mở được tệp / cannot open the file: %w", err)
