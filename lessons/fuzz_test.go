@@ -89,7 +89,7 @@ func FuzzLoadQuiz(f *testing.F) {
 			return
 		}
 		l := &loader{fsys: fstest.MapFS{"mau/quiz.yaml": {Data: data}}, langs: DefaultLanguages}
-		qs := l.quizFile("mau/quiz.yaml")
+		qs, _ := l.quizFile("mau/quiz.yaml")
 		checkLoaded(t, &Pack{Modules: []*Module{{Questions: qs}}}, l.sorted())
 	})
 }
