@@ -37,7 +37,7 @@ func TestItemAnalysisChooseAll(t *testing.T) {
 	answer("a") // 3 people forget to tell the bank
 	answer("a")
 	answer("a")
-	answer("a", "b", "c") // one also sends more money
+	answer("a", "b", "c")                                                    // one also sends more money
 	for _, f := range []Filter{{}, {From: "2000-01-01", To: "2100-01-01"}} { // item_tally and the answers
 		r, err := s.ItemAnalysis(ctx, f, cat)
 		if err != nil || len(r.Items) != 1 {
