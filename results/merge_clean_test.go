@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hostile is what a hand-edited or buggy laptop file can hold in a name:
@@ -148,5 +149,35 @@ func TestOpenCleansOwnOldText(t *testing.T) {
 	}
 	if found, _ := s.SearchParticipants(ctx, "dangvan zero", 5); len(found) != 1 {
 		t.Errorf("not found by the recomputed key: %+v", found)
+	}
+}
+
+// TestCancelledMergeLeavesNothing: a merge interrupted by Ctrl+C (its
+// context cancelled) writes nothing here and leaves no private copy of a
+// source behind in the temporary folder, at whatever point it stops.
+func TestCancelledMergeLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", tmp)
+	src := filepath.Join(dir, "laptop.db")
+	writeDirtyLaptop(t, src) // its text needs cleaning, so it is read from a copy
+	s := openMergeStore(t, filepath.Join(dir, "main.db"))
+	before, _ := s.Fingerprint(context.Background())
+	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), after)
+		_, err := s.Merge(ctx, src)
+		cancel()
+		if err == nil {
+			continue // it finished before the deadline: nothing to check here
+		}
+		if fp, _ := s.Fingerprint(context.Background()); fp != before {
+			t.Fatalf("a merge cancelled after %v changed the database", after)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Fatalf("a merge cancelled after %v left %d files in the temporary folder", after, len(left))
+		}
 	}
 }
