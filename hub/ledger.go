@@ -1,0 +1,133 @@
+package hub
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ledger remembers, for one laptop database and one hub, which version of
+// every record the hub is known to hold: a hash of the record's key and of
+// its content, as sent (or as pulled back). A sync sends the rows whose
+// content hash differs, so a re-run after an interruption sends only what
+// the hub did not confirm, and a sync with nothing new sends nothing. The
+// pull watermark (the hub's change sequence, never a laptop clock) is kept
+// beside it.
+//
+// The ledger lives beside the database (FILE.db.hub-sync) and belongs to
+// that file: a backup does not carry it, and losing it costs one full
+// resend, never data (the hub's merge is idempotent).
+type ledger struct {
+	path      string
+	hubID     string
+	watermark string // pg_snapshot_xmin of the last pull, as text; "0" for none
+	sent      map[uint64]uint64
+}
+
+const ledgerMagic = "kynangso-hub-ledger 1"
+
+// ledgerPath is where the ledger of the database at dbPath is kept.
+func ledgerPath(dbPath string) string { return dbPath + ".hub-sync" }
+
+// loadLedger reads the ledger at path for the hub hubID. A missing file, a
+// damaged one or one made for another hub gives an empty ledger: everything
+// is sent again, which the hub merges to the same result.
+func loadLedger(path, hubID string) *ledger {
+	l := &ledger{path: path, hubID: hubID, watermark: "0", sent: map[uint64]uint64{}}
+	f, err := os.Open(path)
+	if err != nil {
+		return l
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	head, err := r.ReadString('\n')
+	fields := strings.Fields(strings.TrimSuffix(head, "\n"))
+	if err != nil || len(fields) != 5 || strings.Join(fields[:2], " ") != ledgerMagic || fields[2] != hubID {
+		return l
+	}
+	n, err := strconv.Atoi(fields[4])
+	if err != nil {
+		return l
+	}
+	var pair [16]byte
+	sent := make(map[uint64]uint64, n)
+	for range n {
+		if _, err := io.ReadFull(r, pair[:]); err != nil {
+			return l
+		}
+		sent[binary.LittleEndian.Uint64(pair[:8])] = binary.LittleEndian.Uint64(pair[8:])
+	}
+	l.watermark, l.sent = fields[3], sent
+	return l
+}
+
+// save writes the ledger to a temporary file beside it and renames it, so
+// a sync cut off midway leaves the previous ledger whole.
+func (l *ledger) save() error {
+	f, err := os.CreateTemp(filepath.Dir(l.path), ".hub-sync-*.tmp")
+	if err != nil {
+		return fmt.Errorf("save sync ledger: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "%s %s %s %d\n", ledgerMagic, l.hubID, l.watermark, len(l.sent))
+	var pair [16]byte
+	for k, v := range l.sent {
+		binary.LittleEndian.PutUint64(pair[:8], k)
+		binary.LittleEndian.PutUint64(pair[8:], v)
+		w.Write(pair[:])
+	}
+	err = errors.Join(w.Flush(), f.Sync(), f.Close())
+	if err != nil {
+		return fmt.Errorf("save sync ledger: %w", err)
+	}
+	if err := os.Rename(tmp, l.path); err != nil {
+		return fmt.Errorf("save sync ledger: %w", err)
+	}
+	return nil
+}
+
+// rowHashes returns the hash of a row's key (with its table) and of its
+// whole content. Values are nil, int64 or string, as ScanHub and the pull
+// give them, so a row read from the laptop and the same row read from the
+// hub hash alike.
+func rowHashes(table string, keyIdx []int, vals []any) (key, content uint64) {
+	h := sha256.New()
+	var buf []byte
+	buf = append(buf, table...)
+	for _, i := range keyIdx {
+		buf = appendValue(append(buf, 0), vals[i])
+	}
+	h.Write(buf)
+	k := h.Sum(nil)
+	buf = buf[:0]
+	for _, v := range vals {
+		buf = appendValue(buf, v)
+	}
+	c := sha256.Sum256(buf)
+	return binary.LittleEndian.Uint64(k[:8]), binary.LittleEndian.Uint64(c[:8])
+}
+
+func appendValue(buf []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(buf, 'n')
+	case int64:
+		return binary.LittleEndian.AppendUint64(append(buf, 'i'), uint64(x))
+	case string:
+		buf = binary.AppendUvarint(append(buf, 's'), uint64(len(x)))
+		return append(buf, x...)
+	default:
+		s := fmt.Sprint(x)
+		buf = binary.AppendUvarint(append(buf, '?'), uint64(len(s)))
+		return append(buf, s...)
+	}
+}

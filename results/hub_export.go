@@ -1,0 +1,240 @@
+package results
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// This file is what the province hub (package hub) needs of the store: the
+// rows a sync sends, in one snapshot; the rows it pulls back, merged by the
+// store's own merge rules; and, for a report mirror of the hub, rows put in
+// place as the hub holds them. It only reads the tables the merge knows
+// (mergeTables) and writes through plain SQL, so the summaries' triggers
+// keep item_tally, person_module and person_summary exact.
+
+// HubTable describes one table a hub sync exchanges: its columns in schema
+// order (the canonical JSON order) and the columns that make two versions
+// the same record.
+type HubTable struct {
+	Name string
+	Cols []string
+	Key  []string
+}
+
+// hubMergeLog is merge_log as a sync sends it: rows are only ever added.
+var hubMergeLog = HubTable{Name: "merge_log", Cols: cols(`id, table_name, row_id, winner, loser, source,
+	merged_at, device_id, created_at, updated_at`), Key: []string{"id"}}
+
+// HubTables lists the tables a sync sends, parents before children (the
+// order of the foreign keys), merge_log last.
+func HubTables() []HubTable {
+	out := make([]HubTable, 0, len(mergeTables)+1)
+	for _, t := range mergeTables {
+		out = append(out, HubTable{Name: t.name, Cols: append([]string(nil), t.cols...), Key: append([]string(nil), t.key...)})
+	}
+	return append(out, hubMergeLog)
+}
+
+// hubTable returns the description of a table HubTables lists.
+func hubTable(name string) (HubTable, error) {
+	for _, t := range HubTables() {
+		if t.Name == name {
+			return t, nil
+		}
+	}
+	return HubTable{}, fmt.Errorf("%w: %q is not a table a sync exchanges", ErrInvalid, name)
+}
+
+// ScanHub reads every row of every table HubTables lists, in that order and
+// each table in key order, from one snapshot of the database, so a row is
+// never read without the rows it refers to even while the app writes.
+// Values are nil, int64 or string. fn must not keep vals.
+func (s *Store) ScanHub(ctx context.Context, fn func(table string, vals []any) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("read rows to send: %w", err)
+	}
+	defer conn.Close()
+	// A deferred read transaction: one snapshot, and writers are not
+	// blocked (the DSN's BEGIN IMMEDIATE would take the write lock).
+	if _, err := conn.ExecContext(ctx, `BEGIN DEFERRED`); err != nil {
+		return fmt.Errorf("read rows to send: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+	for _, t := range HubTables() {
+		if err := scanHubTable(ctx, conn, t, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scanHubTable(ctx context.Context, conn *sql.Conn, t HubTable, fn func(string, []any) error) error {
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s ORDER BY %s`,
+		strings.Join(t.Cols, ", "), t.Name, strings.Join(t.Key, ", ")))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", t.Name, err)
+	}
+	defer rows.Close()
+	vals := make([]any, len(t.Cols))
+	ptrs := make([]any, len(t.Cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return fmt.Errorf("read %s: %w", t.Name, err)
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = string(b)
+			}
+		}
+		if err := fn(t.Name, vals); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", t.Name, err)
+	}
+	return nil
+}
+
+// MergeHubRows merges rows pulled from the hub (table name → rows, each
+// with the columns of HubTables in order) into this database by the same
+// rules as Merge: they are written to a private temporary kynangso file
+// that is then merged like a file from another laptop, so an erasure wins,
+// the newest version wins, joins survive and merging the same rows again
+// changes nothing. The temporary file is not remembered among the merged
+// files. The report says what arrived.
+func (s *Store) MergeHubRows(ctx context.Context, rows map[string][][]any) (MergeReport, error) {
+	dir, err := os.MkdirTemp("", "kynangso-hub-")
+	if err != nil {
+		return MergeReport{}, fmt.Errorf("merge hub rows: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "hub.db")
+	if err := writeHubFile(ctx, path, rows, s.clk); err != nil {
+		return MergeReport{}, err
+	}
+	digest, err := fileDigest(path)
+	if err != nil {
+		return MergeReport{}, fmt.Errorf("merge hub rows: %w", err)
+	}
+	rep, err := s.Merge(ctx, path)
+	// The file is thrown away: remembering its bytes would only grow
+	// settings by one row per sync.
+	if _, derr := s.db.ExecContext(context.WithoutCancel(ctx), `DELETE FROM settings WHERE key = ?`, mergedKeyPrefix+digest); derr != nil {
+		err = errors.Join(err, fmt.Errorf("merge hub rows: %w", derr))
+	}
+	return rep, err
+}
+
+// writeHubFile makes a kynangso database at path holding only rows. Its
+// own device row and id are removed, so the merge brings no laptop that
+// does not exist.
+func writeHubFile(ctx context.Context, path string, rows map[string][][]any, clk clock) error {
+	tmp, err := openAt(ctx, path, len(migrations), WithClock(clk.wall), WithZone(clk.zone))
+	if err != nil {
+		return fmt.Errorf("merge hub rows: %w", err)
+	}
+	err = tmp.withTx(ctx, "write hub rows", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM devices; DELETE FROM meta WHERE key = 'device_id'`); err != nil {
+			return err
+		}
+		for _, t := range HubTables() {
+			if err := insertHubRows(ctx, tx, t, rows[t.Name], ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("merge hub rows: %w", err)
+	}
+	return nil
+}
+
+// insertHubRows inserts rows into t inside tx with one prepared statement;
+// conflict, when not empty, is the statement's ON CONFLICT clause.
+func insertHubRows(ctx context.Context, tx *sql.Tx, t HubTable, rows [][]any, conflict string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	q := fmt.Sprintf(`INSERT INTO %s (%s) VALUES (?%s) %s`, t.Name, strings.Join(t.Cols, ", "),
+		strings.Repeat(", ?", len(t.Cols)-1), conflict)
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", t.Name, err)
+	}
+	defer st.Close()
+	for _, r := range rows {
+		if len(r) != len(t.Cols) {
+			return fmt.Errorf("%w: a %s row has %d values, not %d", ErrInvalid, t.Name, len(r), len(t.Cols))
+		}
+		if _, err := st.ExecContext(ctx, r...); err != nil {
+			return fmt.Errorf("write %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// PutHubRows puts rows of table (columns of HubTables in order) in place
+// exactly as the hub holds them, replacing any version of the same record,
+// in one transaction. It is for a report mirror of the hub, whose rows are
+// already merged: no rule is applied. The summaries follow by their
+// triggers.
+func (s *Store) PutHubRows(ctx context.Context, table string, rows [][]any) error {
+	t, err := hubTable(table)
+	if err != nil {
+		return err
+	}
+	set := make([]string, 0, len(t.Cols))
+	for _, c := range t.Cols {
+		set = append(set, c+" = excluded."+c)
+	}
+	conflict := fmt.Sprintf(`ON CONFLICT (%s) DO UPDATE SET %s`, strings.Join(t.Key, ", "), strings.Join(set, ", "))
+	return s.withTx(ctx, "put hub rows", func(tx *sql.Tx) error {
+		return insertHubRows(ctx, tx, t, rows, conflict)
+	})
+}
+
+// DeleteHubRows deletes the records of table whose keys (the key columns'
+// values joined by "/", as merge_log names records) are given: what the
+// hub's merge rules deleted (the lesson progress of an erased person, a
+// join that closed a circle), for a report mirror.
+func (s *Store) DeleteHubRows(ctx context.Context, table string, keys []string) error {
+	t, err := hubTable(table)
+	if err != nil {
+		return err
+	}
+	conds := make([]string, len(t.Key))
+	for i, k := range t.Key {
+		conds[i] = k + " = ?"
+	}
+	q := fmt.Sprintf(`DELETE FROM %s WHERE %s`, t.Name, strings.Join(conds, " AND "))
+	return s.withTx(ctx, "delete hub rows", func(tx *sql.Tx) error {
+		for _, k := range keys {
+			parts := strings.SplitN(k, "/", len(t.Key))
+			if len(parts) != len(t.Key) {
+				return fmt.Errorf("%w: %q is not a %s key", ErrInvalid, k, t.Name)
+			}
+			args := make([]any, len(parts))
+			for i, p := range parts {
+				args[i] = p
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("delete %s: %w", t.Name, err)
+			}
+		}
+		return nil
+	})
+}
