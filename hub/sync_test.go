@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kynangso/internal/testclock"
+	"kynangso/results"
 )
 
 // syncAll syncs each laptop file once, in order, through team.
@@ -56,4 +57,126 @@ func TestSyncRoundTrip(t *testing.T) {
 	if got := h.fingerprint(t); got != want {
 		t.Fatalf("hub fingerprint after re-syncs %s, want %s", got, want)
 	}
+}
+
+// orders lists every order of n laptops.
+func orders(n int) [][]int {
+	if n == 1 {
+		return [][]int{{0}}
+	}
+	var out [][]int
+	for _, o := range orders(n - 1) {
+		for i := 0; i <= len(o); i++ {
+			p := append(append(append([]int{}, o[:i]...), n-1), o[i:]...)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestSyncAnyOrderEqualsFileMerge(t *testing.T) {
+	f := buildCommune3(t, t.TempDir())
+	want := mergedFingerprint(t, f.paths)
+	for _, o := range orders(3) {
+		h := newTestHub(t)
+		team := h.team(t, "Xã Ea Tu", "eatu1")
+		paths := copyFiles(t, t.TempDir(), f.paths)
+		syncAll(t, team, []string{paths[o[0]], paths[o[1]], paths[o[2]]})
+		if got := h.fingerprint(t); got != want {
+			t.Errorf("order %v: hub fingerprint %s, local merge %s", o, got, want)
+		}
+	}
+}
+
+func TestSyncTwoAtOnce(t *testing.T) {
+	f := buildCommune3(t, t.TempDir())
+	want := mergedFingerprint(t, f.paths)
+	for _, pair := range [][2]int{{0, 1}, {1, 2}, {0, 2}} {
+		h := newTestHub(t)
+		// Two teams of the commune: two logins syncing at the same moment.
+		teams := []Config{h.team(t, "Xã Ea Tu", "eatu1"), h.team(t, "Xã Ea Tu", "eatu2")}
+		paths := copyFiles(t, t.TempDir(), f.paths)
+		errs := make(chan error, 2)
+		for i, li := range pair {
+			go func() {
+				s, err := results.Open(context.Background(), paths[li], results.WithClock(testclock.New(testclock.Start).Now))
+				if err != nil {
+					errs <- err
+					return
+				}
+				defer s.Close()
+				_, err = Sync(context.Background(), s, teams[i], nil)
+				errs <- err
+			}()
+		}
+		for range 2 {
+			must(t, <-errs)
+		}
+		rest := 3 - pair[0] - pair[1]
+		syncAll(t, teams[0], []string{paths[rest]})
+		if got := h.fingerprint(t); got != want {
+			t.Errorf("laptops %v at once: hub fingerprint %s, local merge %s", pair, got, want)
+		}
+	}
+}
+
+func TestSyncInterruptedAndRerun(t *testing.T) {
+	f := buildCommune3(t, t.TempDir())
+	want := mergedFingerprint(t, f.paths)
+	defer func(n int) { chunkRows = n }(chunkRows)
+	chunkRows = 7 // several chunks, so a sync can stop between two
+	cases := []struct {
+		name string
+		stop func(Progress) bool
+	}{
+		{"connecting", func(p Progress) bool { return p.Phase == PhaseConnect }},
+		{"reading the laptop", func(p Progress) bool { return p.Phase == PhaseScan }},
+		{"after the first chunk", func(p Progress) bool { return p.Phase == PhaseSend && p.Done > 0 }},
+		{"pulling", func(p Progress) bool { return p.Phase == PhasePull }},
+		{"merging the pull", func(p Progress) bool { return p.Phase == PhaseApply }},
+	}
+	for _, c := range cases {
+		h := newTestHub(t)
+		team := h.team(t, "Xã Ea Tu", "eatu1")
+		paths := copyFiles(t, t.TempDir(), f.paths)
+		var full int
+		for i, p := range paths {
+			s := openStore(t, p, testclock.New(testclock.Start))
+			ctx, cancel := context.WithCancel(context.Background())
+			_, err := Sync(ctx, s, team, func(pr Progress) {
+				if c.stop(pr) {
+					cancel()
+				}
+			})
+			cancel()
+			// The pull of the first laptop brings nothing, so that case may
+			// finish; every other stop must surface as an error.
+			if err == nil && !(i == 0 && c.name == "merging the pull") {
+				t.Errorf("%s: laptop %d: sync stopped %s reported no error", c.name, i, c.name)
+			}
+			res, err := Sync(context.Background(), s, team, nil)
+			if err != nil {
+				t.Fatalf("%s: laptop %d: sync again: %v", c.name, i, err)
+			}
+			if i == 0 {
+				full = res.SentRows()
+			}
+			must(t, s.Close())
+		}
+		if c.name == "after the first chunk" && full > 0 && full >= totalRows(t, f.paths[0]) {
+			t.Errorf("%s: the re-run sent %d rows, everything again", c.name, full)
+		}
+		if got := h.fingerprint(t); got != want {
+			t.Errorf("%s: hub fingerprint %s, local merge %s", c.name, got, want)
+		}
+	}
+}
+
+// totalRows counts the rows a first sync of the laptop at path sends.
+func totalRows(t testing.TB, path string) int {
+	t.Helper()
+	s := openStore(t, copyFiles(t, t.TempDir(), []string{path})[0], testclock.New(testclock.Start))
+	n := 0
+	must(t, s.ScanHub(context.Background(), func(string, []any) error { n++; return nil }))
+	return n
 }
