@@ -105,7 +105,7 @@ func hubError(err error, cfg hub.Config) error {
 	detail := hub.Mask(err.Error(), cfg.DSN)
 	switch {
 	case errors.Is(err, hub.ErrNoHub):
-		return fmt.Errorf("Chưa có địa chỉ máy chủ tỉnh. Hãy đặt một lần bằng:\n  kynangso hub set postgres://TỔ:MẬT_KHẨU@MÁY_CHỦ/kynangso?sslmode=require\n"+
+		return fmt.Errorf("Chưa có địa chỉ máy chủ tỉnh. Hãy đặt một lần bằng:\n  kynangso hub set postgres://TỔ:MẬT_KHẨU@MÁY_CHỦ/kynangso?sslmode=require\n" +
 			"No hub address is set. Set it once with:\n  kynangso hub set postgres://TEAM:PASSWORD@SERVER/kynangso?sslmode=require")
 	case errors.Is(err, hub.ErrBadAddress):
 		return fmt.Errorf("Địa chỉ máy chủ tỉnh không dùng được; hãy xem lại địa chỉ tỉnh đã gửi.\nThe hub address cannot be used; check the address the province gave you.\n(%s)", detail)
