@@ -2,7 +2,6 @@ package hub
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -95,39 +94,20 @@ func (l *ledger) save() error {
 	return nil
 }
 
-// rowHashes returns the hash of a row's key (with its table) and of its
-// whole content. Values are nil, int64 or string, as ScanHub and the pull
-// give them, so a row read from the laptop and the same row read from the
-// hub hash alike.
-func rowHashes(table string, keyIdx []int, vals []any) (key, content uint64) {
-	h := sha256.New()
-	var buf []byte
-	buf = append(buf, table...)
-	for _, i := range keyIdx {
-		buf = appendValue(append(buf, 0), vals[i])
-	}
-	h.Write(buf)
-	k := h.Sum(nil)
-	buf = buf[:0]
-	for _, v := range vals {
-		buf = appendValue(buf, v)
-	}
-	c := sha256.Sum256(buf)
-	return binary.LittleEndian.Uint64(k[:8]), binary.LittleEndian.Uint64(c[:8])
+// unitHashes returns the hash of a unit's key (with its table) and of its
+// content (results.HubReader.Digests): a row read from the laptop and the
+// same row read from the hub (kynangso.sqlite_json builds the same text)
+// hash alike. FNV-1a: not for secrets, only to notice a change.
+func unitHashes(table, key, content string) (uint64, uint64) {
+	return fnv64(fnv64(fnvOffset, table+"\x00"), key), fnv64(fnvOffset, content)
 }
 
-func appendValue(buf []byte, v any) []byte {
-	switch x := v.(type) {
-	case nil:
-		return append(buf, 'n')
-	case int64:
-		return binary.LittleEndian.AppendUint64(append(buf, 'i'), uint64(x))
-	case string:
-		buf = binary.AppendUvarint(append(buf, 's'), uint64(len(x)))
-		return append(buf, x...)
-	default:
-		s := fmt.Sprint(x)
-		buf = binary.AppendUvarint(append(buf, '?'), uint64(len(s)))
-		return append(buf, s...)
+const fnvOffset = 14695981039346656037
+
+func fnv64(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
 	}
+	return h
 }

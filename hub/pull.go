@@ -48,32 +48,43 @@ type seenRow struct{ key, content uint64 }
 
 // freshRows keeps the pulled rows the laptop does not hold in this version
 // (by the ledger), with the people every kept join names: the temporary
-// file they are merged from must hold both records of a join.
+// file they are merged from must hold both records of a join. Each pulled
+// row ends with its canonical JSON (kynangso.sqlite_json), which is taken
+// off here.
 func freshRows(led *ledger, people, links [][]any) (map[string][][]any, []seenRow) {
-	pt, lt := tableNamed("participants"), tableNamed("participant_links")
 	byTable := map[string][][]any{}
 	var fresh []seenRow
 	need := map[string]bool{}
+	known := func(table string, r []any) (bool, seenRow) {
+		k, c := unitHashes(table, r[keyCol(table)].(string), r[len(r)-1].(string))
+		v, ok := led.sent[k]
+		return ok && v == c, seenRow{k, c}
+	}
 	for _, r := range links {
-		k, c := rowHashes(lt.Name, keyIndex(lt), r)
-		if v, ok := led.sent[k]; ok && v == c {
-			continue
+		if ok, sr := known("participant_links", r); !ok {
+			byTable["participant_links"] = append(byTable["participant_links"], r[:len(r)-1])
+			fresh = append(fresh, sr)
+			need[r[1].(string)], need[r[2].(string)] = true, true
 		}
-		byTable[lt.Name] = append(byTable[lt.Name], r)
-		fresh = append(fresh, seenRow{k, c})
-		need[r[1].(string)], need[r[2].(string)] = true, true
 	}
 	for _, r := range people {
-		k, c := rowHashes(pt.Name, keyIndex(pt), r)
-		if v, ok := led.sent[k]; ok && v == c && !need[r[0].(string)] {
-			continue
+		ok, sr := known("participants", r)
+		if !ok {
+			fresh = append(fresh, sr)
 		}
-		byTable[pt.Name] = append(byTable[pt.Name], r)
-		if v, ok := led.sent[k]; !ok || v != c {
-			fresh = append(fresh, seenRow{k, c})
+		if !ok || need[r[0].(string)] {
+			byTable["participants"] = append(byTable["participants"], r[:len(r)-1])
 		}
 	}
 	return byTable, fresh
+}
+
+// keyCol is the position of the pulled tables' one-column key.
+func keyCol(table string) int {
+	if table == "participant_links" {
+		return 1 // from_id
+	}
+	return 0 // id
 }
 
 // tableNamed returns the sync's description of a table.
@@ -97,8 +108,8 @@ func readCommune(ctx context.Context, conn *pgx.Conn, watermark string) (people,
 			return fmt.Errorf("sync: read the hub's change sequence: %w", err)
 		}
 		var err error
-		links, err = queryRows(ctx, tx, `SELECT `+strings.Join(lt.Cols, ", ")+` FROM kynangso.participant_links
-			WHERE xid >= $1::xid8 ORDER BY from_id`, watermark)
+		links, err = queryRows(ctx, tx, `SELECT `+strings.Join(lt.Cols, ", ")+`, kynangso.sqlite_json(to_jsonb(x), $2)
+			FROM kynangso.participant_links AS x WHERE xid >= $1::xid8 ORDER BY from_id`, watermark, lt.Cols)
 		if err != nil {
 			return fmt.Errorf("sync: read the commune's joins: %w", err)
 		}
@@ -110,8 +121,9 @@ func readCommune(ctx context.Context, conn *pgx.Conn, watermark string) (people,
 		for _, l := range links {
 			ids = append(ids, l[1].(string), l[2].(string))
 		}
-		people, err = queryRows(ctx, tx, `SELECT `+strings.Join(pt.Cols, ", ")+` FROM kynangso.participants
-			WHERE commune_id = kynangso.my_commune() AND (xid >= $1::xid8 OR id = ANY($2)) ORDER BY id`, watermark, ids)
+		people, err = queryRows(ctx, tx, `SELECT `+strings.Join(pt.Cols, ", ")+`, kynangso.sqlite_json(to_jsonb(x), $3)
+			FROM kynangso.participants AS x
+			WHERE commune_id = kynangso.my_commune() AND (xid >= $1::xid8 OR id = ANY($2)) ORDER BY id`, watermark, ids, pt.Cols)
 		if err != nil {
 			return fmt.Errorf("sync: read the commune's people: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -12,56 +13,92 @@ import (
 	"kynangso/results"
 )
 
-// pendingRow is a row the hub does not hold in this version yet.
-type pendingRow struct {
-	vals         []any
+// pendingUnit is a unit (a record, or an attempt's answers) the hub does
+// not hold in this version yet, with its rows to send.
+type pendingUnit struct {
 	key, content uint64
+	rows         [][]any
 }
 
-// pendingTable is the rows of one table to send.
+// pendingTable is the units of one table to send.
 type pendingTable struct {
-	t    results.HubTable
-	rows []pendingRow
+	t     results.HubTable
+	units []pendingUnit
+	n     int // rows
 }
 
-// keyIndex returns the positions of t's key columns among its columns.
-func keyIndex(t results.HubTable) []int {
-	var idx []int
-	for _, k := range t.Key {
-		for i, c := range t.Cols {
-			if c == k {
-				idx = append(idx, i)
-			}
-		}
-	}
-	return idx
-}
-
-// scanPending reads the laptop's rows in one snapshot and keeps those the
-// ledger does not know in this version.
+// scanPending compares the laptop's units with the ledger and reads the
+// rows of those that changed, all in one snapshot.
 func scanPending(ctx context.Context, store *results.Store, led *ledger) ([]pendingTable, error) {
 	tables := results.HubTables()
 	out := make([]pendingTable, len(tables))
-	idx := map[string]int{}
-	keys := make([][]int, len(tables))
-	for i, t := range tables {
-		out[i].t = t
-		idx[t.Name] = i
-		keys[i] = keyIndex(t)
-	}
-	err := store.ScanHub(ctx, func(table string, vals []any) error {
-		i := idx[table]
-		k, c := rowHashes(table, keys[i], vals)
-		if v, ok := led.sent[k]; ok && v == c {
-			return nil
+	err := store.ReadHub(ctx, func(r results.HubReader) error {
+		for i, t := range tables {
+			out[i].t = t
+			var keys []string
+			idx := map[string]int{}
+			all := true
+			err := r.Digests(t.Name, func(key, content string) error {
+				k, c := unitHashes(t.Name, key, content)
+				if v, ok := led.sent[k]; ok && v == c {
+					all = false
+					return nil
+				}
+				idx[key] = len(keys)
+				keys = append(keys, key)
+				out[i].units = append(out[i].units, pendingUnit{key: k, content: c})
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if len(keys) == 0 {
+				continue
+			}
+			if all {
+				keys = nil // everything: one pass over the table
+			}
+			unitKey := unitKeyOf(t)
+			err = r.Rows(t.Name, keys, func(vals []any) error {
+				u := &out[i].units[idx[unitKey(vals)]]
+				u.rows = append(u.rows, append([]any(nil), vals...))
+				out[i].n++
+				return nil
+			})
+			if err != nil {
+				return err
+			}
 		}
-		out[i].rows = append(out[i].rows, pendingRow{vals: append([]any(nil), vals...), key: k, content: c})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sync: %w", err)
 	}
 	return out, nil
+}
+
+// unitKeyOf returns the function that gives a row's unit key, as
+// results.HubReader.Digests names it.
+func unitKeyOf(t results.HubTable) func([]any) string {
+	unit := t.Key
+	if t.Name == "answers" {
+		unit = []string{"attempt_id"}
+	}
+	var idx []int
+	for _, k := range unit {
+		for i, c := range t.Cols {
+			if c == k {
+				idx = append(idx, i)
+			}
+		}
+	}
+	return func(vals []any) string {
+		parts := make([]string, len(idx))
+		for j, i := range idx {
+			parts[j] = fmt.Sprint(vals[i])
+		}
+		return strings.Join(parts, "/")
+	}
 }
 
 // chunkRows is how many rows one hub transaction merges at most: large
@@ -75,7 +112,7 @@ func sendPending(ctx context.Context, conn *pgx.Conn, store *results.Store, led 
 	res *Result, report func(Progress)) error {
 	total := 0
 	for _, p := range pending {
-		total += len(p.rows)
+		total += p.n
 	}
 	report(Progress{Phase: PhaseSend, Total: total})
 	done := 0
@@ -87,14 +124,14 @@ func sendPending(ctx context.Context, conn *pgx.Conn, store *results.Store, led 
 		}
 		for _, p := range chunk {
 			tr := res.Tables[p.t.Name]
-			tr.Sent += len(p.rows)
+			tr.Sent += p.n
 			c := counts[p.t.Name]
 			tr.New, tr.Updated, tr.Refused, tr.Repaired = tr.New+c.New, tr.Updated+c.Updated, tr.Refused+c.Refused, tr.Repaired+c.Repaired
 			res.Tables[p.t.Name] = tr
-			for _, r := range p.rows {
-				led.sent[r.key] = r.content
+			for _, u := range p.units {
+				led.sent[u.key] = u.content
 			}
-			done += len(p.rows)
+			done += p.n
 		}
 		if err := led.save(); err != nil {
 			return err
@@ -105,20 +142,26 @@ func sendPending(ctx context.Context, conn *pgx.Conn, store *results.Store, led 
 	return nil
 }
 
-// takeChunk splits off up to n rows, keeping the tables' order.
+// takeChunk splits off whole units holding about n rows (at least one
+// unit), keeping the tables' order.
 func takeChunk(pending []pendingTable, n int) (chunk, rest []pendingTable) {
 	for i, p := range pending {
-		if len(p.rows) <= n {
-			if len(p.rows) > 0 {
+		if p.n <= n {
+			if p.n > 0 {
 				chunk = append(chunk, p)
 			}
-			n -= len(p.rows)
+			n -= p.n
 			continue
 		}
-		if n > 0 {
-			chunk = append(chunk, pendingTable{t: p.t, rows: p.rows[:n]})
+		j, rows := 0, 0
+		for j < len(p.units) && (rows+len(p.units[j].rows) <= n || len(chunk) == 0 && j == 0) {
+			rows += len(p.units[j].rows)
+			j++
 		}
-		rest = append([]pendingTable{{t: p.t, rows: p.rows[n:]}}, pending[i+1:]...)
+		if j > 0 {
+			chunk = append(chunk, pendingTable{t: p.t, units: p.units[:j], n: rows})
+		}
+		rest = append([]pendingTable{{t: p.t, units: p.units[j:], n: p.n - rows}}, pending[i+1:]...)
 		return chunk, rest
 	}
 	return chunk, nil
@@ -154,9 +197,9 @@ func pushChunk(ctx context.Context, conn *pgx.Conn, store *results.Store, chunk 
 			return fmt.Errorf("sync: start sending: %w", err)
 		}
 		for _, p := range chunk {
-			src := make([][]any, len(p.rows))
-			for i, r := range p.rows {
-				src[i] = r.vals
+			src := make([][]any, 0, p.n)
+			for _, u := range p.units {
+				src = append(src, u.rows...)
 			}
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"s_" + p.t.Name}, p.t.Cols, pgx.CopyFromRows(src)); err != nil {
 				return fmt.Errorf("sync: send %s: %w", p.t.Name, err)

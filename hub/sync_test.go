@@ -177,6 +177,40 @@ func totalRows(t testing.TB, path string) int {
 	t.Helper()
 	s := openStore(t, copyFiles(t, t.TempDir(), []string{path})[0], testclock.New(testclock.Start))
 	n := 0
-	must(t, s.ScanHub(context.Background(), func(string, []any) error { n++; return nil }))
+	must(t, s.ReadHub(context.Background(), func(r results.HubReader) error {
+		for _, tb := range results.HubTables() {
+			if err := r.Rows(tb.Name, nil, func([]any) error { n++; return nil }); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 	return n
+}
+
+// TestSyncSendsOnlyWhatChanged edits one record of every kind the app
+// changes after a sync and checks that the next sync sends exactly those.
+func TestSyncSendsOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := buildCommune3(t, t.TempDir())
+	h := newTestHub(t)
+	team := h.team(t, "Xã Ea Tu", "eatu1")
+	path := copyFiles(t, t.TempDir(), f.paths[:1])[0]
+	syncAll(t, team, []string{path})
+	s := openStore(t, path, testclock.New(testclock.Start.AddDate(0, 1, 0)))
+	lan, err := s.Participant(ctx, f.lan.ID)
+	must(t, err)
+	lan.Phone = "0909 000 999"
+	must(t, s.UpdateParticipant(ctx, lan))
+	must(t, s.SaveLessonPage(ctx, f.hung.ID, "nentang", 4, 6))
+	res, err := Sync(ctx, s, team, nil)
+	must(t, err)
+	if res.SentRows() != 2 || res.Tables["participants"].Updated != 1 || res.Tables["lesson_progress"].Updated != 1 {
+		t.Errorf("after two edits the sync sent %d rows: %+v", res.SentRows(), res.Tables)
+	}
+	must(t, s.Close())
+	if want := mergedFingerprint(t, []string{path}); h.fingerprint(t) != want {
+		t.Error("the hub does not hold the edits")
+	}
 }

@@ -50,33 +50,133 @@ func hubTable(name string) (HubTable, error) {
 	return HubTable{}, fmt.Errorf("%w: %q is not a table a sync exchanges", ErrInvalid, name)
 }
 
-// ScanHub reads every row of every table HubTables lists, in that order and
-// each table in key order, from one snapshot of the database, so a row is
-// never read without the rows it refers to even while the app writes.
-// Values are nil, int64 or string. fn must not keep vals.
-func (s *Store) ScanHub(ctx context.Context, fn func(table string, vals []any) error) error {
+// HubReader reads the rows a sync compares and sends, all from one snapshot
+// of the database (see ReadHub), so a row is never read without the rows it
+// refers to even while the app writes.
+type HubReader struct {
+	ctx  context.Context
+	conn *sql.Conn
+}
+
+// ReadHub calls fn with a reader over one snapshot of the database: a
+// deferred read transaction, which does not block the app's writes.
+func (s *Store) ReadHub(ctx context.Context, fn func(HubReader) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("read rows to send: %w", err)
 	}
 	defer conn.Close()
-	// A deferred read transaction: one snapshot, and writers are not
-	// blocked (the DSN's BEGIN IMMEDIATE would take the write lock).
+	// The DSN's BEGIN IMMEDIATE would take the write lock.
 	if _, err := conn.ExecContext(ctx, `BEGIN DEFERRED`); err != nil {
 		return fmt.Errorf("read rows to send: %w", err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
-	for _, t := range HubTables() {
-		if err := scanHubTable(ctx, conn, t, fn); err != nil {
+	return fn(HubReader{ctx: ctx, conn: conn})
+}
+
+// unit is the columns whose values name one unit a sync compares: the key,
+// except for answers, compared one attempt at a time (an attempt's answers
+// are written together, and there are ten times more answers than
+// attempts).
+func (t HubTable) unit() []string {
+	if t.Name == "answers" {
+		return []string{"attempt_id"}
+	}
+	return t.Key
+}
+
+// Digests calls fn for every unit of table in unit order: its key (the
+// unit columns' values joined by "/") and its content, the canonical JSON
+// of its row (json_object of every column in schema order, as the merge
+// compares rows), or for answers the JSON of each of the attempt's answers
+// in question order, one per line. SQLite builds the text, so a laptop's
+// whole database is compared in one pass of a few tens of thousands of
+// rows.
+func (r HubReader) Digests(table string, fn func(key, content string) error) error {
+	t, err := hubTable(table)
+	if err != nil {
+		return err
+	}
+	obj := HubJSON(t, "")
+	keyExpr := strings.Join(t.unit(), " || '/' || ")
+	q := fmt.Sprintf(`SELECT %s, %s FROM %s ORDER BY %s`, keyExpr, obj, t.Name, strings.Join(t.unit(), ", "))
+	if t.Name == "answers" {
+		q = fmt.Sprintf(`SELECT attempt_id, group_concat(%s, char(10) ORDER BY question_id) FROM answers
+			GROUP BY attempt_id ORDER BY attempt_id`, obj)
+	}
+	rows, err := r.conn.QueryContext(r.ctx, q)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", t.Name, err)
+	}
+	defer rows.Close()
+	var key, content string
+	for rows.Next() {
+		if err := rows.Scan(&key, &content); err != nil {
+			return fmt.Errorf("read %s: %w", t.Name, err)
+		}
+		if err := fn(key, content); err != nil {
 			return err
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", t.Name, err)
 	}
 	return nil
 }
 
-func scanHubTable(ctx context.Context, conn *sql.Conn, t HubTable, fn func(string, []any) error) error {
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s ORDER BY %s`,
-		strings.Join(t.Cols, ", "), t.Name, strings.Join(t.Key, ", ")))
+// HubJSON is the SQL of a row's canonical JSON (json_object of t's columns
+// in order), its columns qualified by alias when not "".
+func HubJSON(t HubTable, alias string) string {
+	parts := make([]string, len(t.Cols))
+	for i, c := range t.Cols {
+		if alias != "" {
+			parts[i] = fmt.Sprintf("'%s', %s.%s", c, alias, c)
+		} else {
+			parts[i] = fmt.Sprintf("'%s', %s", c, c)
+		}
+	}
+	return "json_object(" + strings.Join(parts, ", ") + ")"
+}
+
+// Rows calls fn with every row of table (columns of HubTables in order;
+// values nil, int64 or string) whose unit key is in keys, or every row when
+// keys is nil, in unit order. fn must not keep vals.
+func (r HubReader) Rows(table string, keys []string, fn func(vals []any) error) error {
+	t, err := hubTable(table)
+	if err != nil {
+		return err
+	}
+	base := fmt.Sprintf(`SELECT %s FROM %s`, strings.Join(t.Cols, ", "), t.Name)
+	order := ` ORDER BY ` + strings.Join(t.unit(), ", ")
+	if keys == nil {
+		return r.rows(t, base+order, nil, fn)
+	}
+	unit := t.unit()
+	tuple := "(?" + strings.Repeat(", ?", len(unit)-1) + ")"
+	for len(keys) > 0 {
+		n := min(len(keys), 400)
+		var args []any
+		for _, k := range keys[:n] {
+			parts := strings.SplitN(k, "/", len(unit))
+			if len(parts) != len(unit) {
+				return fmt.Errorf("%w: %q is not a %s key", ErrInvalid, k, t.Name)
+			}
+			for _, p := range parts {
+				args = append(args, p)
+			}
+		}
+		q := fmt.Sprintf(`%s WHERE (%s) IN (VALUES %s%s)%s`, base, strings.Join(unit, ", "), tuple,
+			strings.Repeat(", "+tuple, n-1), order)
+		if err := r.rows(t, q, args, fn); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+func (r HubReader) rows(t HubTable, q string, args []any, fn func([]any) error) error {
+	rows, err := r.conn.QueryContext(r.ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", t.Name, err)
 	}
@@ -95,7 +195,7 @@ func scanHubTable(ctx context.Context, conn *sql.Conn, t HubTable, fn func(strin
 				vals[i] = string(b)
 			}
 		}
-		if err := fn(t.Name, vals); err != nil {
+		if err := fn(vals); err != nil {
 			return err
 		}
 	}

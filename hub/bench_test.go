@@ -1,0 +1,176 @@
+package hub
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"kynangso/internal/testclock"
+	"kynangso/results"
+)
+
+// benchLaptops returns n demo laptop files of people participants each,
+// built once into KYNANGSO_BENCH_SOURCES (default: a folder in the temp
+// folder) and reused by later runs: building them takes minutes.
+func benchLaptops(b *testing.B, n, people int) []string {
+	b.Helper()
+	dir := os.Getenv("KYNANGSO_BENCH_SOURCES")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), fmt.Sprintf("kynangso-hub-bench-%dx%d", n, people))
+	}
+	must(b, os.MkdirAll(dir, 0o700))
+	out := make([]string, n)
+	for i := range out {
+		out[i] = filepath.Join(dir, fmt.Sprintf("laptop%02d.db", i+1))
+		if _, err := os.Stat(out[i]); err == nil {
+			continue
+		}
+		tmp := out[i] + ".building"
+		os.Remove(tmp)
+		_, err := results.Demo(context.Background(), tmp, results.DemoOptions{Participants: people, Seed: int64(i + 1)}, nil)
+		must(b, err)
+		must(b, os.Rename(tmp, out[i]))
+	}
+	return out
+}
+
+// communeOf spreads laptops over communes, five teams each.
+func communeOf(i int) string { return fmt.Sprintf("Xã %d", i/5+1) }
+
+// BenchmarkSync20x5000 syncs 20 demo laptops of 5,000 people into an
+// empty hub, all at once, and then loads the same rows into another empty
+// hub with plain COPY (20 sessions at once too, reading the same files):
+// ns/op is the syncs; copy-s and ratio compare.
+//
+//	source .ci/pg.sh && pg_start
+//	go test ./hub -run '^$' -bench Sync20x5000 -benchtime 1x
+func BenchmarkSync20x5000(b *testing.B) {
+	ctx := context.Background()
+	files := benchLaptops(b, 20, 5000)
+	for range b.N {
+		b.StopTimer()
+		h := newTestHub(b)
+		teams := make([]Config, len(files))
+		for i := range files {
+			teams[i] = h.team(b, communeOf(i), fmt.Sprintf("t%02d", i))
+		}
+		laptops := copyFiles(b, b.TempDir(), files)
+		b.StartTimer()
+		start := time.Now()
+		var wg sync.WaitGroup
+		errs := make([]error, len(laptops))
+		for i, p := range laptops {
+			wg.Go(func() {
+				s, err := results.Open(ctx, p, results.WithClock(testclock.New(testclock.Start).Now))
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				defer s.Close()
+				_, errs[i] = Sync(ctx, s, teams[i], nil)
+			})
+		}
+		wg.Wait()
+		syncTime := time.Since(start)
+		b.StopTimer()
+		for _, err := range errs {
+			must(b, err)
+		}
+		copyTime := plainCopy(b, files)
+		b.ReportMetric(syncTime.Seconds(), "sync-s")
+		b.ReportMetric(copyTime.Seconds(), "copy-s")
+		b.ReportMetric(syncTime.Seconds()/copyTime.Seconds(), "ratio")
+		b.StartTimer()
+	}
+}
+
+// plainCopy loads every row of files into the tables of a new empty hub
+// with one COPY per table, one session per file at once, and returns how
+// long it took (reading the files included, as a sync reads them).
+func plainCopy(b *testing.B, files []string) time.Duration {
+	b.Helper()
+	ctx := context.Background()
+	h := newTestHub(b)
+	owner := h.connect(b, "")
+	_, err := owner.Exec(ctx, `INSERT INTO kynangso.communes (name) VALUES ('x');
+		INSERT INTO kynangso.teams (role_name, name, commune_id) VALUES ('nobody', 'x', 1)`)
+	must(b, err)
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make([]error, len(files))
+	for i, p := range files {
+		wg.Go(func() { errs[i] = copyFile(ctx, h.dsn(""), p) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		must(b, err)
+	}
+	return time.Since(start)
+}
+
+func copyFile(ctx context.Context, dsn, path string) error {
+	s, err := results.Open(ctx, path, results.WithClock(testclock.New(testclock.Start).Now))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rows := map[string][][]any{}
+	err = s.ReadHub(ctx, func(r results.HubReader) error {
+		for _, t := range results.HubTables() {
+			err := r.Rows(t.Name, nil, func(vals []any) error {
+				rows[t.Name] = append(rows[t.Name], append(append([]any(nil), vals...), int64(1), int64(1)))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		for _, t := range results.HubTables() {
+			cols := append(append([]string(nil), t.Cols...), "team_id", "commune_id")
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"kynangso", t.Name}, cols, pgx.CopyFromRows(rows[t.Name])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// BenchmarkResyncUnchanged syncs a laptop of 5,000 people that has not
+// changed since its last sync (target: under a second).
+func BenchmarkResyncUnchanged(b *testing.B) {
+	ctx := context.Background()
+	file := benchLaptops(b, 1, 5000)[0]
+	h := newTestHub(b)
+	team := h.team(b, "Xã 1", "t01")
+	p := copyFiles(b, b.TempDir(), []string{file})[0]
+	s, err := results.Open(ctx, p, results.WithClock(testclock.New(testclock.Start).Now))
+	must(b, err)
+	defer s.Close()
+	_, err = Sync(ctx, s, team, nil)
+	must(b, err)
+	b.ResetTimer()
+	for range b.N {
+		res, err := Sync(ctx, s, team, nil)
+		must(b, err)
+		if res.SentRows() != 0 || res.Pulled != 0 {
+			b.Fatalf("an unchanged laptop sent %d rows and pulled %d", res.SentRows(), res.Pulled)
+		}
+	}
+}
