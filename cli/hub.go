@@ -29,8 +29,7 @@ type hubFlags struct {
 
 func (h *hubFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres:// address (the province's login; --hub alone: the saved address)")
-	fl.Lookup("hub").NoOptDefVal = savedHub
+	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres:// address (the province's login), or \"saved\" for the address set with `hub set`")
 	fl.StringVar(&h.commune, "commune", "", "with --hub: only this commune (its name on the hub)")
 }
 
