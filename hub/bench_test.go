@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -115,6 +116,11 @@ func plainCopy(b *testing.B, files []string) time.Duration {
 }
 
 func copyFile(ctx context.Context, dsn, path string) error {
+	return copyFileAs(ctx, dsn, path, 1, 1)
+}
+
+// copyFileAs loads a laptop file's rows as the given team and commune.
+func copyFileAs(ctx context.Context, dsn, path string, team, commune int64) error {
 	s, err := results.Open(ctx, path, results.WithClock(testclock.New(testclock.Start).Now))
 	if err != nil {
 		return err
@@ -124,7 +130,7 @@ func copyFile(ctx context.Context, dsn, path string) error {
 	err = s.ReadHub(ctx, func(r results.HubReader) error {
 		for _, t := range results.HubTables() {
 			err := r.Rows(t.Name, nil, func(vals []any) error {
-				rows[t.Name] = append(rows[t.Name], append(append([]any(nil), vals...), int64(1), int64(1)))
+				rows[t.Name] = append(rows[t.Name], append(append([]any(nil), vals...), team, commune))
 				return nil
 			})
 			if err != nil {
@@ -172,5 +178,106 @@ func BenchmarkResyncUnchanged(b *testing.B) {
 		if res.SentRows() != 0 || res.Pulled != 0 {
 			b.Fatalf("an unchanged laptop sent %d rows and pulled %d", res.SentRows(), res.Pulled)
 		}
+	}
+}
+
+// loadDemoHub loads demo laptops straight into a new hub with plain COPY
+// (five laptops per commune) and, when people asks for more than they
+// hold, copies them again under new ids and communes until it holds about
+// that many people. It returns the hub.
+func loadDemoHub(b *testing.B, people int) *testHub {
+	b.Helper()
+	ctx := context.Background()
+	files := benchLaptops(b, 20, 5000)
+	h := newTestHub(b)
+	owner := h.connect(b, "")
+	for i := range files {
+		_, err := owner.Exec(ctx, `INSERT INTO kynangso.communes (name) VALUES ($1) ON CONFLICT DO NOTHING;
+			INSERT INTO kynangso.teams (role_name, name, commune_id)
+			SELECT $2, $2, id FROM kynangso.communes WHERE name = $1`, communeOf(i), fmt.Sprintf("t%02d", i))
+		must(b, err)
+	}
+	for i, f := range files {
+		must(b, copyFileAs(ctx, h.dsn(""), f, int64(i+1), int64(i/5+1)))
+	}
+	for k := 1; k*100000 < people; k++ {
+		must(b, replicate(ctx, owner, k))
+	}
+	_, err := owner.Exec(ctx, `VACUUM ANALYZE`)
+	must(b, err)
+	return h
+}
+
+// idCols are the columns of each table that hold ids, rewritten when the
+// demo data is copied again.
+var idCols = map[string][]string{
+	"devices": {"id"}, "participants": {"id"}, "class_sessions": {"id"},
+	"attendance": {"id", "session_id", "participant_id"}, "lesson_progress": {"participant_id"},
+	"attempts": {"id", "participant_id", "session_id"}, "answers": {"id", "attempt_id"},
+	"participant_links": {"id", "from_id", "into_id"}, "merge_log": {"id"},
+}
+
+// replicate copies the first 100,000 people's data once more as copy k:
+// new ids (suffix -k) and new communes.
+func replicate(ctx context.Context, conn *pgx.Conn, k int) error {
+	for _, t := range results.HubTables() {
+		sel := make([]string, len(t.Cols))
+		for i, c := range t.Cols {
+			sel[i] = c
+			for _, id := range idCols[t.Name] {
+				if id == c {
+					sel[i] = fmt.Sprintf("%s || '-%d'", c, k)
+				}
+			}
+		}
+		q := fmt.Sprintf(`INSERT INTO kynangso.%s (%s, team_id, commune_id) SELECT %s, team_id, commune_id + %d
+			FROM kynangso.%s WHERE commune_id <= 4`, t.Name, strings.Join(t.Cols, ", "), strings.Join(sel, ", "), 4*k, t.Name)
+		if _, err := conn.Exec(ctx, q); err != nil {
+			return fmt.Errorf("replicate %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// BenchmarkHubReports measures the province's reports on a hub of demo
+// data loaded straight into PostgreSQL (KYNANGSO_BENCH_PEOPLE people,
+// default 100,000): building the report mirror once (mirror-build-s), then
+// per report the mirror's refresh and the report, as `kynangso report
+// --hub` runs them.
+func BenchmarkHubReports(b *testing.B) {
+	ctx := context.Background()
+	people := 100000
+	if v := os.Getenv("KYNANGSO_BENCH_PEOPLE"); v != "" {
+		fmt.Sscan(v, &people)
+	}
+	h := loadDemoHub(b, people)
+	prov := h.province(b)
+	path := filepath.Join(b.TempDir(), "mirror.db")
+	start := time.Now()
+	m, err := Mirror(ctx, prov, path, "")
+	must(b, err)
+	must(b, m.Close())
+	build := time.Since(start)
+	cat := results.NewCatalog(nil, "vi")
+	reports := []struct {
+		name string
+		run  func(*results.Store) error
+	}{
+		{"class-summary", func(s *results.Store) error { _, err := s.ClassSummary(ctx, results.Filter{}, cat); return err }},
+		{"item-analysis", func(s *results.Store) error { _, err := s.ItemAnalysis(ctx, results.Filter{}, cat); return err }},
+		{"coverage", func(s *results.Store) error { _, err := s.Coverage(ctx, results.Filter{}, cat); return err }},
+		{"followup-overview", func(s *results.Store) error { _, err := s.FollowUpOverview(ctx, results.Filter{}, cat); return err }},
+		{"followup-list", func(s *results.Store) error { _, err := s.FollowUp(ctx, results.Filter{}, cat, false); return err }},
+	}
+	for _, r := range reports {
+		b.Run(r.name, func(b *testing.B) {
+			b.ReportMetric(build.Seconds(), "mirror-build-s")
+			for range b.N {
+				s, err := Mirror(ctx, prov, path, "")
+				must(b, err)
+				must(b, r.run(s))
+				must(b, s.Close())
+			}
+		})
 	}
 }

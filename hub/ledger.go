@@ -111,3 +111,57 @@ func fnv64(h uint64, s string) uint64 {
 	}
 	return h
 }
+
+// canonicalJSON writes a row as SQLite's json_object writes it (the text
+// results.HubReader.Digests compares): the columns in order, no spaces,
+// strings with " and \ escaped, \b \t \n \f \r by name and the other
+// control characters as \u00xx, integers as digits, NULL as null. A first
+// sync hashes the rows it reads anyway instead of asking SQLite for the
+// text in a second pass; TestCanonicalJSONIsSQLites holds the two equal.
+func canonicalJSON(buf []byte, cols []string, vals []any) []byte {
+	buf = append(buf, '{')
+	for i, c := range cols {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(append(append(buf, '"'), c...), '"', ':')
+		switch v := vals[i].(type) {
+		case nil:
+			buf = append(buf, "null"...)
+		case int64:
+			buf = strconv.AppendInt(buf, v, 10)
+		case string:
+			buf = appendJSONString(buf, v)
+		default:
+			buf = appendJSONString(buf, fmt.Sprint(v))
+		}
+	}
+	return append(buf, '}')
+}
+
+func appendJSONString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			buf = append(buf, '\\', c)
+		case c == '\b':
+			buf = append(buf, '\\', 'b')
+		case c == '\t':
+			buf = append(buf, '\\', 't')
+		case c == '\n':
+			buf = append(buf, '\\', 'n')
+		case c == '\f':
+			buf = append(buf, '\\', 'f')
+		case c == '\r':
+			buf = append(buf, '\\', 'r')
+		case c < 0x20:
+			buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			buf = append(buf, c)
+		}
+	}
+	return append(buf, '"')
+}

@@ -85,11 +85,7 @@ func refreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, ci
 			return err
 		}
 		for _, name := range mirrorTables {
-			rows, err := queryRows(ctx, tx, mirrorQuery(tableNamed(name), cid != nil), mark, cid)
-			if err != nil {
-				return fmt.Errorf("read %s: %w", name, err)
-			}
-			if err := store.PutHubRows(ctx, name, rows); err != nil {
+			if err := copyTable(ctx, tx, store, name, mirrorQuery(tableNamed(name), cid != nil), mark, cid); err != nil {
 				return err
 			}
 		}
@@ -114,6 +110,36 @@ func refreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, ci
 		}
 		return store.SetSetting(ctx, mirrorKey, scope+" "+next)
 	})
+}
+
+// mirrorBatch is how many rows the mirror writes per transaction: a
+// province's answers are streamed, never held in memory at once.
+const mirrorBatch = 50000
+
+// copyTable streams the rows of one table's query into the mirror.
+func copyTable(ctx context.Context, tx pgx.Tx, store *results.Store, name, q string, args ...any) error {
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	defer rows.Close()
+	batch := make([][]any, 0, mirrorBatch)
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		if batch = append(batch, vals); len(batch) == mirrorBatch {
+			if err := store.PutHubRows(ctx, name, batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return store.PutHubRows(ctx, name, batch)
 }
 
 // mirrorQuery selects a table's rows written since $1 (for commune $2 when

@@ -28,43 +28,21 @@ type pendingTable struct {
 }
 
 // scanPending compares the laptop's units with the ledger and reads the
-// rows of those that changed, all in one snapshot.
+// rows of those that changed, all in one snapshot. With an empty ledger
+// (the first sync with this hub) everything is to send: the rows are read
+// once and hashed here, without asking SQLite for their text first.
 func scanPending(ctx context.Context, store *results.Store, led *ledger) ([]pendingTable, error) {
 	tables := results.HubTables()
 	out := make([]pendingTable, len(tables))
 	err := store.ReadHub(ctx, func(r results.HubReader) error {
 		for i, t := range tables {
 			out[i].t = t
-			var keys []string
-			idx := map[string]int{}
-			all := true
-			err := r.Digests(t.Name, func(key, content string) error {
-				k, c := unitHashes(t.Name, key, content)
-				if v, ok := led.sent[k]; ok && v == c {
-					all = false
-					return nil
-				}
-				idx[key] = len(keys)
-				keys = append(keys, key)
-				out[i].units = append(out[i].units, pendingUnit{key: k, content: c})
-				return nil
-			})
-			if err != nil {
-				return err
+			var err error
+			if len(led.sent) == 0 {
+				err = readAll(r, &out[i])
+			} else {
+				err = readChanged(r, led, &out[i])
 			}
-			if len(keys) == 0 {
-				continue
-			}
-			if all {
-				keys = nil // everything: one pass over the table
-			}
-			unitKey := unitKeyOf(t)
-			err = r.Rows(t.Name, keys, func(vals []any) error {
-				u := &out[i].units[idx[unitKey(vals)]]
-				u.rows = append(u.rows, append([]any(nil), vals...))
-				out[i].n++
-				return nil
-			})
 			if err != nil {
 				return err
 			}
@@ -75,6 +53,67 @@ func scanPending(ctx context.Context, store *results.Store, led *ledger) ([]pend
 		return nil, fmt.Errorf("sync: %w", err)
 	}
 	return out, nil
+}
+
+// readAll reads every row of p's table as units, hashed as Digests would
+// give them.
+func readAll(r results.HubReader, p *pendingTable) error {
+	unitKey := unitKeyOf(p.t)
+	var key string
+	var content []byte
+	flush := func() {
+		if n := len(p.units); n > 0 {
+			p.units[n-1].key, p.units[n-1].content = unitHashes(p.t.Name, key, string(content))
+		}
+	}
+	err := r.Rows(p.t.Name, nil, func(vals []any) error {
+		if k := unitKey(vals); len(p.units) == 0 || k != key {
+			flush()
+			key, content = k, content[:0]
+			p.units = append(p.units, pendingUnit{})
+		} else {
+			content = append(content, '\n')
+		}
+		content = canonicalJSON(content, p.t.Cols, vals)
+		u := &p.units[len(p.units)-1]
+		u.rows = append(u.rows, append([]any(nil), vals...))
+		p.n++
+		return nil
+	})
+	flush()
+	return err
+}
+
+// readChanged asks SQLite for every unit's text, keeps the units whose hash
+// the ledger does not hold, and reads their rows.
+func readChanged(r results.HubReader, led *ledger, p *pendingTable) error {
+	var keys []string
+	idx := map[string]int{}
+	all := true
+	err := r.Digests(p.t.Name, func(key, content string) error {
+		k, c := unitHashes(p.t.Name, key, content)
+		if v, ok := led.sent[k]; ok && v == c {
+			all = false
+			return nil
+		}
+		idx[key] = len(keys)
+		keys = append(keys, key)
+		p.units = append(p.units, pendingUnit{key: k, content: c})
+		return nil
+	})
+	if err != nil || len(keys) == 0 {
+		return err
+	}
+	if all {
+		keys = nil // everything: one pass over the table
+	}
+	unitKey := unitKeyOf(p.t)
+	return r.Rows(p.t.Name, keys, func(vals []any) error {
+		u := &p.units[idx[unitKey(vals)]]
+		u.rows = append(u.rows, append([]any(nil), vals...))
+		p.n++
+		return nil
+	})
 }
 
 // unitKeyOf returns the function that gives a row's unit key, as

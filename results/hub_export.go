@@ -140,14 +140,16 @@ func HubJSON(t HubTable, alias string) string {
 
 // Rows calls fn with every row of table (columns of HubTables in order;
 // values nil, int64 or string) whose unit key is in keys, or every row when
-// keys is nil, in unit order. fn must not keep vals.
+// keys is nil, in key order. fn must not keep vals.
 func (r HubReader) Rows(table string, keys []string, fn func(vals []any) error) error {
 	t, err := hubTable(table)
 	if err != nil {
 		return err
 	}
 	base := fmt.Sprintf(`SELECT %s FROM %s`, strings.Join(t.Cols, ", "), t.Name)
-	order := ` ORDER BY ` + strings.Join(t.unit(), ", ")
+	// Key order: a unit's rows come together, an attempt's answers in
+	// question order, as Digests joins them.
+	order := ` ORDER BY ` + strings.Join(t.Key, ", ")
 	if keys == nil {
 		return r.rows(t, base+order, nil, fn)
 	}

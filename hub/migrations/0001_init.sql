@@ -258,3 +258,15 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT '{' || string_agg('"' || c || '":' || COALESCE((r -> c)::text, 'null'), ',' ORDER BY i) || '}'
     FROM unnest(cols) WITH ORDINALITY AS u(c, i)
 $$;
+
+-- Copies of the hub (report mirrors) and laptops read what changed after a
+-- watermark: the change sequence grows like a serial, so these indexes only
+-- ever append.
+CREATE INDEX devices_xid ON kynangso.devices (xid);
+CREATE INDEX participants_xid ON kynangso.participants (xid);
+CREATE INDEX class_sessions_xid ON kynangso.class_sessions (xid);
+CREATE INDEX attendance_xid ON kynangso.attendance (xid);
+CREATE INDEX lesson_progress_xid ON kynangso.lesson_progress (xid);
+CREATE INDEX attempts_xid ON kynangso.attempts (xid);
+CREATE INDEX answers_xid ON kynangso.answers (xid);
+CREATE INDEX participant_links_xid ON kynangso.participant_links (xid);

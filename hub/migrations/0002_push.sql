@@ -91,6 +91,14 @@ BEGIN
     IF r.beats IS NULL AND r.combine IS NULL THEN
         RETURN; -- merge_log: rows are only ever added
     END IF;
+    -- Every staged row was new (the usual first sync): none met a row here
+    -- or in a concurrent push on any unique key, so there is nothing to
+    -- compare.
+    EXECUTE format('SELECT count(*) FROM pg_temp.%I', stage) INTO updated;
+    IF updated = arrived THEN
+        updated := 0;
+        RETURN;
+    END IF;
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM kynangso.%I AS m JOIN pg_temp.%I AS s ON %s
         WHERE (%s) IS DISTINCT FROM (%s) ORDER BY %s FOR UPDATE OF m) AS x', r.tbl, stage, kj, scl, mcl, kcl)
         INTO updated;
