@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -265,12 +267,15 @@ func newHubAddProvinceCmd(o *Options) *cobra.Command {
 // kynangso ever prints a password, because there is no other way to give
 // it to the team.
 func printNewLogin(o *Options, ownerURL, role, password string) {
-	pc, err := pgx.ParseConfig(ownerURL)
-	addr := role + ":" + password + "@SERVER/kynangso"
-	if err == nil {
-		addr = fmt.Sprintf("%s:%s@%s:%d/%s", role, password, pc.Host, pc.Port, pc.Database)
+	u := url.URL{Scheme: "postgres", User: url.UserPassword(role, password), Host: "SERVER", Path: "/kynangso",
+		RawQuery: "sslmode=require"}
+	if pc, err := pgx.ParseConfig(ownerURL); err == nil {
+		u.Host, u.Path = fmt.Sprintf("%s:%d", pc.Host, pc.Port), "/"+pc.Database
+		if strings.HasPrefix(pc.Host, "/") { // a Unix socket: the same machine
+			u.Host, u.RawQuery = "", url.Values{"host": {pc.Host}, "sslmode": {"disable"}}.Encode()
+		}
 	}
-	fmt.Fprintf(o.Out(), "postgres://%s?sslmode=require\n", addr)
+	fmt.Fprintln(o.Out(), u.String())
 	fmt.Fprintln(o.Err(), tr(o.Lang, "Mật khẩu chỉ hiện một lần: hãy trao địa chỉ này cho tổ để chạy `kynangso hub set`.",
 		"The password is shown this once: give this address to the team for `kynangso hub set`."))
 }

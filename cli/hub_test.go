@@ -98,7 +98,7 @@ func TestSyncAndReportThroughTheHub(t *testing.T) {
 		t.Fatalf("hub set: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut := execCLI(t, "--db", local, "sync")
-	if code != 0 || !strings.Contains(out, "participants") || !strings.Contains(out, "1 mới") {
+	if code != 0 || !strings.Contains(out, "người học: gửi 1 (1 mới") {
 		t.Fatalf("sync: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, errOut = execCLI(t, "--db", local, "sync"); code != 0 || !strings.Contains(out, "Không có gì mới") {

@@ -2,11 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/spf13/cobra"
 
 	"kynangso/hub"
+	"kynangso/results"
 )
 
 func newSyncCmd(o *Options) *cobra.Command {
@@ -54,6 +54,9 @@ func syncProgress(o *Options) func(hub.Progress) {
 			return
 		}
 		if p.Phase == hub.PhaseSend {
+			if p.Total == 0 {
+				return
+			}
 			fmt.Fprintf(o.Err(), "%s %d/%d\n", tr(o.Lang, n[0], n[1]), p.Done, p.Total)
 			return
 		}
@@ -64,27 +67,39 @@ func syncProgress(o *Options) func(hub.Progress) {
 	}
 }
 
+// tableLabels name the tables a sync sends, as a trainer says them.
+var tableLabels = map[string][2]string{
+	"devices":           {"máy", "laptops"},
+	"participants":      {"người học", "participants"},
+	"class_sessions":    {"lớp học", "classes"},
+	"attendance":        {"điểm danh", "check-ins"},
+	"lesson_progress":   {"bài học đã đọc", "lesson reading"},
+	"attempts":          {"bài làm", "attempts"},
+	"answers":           {"câu trả lời", "answers"},
+	"participant_links": {"gộp người trùng", "joined duplicates"},
+	"merge_log":         {"nhật ký gộp", "merge log"},
+}
+
 func printSync(o *Options, res hub.Result) {
 	w := o.Out()
 	fmt.Fprintf(w, "%s: %s, %s\n", tr(o.Lang, "Tổ", "Team"), cell(res.Team), cell(res.Commune))
 	if res.SentRows() == 0 {
 		fmt.Fprintln(w, tr(o.Lang, "Không có gì mới để gửi.", "Nothing new to send."))
 	}
-	names := make([]string, 0, len(res.Tables))
-	for n := range res.Tables {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		t := res.Tables[n]
-		fmt.Fprintf(w, "  %-18s %s %d: %d %s, %d %s", n, tr(o.Lang, "gửi", "sent"), t.Sent, t.New,
-			tr(o.Lang, "mới", "new"), t.Updated, tr(o.Lang, "cập nhật", "updated"))
-		if t.Refused > 0 {
-			fmt.Fprintf(w, ", %d %s", t.Refused, tr(o.Lang, "của xã khác, không được sửa", "of another commune, not changed"))
+	for _, t := range results.HubTables() {
+		r, ok := res.Tables[t.Name]
+		if !ok || r.Sent == 0 {
+			continue
 		}
-		fmt.Fprintln(w)
+		l := tableLabels[t.Name]
+		fmt.Fprintf(w, "  %s: %s %d (%d %s, %d %s", tr(o.Lang, l[0], l[1]), tr(o.Lang, "gửi", "sent"), r.Sent, r.New,
+			tr(o.Lang, "mới", "new"), r.Updated, tr(o.Lang, "cập nhật", "updated"))
+		if r.Refused > 0 {
+			fmt.Fprintf(w, ", %d %s", r.Refused, tr(o.Lang, "của xã khác, không được sửa", "of another commune, not changed"))
+		}
+		fmt.Fprintln(w, ")")
 	}
-	fmt.Fprintf(w, "%s: %d\n", tr(o.Lang, "Nhận về (người, gộp trùng)", "Brought back (people, joins)"), res.Pulled)
+	fmt.Fprintf(w, "%s: %d\n", tr(o.Lang, "Nhận về từ tỉnh (người của xã, gộp trùng)", "Brought back (the commune's people, joins)"), res.Pulled)
 	if n := len(res.Merge.Duplicates); n > 0 {
 		fmt.Fprintf(w, "%s: %d. %s\n", tr(o.Lang, "Có thể trùng người", "Probable duplicates"), n,
 			tr(o.Lang, "Xem trong khu vực tập huấn viên.", "See the trainer area."))

@@ -5,23 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// fingerprintTables is what results.Fingerprint hashes, in its order: every
-// content table as canonical JSON in key order, and of a join only the pair
-// of records.
-var fingerprintTables = []struct{ name, cols, order string }{
-	{"participants", "", "id"},
-	{"class_sessions", "", "id"},
-	{"attendance", "", "id"},
-	{"lesson_progress", "", "participant_id, module_id"},
-	{"attempts", "", "id"},
-	{"answers", "", "id"},
-	{"participant_links", "from_id, into_id", "from_id"},
-}
+	"kynangso/results"
+)
 
 // Fingerprint returns the SHA-256 (hex) of the hub's content computed
 // exactly as results.(*Store).Fingerprint computes a laptop's (docs/merge.md,
@@ -31,30 +19,25 @@ var fingerprintTables = []struct{ name, cols, order string }{
 func Fingerprint(ctx context.Context, conn *pgx.Conn) (string, error) {
 	h := sha256.New()
 	err := pgx.BeginTxFunc(ctx, conn, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		for _, ft := range fingerprintTables {
-			cs := ft.cols
-			if cs == "" {
-				cs = strings.Join(tableNamed(ft.name).Cols, ",")
-			}
-			arr := "{" + strings.ReplaceAll(cs, " ", "") + "}"
+		for _, ft := range results.FingerprintTables() {
 			rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT kynangso.sqlite_json(to_jsonb(t), $1) FROM kynangso.%s AS t ORDER BY %s`,
-				ft.name, ft.order), arr)
+				ft.Name, ft.Order), ft.Cols)
 			if err != nil {
-				return fmt.Errorf("hub fingerprint %s: %w", ft.name, err)
+				return fmt.Errorf("hub fingerprint %s: %w", ft.Name, err)
 			}
-			fmt.Fprintf(h, "table %s\n", ft.name)
+			fmt.Fprintf(h, "table %s\n", ft.Name)
 			for rows.Next() {
 				var line string
 				if err := rows.Scan(&line); err != nil {
 					rows.Close()
-					return fmt.Errorf("hub fingerprint %s: %w", ft.name, err)
+					return fmt.Errorf("hub fingerprint %s: %w", ft.Name, err)
 				}
 				h.Write([]byte(line))
 				h.Write([]byte{'\n'})
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
-				return fmt.Errorf("hub fingerprint %s: %w", ft.name, err)
+				return fmt.Errorf("hub fingerprint %s: %w", ft.Name, err)
 			}
 		}
 		return nil
@@ -64,12 +47,3 @@ func Fingerprint(ctx context.Context, conn *pgx.Conn) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
-
-// tablesCheck guards the assumption above: the fingerprint's tables are
-// tables a sync exchanges.
-var _ = func() bool {
-	for _, ft := range fingerprintTables {
-		tableNamed(ft.name)
-	}
-	return true
-}()

@@ -340,3 +340,28 @@ func (s *Store) DeleteHubRows(ctx context.Context, table string, keys []string) 
 		return nil
 	})
 }
+
+// FingerprintTable is one table as Fingerprint hashes it: its columns (in
+// the canonical JSON's order) and the order of its rows.
+type FingerprintTable struct {
+	Name  string
+	Cols  []string
+	Order string
+}
+
+// FingerprintTables lists what Fingerprint hashes, in its order, so that a
+// copy of the data kept elsewhere (the province hub) computes the same
+// digest: each line is "table NAME" followed by one canonical JSON row per
+// line, in Order.
+func FingerprintTables() []FingerprintTable {
+	out := make([]FingerprintTable, 0, len(fingerprintTables))
+	for _, ft := range fingerprintTables {
+		cs := ft.cols
+		if cs == "" {
+			t, _ := mergeTableNamed(ft.name)
+			cs = strings.Join(t.cols, ", ")
+		}
+		out = append(out, FingerprintTable{Name: ft.name, Cols: cols(cs), Order: ft.order})
+	}
+	return out
+}
