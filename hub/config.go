@@ -51,18 +51,15 @@ var passwordKV = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|\S+)`)
 // "***": the URL's user information, a password=... setting and the
 // password itself wherever it appears (an error that quotes it).
 func Mask(text, dsn string) string {
-	out := userinfoRE.ReplaceAllString(text, "$1:***@")
-	out = passwordKV.ReplaceAllString(out, "${1}***")
+	// The password itself first: a pattern may stop at a space inside it.
+	out := text
 	if pw := (Config{DSN: dsn}).Password(); len(pw) >= 3 {
-		out = strings.ReplaceAll(out, pw, "***")
-		if esc := url.QueryEscape(pw); esc != pw {
-			out = strings.ReplaceAll(out, esc, "***")
-		}
-		if esc := url.PathEscape(pw); esc != pw {
-			out = strings.ReplaceAll(out, esc, "***")
+		for _, form := range []string{pw, url.QueryEscape(pw), url.PathEscape(pw), (&url.URL{User: url.UserPassword("u", pw)}).User.String()[2:]} {
+			out = strings.ReplaceAll(out, form, "***")
 		}
 	}
-	return out
+	out = userinfoRE.ReplaceAllString(out, "$1:***@")
+	return passwordKV.ReplaceAllString(out, "${1}***")
 }
 
 // maskedError hides the password in an error's text while keeping it
