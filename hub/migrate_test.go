@@ -54,4 +54,3 @@ func TestMaskHidesThePassword(t *testing.T) {
 		t.Errorf("Masked() = %q", got)
 	}
 }
-
