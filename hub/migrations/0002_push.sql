@@ -129,7 +129,10 @@ BEGIN
             WHERE v.old <> z.nj AND NOT EXISTS (SELECT 1 FROM kynangso.merge_log AS l
                 WHERE l.table_name = $1 AND l.row_id = z.row_id AND l.loser = v.old)', r.tbl, kj)
             USING r.tbl, src, team, commune, r.cols;
-        SELECT count(*) INTO updated FROM pg_temp.conflicts WHERE allowed;
+        -- Updated: the records whose combined version differs from the
+        -- hub's before.
+        EXECUTE format('SELECT count(*) FROM kynangso.%I AS m JOIN pg_temp.conflicts AS s ON %s
+            WHERE s.allowed AND kynangso.sqlite_json(to_jsonb(m), $1) <> s.mj', r.tbl, kj) INTO updated USING r.cols;
         RETURN;
     END IF;
     EXECUTE format('UPDATE kynangso.%I AS m SET (%s) = (%s), xid = pg_current_xact_id() FROM pg_temp.conflicts AS s
