@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -66,6 +67,7 @@ func BenchmarkSync20x5000(b *testing.B) {
 		start := time.Now()
 		var wg sync.WaitGroup
 		errs := make([]error, len(laptops))
+		sent := make([]time.Duration, len(laptops)) // when each laptop's rows were all on the hub
 		for i, p := range laptops {
 			wg.Go(func() {
 				s, err := results.Open(ctx, p, results.WithClock(testclock.New(testclock.Start).Now))
@@ -74,11 +76,16 @@ func BenchmarkSync20x5000(b *testing.B) {
 					return
 				}
 				defer s.Close()
-				_, errs[i] = Sync(ctx, s, teams[i], nil)
+				_, errs[i] = Sync(ctx, s, teams[i], func(pr Progress) {
+					if pr.Phase == PhasePull && sent[i] == 0 {
+						sent[i] = time.Since(start)
+					}
+				})
 			})
 		}
 		wg.Wait()
 		syncTime := time.Since(start)
+		b.ReportMetric(slices.Max(sent).Seconds(), "all-sent-s")
 		b.StopTimer()
 		for _, err := range errs {
 			must(b, err)

@@ -99,7 +99,10 @@ func (l *ledger) save() error {
 // same row read from the hub (kynangso.sqlite_json builds the same text)
 // hash alike. FNV-1a: not for secrets, only to notice a change.
 func unitHashes(table, key, content string) (uint64, uint64) {
-	return fnv64(fnv64(fnvOffset, table+"\x00"), key), fnv64(fnvOffset, content)
+	h := fnv64(fnvOffset, table)
+	h ^= 0 // the separator byte
+	h *= 1099511628211
+	return fnv64(h, key), fnv64(fnvOffset, content)
 }
 
 const fnvOffset = 14695981039346656037

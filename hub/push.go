@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,32 +57,44 @@ func scanPending(ctx context.Context, store *results.Store, led *ledger) ([]pend
 }
 
 // readAll reads every row of p's table as units, hashed as Digests would
-// give them.
+// give them: one row each, or an attempt's answers in question order.
 func readAll(r results.HubReader, p *pendingTable) error {
 	unitKey := unitKeyOf(p.t)
-	var key string
-	var content []byte
-	flush := func() {
-		if n := len(p.units); n > 0 {
-			p.units[n-1].key, p.units[n-1].content = unitHashes(p.t.Name, key, string(content))
-		}
-	}
+	idx := map[string]int{}
+	var keys []string
 	err := r.Rows(p.t.Name, nil, func(vals []any) error {
-		if k := unitKey(vals); len(p.units) == 0 || k != key {
-			flush()
-			key, content = k, content[:0]
+		k := unitKey(vals)
+		i, ok := idx[k]
+		if !ok {
+			i = len(p.units)
+			idx[k] = i
+			keys = append(keys, k)
 			p.units = append(p.units, pendingUnit{})
-		} else {
-			content = append(content, '\n')
 		}
-		content = canonicalJSON(content, p.t.Cols, vals)
-		u := &p.units[len(p.units)-1]
-		u.rows = append(u.rows, append([]any(nil), vals...))
+		p.units[i].rows = append(p.units[i].rows, append([]any(nil), vals...))
 		p.n++
 		return nil
 	})
-	flush()
-	return err
+	if err != nil {
+		return err
+	}
+	q := slices.Index(p.t.Cols, "question_id")
+	var content []byte
+	for i := range p.units {
+		u := &p.units[i]
+		if len(u.rows) > 1 && q >= 0 {
+			slices.SortFunc(u.rows, func(a, b []any) int { return strings.Compare(a[q].(string), b[q].(string)) })
+		}
+		content = content[:0]
+		for j, row := range u.rows {
+			if j > 0 {
+				content = append(content, '\n')
+			}
+			content = canonicalJSON(content, p.t.Cols, row)
+		}
+		u.key, u.content = unitHashes(p.t.Name, keys[i], string(content))
+	}
+	return nil
 }
 
 // readChanged asks SQLite for every unit's text, keeps the units whose hash
@@ -131,10 +144,19 @@ func unitKeyOf(t results.HubTable) func([]any) string {
 			}
 		}
 	}
+	text := func(v any) string {
+		if s, ok := v.(string); ok {
+			return s
+		}
+		return fmt.Sprint(v)
+	}
+	if len(idx) == 1 {
+		return func(vals []any) string { return text(vals[idx[0]]) }
+	}
 	return func(vals []any) string {
 		parts := make([]string, len(idx))
 		for j, i := range idx {
-			parts[j] = fmt.Sprint(vals[i])
+			parts[j] = text(vals[i])
 		}
 		return strings.Join(parts, "/")
 	}

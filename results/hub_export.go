@@ -139,8 +139,10 @@ func HubJSON(t HubTable, alias string) string {
 }
 
 // Rows calls fn with every row of table (columns of HubTables in order;
-// values nil, int64 or string) whose unit key is in keys, or every row when
-// keys is nil, in key order. fn must not keep vals.
+// values nil, int64 or string) whose unit key is in keys, in key order
+// (a unit's rows together, an attempt's answers in question order), or
+// every row, in no particular order, when keys is nil. fn must not keep
+// vals.
 func (r HubReader) Rows(table string, keys []string, fn func(vals []any) error) error {
 	t, err := hubTable(table)
 	if err != nil {
@@ -151,7 +153,9 @@ func (r HubReader) Rows(table string, keys []string, fn func(vals []any) error) 
 	// question order, as Digests joins them.
 	order := ` ORDER BY ` + strings.Join(t.Key, ", ")
 	if keys == nil {
-		return r.rows(t, base+order, nil, fn)
+		// The table's own order: reading a rowid table in the order of its
+		// text key would look every row up through the key's index.
+		return r.rows(t, base, nil, fn)
 	}
 	unit := t.unit()
 	tuple := "(?" + strings.Repeat(", ?", len(unit)-1) + ")"
