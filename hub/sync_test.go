@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kynangso/hub/hubtest"
 	"kynangso/internal/testclock"
 	"kynangso/results"
 )
@@ -212,5 +213,34 @@ func TestSyncSendsOnlyWhatChanged(t *testing.T) {
 	must(t, s.Close())
 	if want := mergedFingerprint(t, []string{path}); h.fingerprint(t) != want {
 		t.Error("the hub does not hold the edits")
+	}
+}
+
+// TestSyncOverTLS syncs with sslmode=require over loopback TCP and checks
+// the server saw an encrypted connection.
+func TestSyncOverTLS(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	h := newTestHub(t)
+	h.team(t, "Xã Ea Tu", "eatu1")
+	dsn, ok := h.TLSDSN(h.Name + "_eatu1")
+	if !ok {
+		t.Skip(hubtest.EnvServerTLS + " is not set (pg.sh sets it when openssl is installed)")
+	}
+	cfg := Config{DSN: dsn}
+	must(t, Validate(cfg.DSN))
+	conn, err := Connect(ctx, cfg)
+	must(t, err)
+	defer conn.Close(ctx)
+	var ssl bool
+	must(t, conn.QueryRow(ctx, `SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`).Scan(&ssl))
+	if !ssl {
+		t.Fatal("the connection with sslmode=require is not encrypted")
+	}
+	f := buildCommune3(t, t.TempDir())
+	s := openStore(t, copyFiles(t, t.TempDir(), f.paths[:1])[0], testclock.New(testclock.Start))
+	res, err := Sync(ctx, s, cfg, nil)
+	if err != nil || res.SentRows() == 0 {
+		t.Fatalf("sync over TLS: %+v, %v", res, err)
 	}
 }

@@ -112,3 +112,22 @@ func (d *DB) Connect(t testing.TB, role string) *pgx.Conn {
 	t.Cleanup(func() { c.Close(context.Background()) })
 	return c
 }
+
+// EnvServerTLS names the variable holding the same server's address over
+// loopback TCP with TLS (sslmode=require), set by pg.sh when openssl is
+// there.
+const EnvServerTLS = "KYNANGSO_TEST_PG_TLS"
+
+// TLSDSN is the database's address as role over TLS, and false when the
+// server offers none.
+func (d *DB) TLSDSN(role string) (string, bool) {
+	u, err := url.Parse(os.Getenv(EnvServerTLS))
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	if role != "" {
+		u.User = url.User(role)
+	}
+	u.Path = "/" + d.Name
+	return u.String(), true
+}
