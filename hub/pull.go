@@ -39,6 +39,11 @@ func pullCommune(ctx context.Context, conn *pgx.Conn, store *results.Store, led 
 		}
 		report(Progress{Phase: PhaseApply, Done: len(fresh), Total: len(fresh)})
 	}
+	if len(people) == 0 && len(links) == 0 {
+		// Nothing was read: keeping the older watermark only means the
+		// next pull looks a little further back, and spares a write.
+		return nil
+	}
 	led.watermark = mark
 	return led.save()
 }

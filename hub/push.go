@@ -57,7 +57,8 @@ func scanPending(ctx context.Context, store *results.Store, led *ledger) ([]pend
 }
 
 // readAll reads every row of p's table as units, hashed as Digests would
-// give them: one row each, or an attempt's answers in question order.
+// give them: one row each as canonical JSON, or an attempt's answers' ids
+// in question order.
 func readAll(r results.HubReader, p *pendingTable) error {
 	unitKey := unitKeyOf(p.t)
 	idx := map[string]int{}
@@ -87,10 +88,14 @@ func readAll(r results.HubReader, p *pendingTable) error {
 		}
 		content = content[:0]
 		for j, row := range u.rows {
-			if j > 0 {
-				content = append(content, '\n')
+			switch {
+			case q < 0:
+				content = canonicalJSON(content, p.t.Cols, row)
+			case j > 0:
+				content = append(append(content, ','), row[0].(string)...)
+			default:
+				content = append(content, row[0].(string)...)
 			}
-			content = canonicalJSON(content, p.t.Cols, row)
 		}
 		u.key, u.content = unitHashes(p.t.Name, keys[i], string(content))
 	}
