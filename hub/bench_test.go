@@ -202,7 +202,7 @@ func loadDemoHub(b *testing.B, people int) *testHub {
 		_, err := owner.Exec(ctx, `INSERT INTO kynangso.communes (name) VALUES ($1) ON CONFLICT DO NOTHING`, communeOf(i))
 		must(b, err)
 		_, err = owner.Exec(ctx, `INSERT INTO kynangso.teams (role_name, name, commune_id)
-			SELECT $2, $2, id FROM kynangso.communes WHERE name = $1`, communeOf(i), fmt.Sprintf("t%02d", i))
+			SELECT $2::text, $2::text, id FROM kynangso.communes WHERE name = $1`, communeOf(i), fmt.Sprintf("t%02d", i))
 		must(b, err)
 	}
 	for i, f := range files {
