@@ -218,48 +218,44 @@ func newHubInitCmd(o *Options) *cobra.Command {
 	}
 }
 
-func newHubAddTeamCmd(o *Options) *cobra.Command {
-	var t hub.Team
+// newLoginCmd is a command that creates a login on the hub with a new
+// password (create makes it) and shows its address once.
+func newLoginCmd(o *Options, use, short string, role *string,
+	create func(context.Context, *pgx.Conn, string) error) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "add-team postgres://OWNER@SERVER/DATABASE --commune NAME --name TEAM --role LOGIN",
-		Short: "Tạo tài khoản cho một tổ / create a team's login",
+		Use:   use,
+		Short: short,
 		Args:  argsRange(1, 1, "địa chỉ máy chủ với tài khoản chủ", "the hub address with the owner's login"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			pw := hub.NewPassword()
 			return withAdmin(cmd.Context(), args[0], func(c *pgx.Conn) error {
-				if err := hub.AddTeam(cmd.Context(), c, t, pw); err != nil {
+				if err := create(cmd.Context(), c, pw); err != nil {
 					return err
 				}
-				printNewLogin(o, args[0], t.Role, pw)
+				printNewLogin(o, args[0], *role, pw)
 				return nil
 			})
 		},
 	}
+	cmd.Flags().StringVar(role, "role", "", "the login (lower-case letters, digits, _)")
+	return cmd
+}
+
+func newHubAddTeamCmd(o *Options) *cobra.Command {
+	var t hub.Team
+	cmd := newLoginCmd(o, "add-team postgres://OWNER@SERVER/DATABASE --commune NAME --name TEAM --role LOGIN",
+		"Tạo tài khoản cho một tổ / create a team's login", &t.Role,
+		func(ctx context.Context, c *pgx.Conn, pw string) error { return hub.AddTeam(ctx, c, t, pw) })
 	cmd.Flags().StringVar(&t.Commune, "commune", "", "the team's commune (created when new)")
 	cmd.Flags().StringVar(&t.Name, "name", "", "the team's name, as people say it")
-	cmd.Flags().StringVar(&t.Role, "role", "", "the login (lower-case letters, digits, _)")
 	return cmd
 }
 
 func newHubAddProvinceCmd(o *Options) *cobra.Command {
 	var role string
-	cmd := &cobra.Command{
-		Use:   "add-province postgres://OWNER@SERVER/DATABASE --role LOGIN",
-		Short: "Tạo tài khoản chỉ đọc cho cán bộ tỉnh / create the province staff's read-only login",
-		Args:  argsRange(1, 1, "địa chỉ máy chủ với tài khoản chủ", "the hub address with the owner's login"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			pw := hub.NewPassword()
-			return withAdmin(cmd.Context(), args[0], func(c *pgx.Conn) error {
-				if err := hub.AddProvince(cmd.Context(), c, role, pw); err != nil {
-					return err
-				}
-				printNewLogin(o, args[0], role, pw)
-				return nil
-			})
-		},
-	}
-	cmd.Flags().StringVar(&role, "role", "", "the login (lower-case letters, digits, _)")
-	return cmd
+	return newLoginCmd(o, "add-province postgres://OWNER@SERVER/DATABASE --role LOGIN",
+		"Tạo tài khoản chỉ đọc cho cán bộ tỉnh / create the province staff's read-only login", &role,
+		func(ctx context.Context, c *pgx.Conn, pw string) error { return hub.AddProvince(ctx, c, role, pw) })
 }
 
 // printNewLogin shows a new login's address, password included, once: the
