@@ -34,41 +34,48 @@ const mirrorKey = "hub_mirror"
 // results. The connection must be the province's login (a laptop's sees
 // only its own team's rows). opts are the store's options (clock, zone).
 func Mirror(ctx context.Context, conn *pgx.Conn, path, commune string, opts ...results.Option) (*results.Store, error) {
-	if err := CheckSchema(ctx, conn); err != nil {
+	store, err := results.Open(ctx, path, opts...)
+	if err != nil {
 		return nil, err
+	}
+	if err := RefreshMirror(ctx, conn, store, commune); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
+}
+
+// RefreshMirror brings an open report mirror up to date with the hub, for
+// a screen that keeps it open between reports.
+func RefreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, commune string) error {
+	if err := CheckSchema(ctx, conn); err != nil {
+		return err
 	}
 	var hubID string
 	var cid *int
 	err := conn.QueryRow(ctx, `SELECT (SELECT value FROM kynangso.hub_meta WHERE key = 'hub_id'),
 		(SELECT id FROM kynangso.communes WHERE name = $1)`, commune).Scan(&hubID, &cid)
 	if err != nil {
-		return nil, fmt.Errorf("read the hub: %w", err)
+		return fmt.Errorf("read the hub: %w", err)
 	}
 	if commune != "" && cid == nil {
-		return nil, fmt.Errorf("%w: %q", ErrNoCommune, commune)
-	}
-	store, err := results.Open(ctx, path, opts...)
-	if err != nil {
-		return nil, err
+		return fmt.Errorf("%w: %q", ErrNoCommune, commune)
 	}
 	scope := hubID + " " + commune
 	state, _, err := store.Setting(ctx, mirrorKey)
-	if err == nil {
-		mark := "0"
-		if rest, ok := strings.CutPrefix(state, scope+" "); ok {
-			mark = rest
-		} else if state != "" {
-			err = fmt.Errorf("the mirror %s belongs to another hub or commune; delete it or choose another file", path)
-		}
-		if err == nil {
-			err = refreshMirror(ctx, conn, store, cid, scope, mark)
-		}
-	}
 	if err != nil {
-		store.Close()
-		return nil, fmt.Errorf("update the report mirror: %w", err)
+		return fmt.Errorf("update the report mirror: %w", err)
 	}
-	return store, nil
+	mark := "0"
+	if rest, ok := strings.CutPrefix(state, scope+" "); ok {
+		mark = rest
+	} else if state != "" {
+		return fmt.Errorf("update the report mirror: %s belongs to another hub or commune; delete it or choose another file", store.Path())
+	}
+	if err := refreshMirror(ctx, conn, store, cid, scope, mark); err != nil {
+		return fmt.Errorf("update the report mirror: %w", err)
+	}
+	return nil
 }
 
 // mirrorTables are the tables a mirror holds: what the reports read.
