@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -72,10 +74,60 @@ func RefreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, co
 	} else if state != "" {
 		return fmt.Errorf("update the report mirror: %s belongs to another hub or commune; delete it or choose another file", store.Path())
 	}
-	if err := refreshMirror(ctx, conn, store, cid, scope, mark); err != nil {
+	var empty bool
+	if err := store.DB().QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM participants)`).Scan(&empty); err != nil {
+		return fmt.Errorf("update the report mirror: %w", err)
+	}
+	refresh := refreshMirror
+	if mark == "0" && empty {
+		refresh = buildMirror
+	}
+	if err := refresh(ctx, conn, store, cid, scope, mark); err != nil {
 		return fmt.Errorf("update the report mirror: %w", err)
 	}
 	return nil
+}
+
+// buildMirror makes a new mirror's first copy: the hub's rows go into a
+// temporary file at the speed of plain inserts, which is then merged into
+// the empty mirror by the merge's one-statement path (the report summaries
+// added in bulk, not row by row). Every row is new, so the merge keeps each
+// exactly as the hub holds it.
+func buildMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, cid *int, scope, mark string) error {
+	dir, err := os.MkdirTemp(filepath.Dir(store.Path()), ".hub-mirror-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "hub.db")
+	f, err := results.NewHubFile(ctx, path)
+	if err != nil {
+		return err
+	}
+	var next string
+	err = pgx.BeginTxFunc(ctx, conn, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text`).Scan(&next); err != nil {
+			return err
+		}
+		for _, name := range mirrorTables {
+			put := func(rows [][]any) error { return f.Put(ctx, name, rows) }
+			if err := copyTable(ctx, tx, name, put, mirrorQuery(tableNamed(name), cid != nil), mark, cid); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		f.Abort()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if _, err := store.MergeHubFile(ctx, path); err != nil {
+		return err
+	}
+	return store.SetSetting(ctx, mirrorKey, scope+" "+next)
 }
 
 // mirrorTables are the tables a mirror holds: what the reports read.
@@ -92,7 +144,8 @@ func refreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, ci
 			return err
 		}
 		for _, name := range mirrorTables {
-			if err := copyTable(ctx, tx, store, name, mirrorQuery(tableNamed(name), cid != nil), mark, cid); err != nil {
+			put := func(rows [][]any) error { return store.PutHubRows(ctx, name, rows) }
+			if err := copyTable(ctx, tx, name, put, mirrorQuery(tableNamed(name), cid != nil), mark, cid); err != nil {
 				return err
 			}
 		}
@@ -123,8 +176,9 @@ func refreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, ci
 // province's answers are streamed, never held in memory at once.
 const mirrorBatch = 50000
 
-// copyTable streams the rows of one table's query into the mirror.
-func copyTable(ctx context.Context, tx pgx.Tx, store *results.Store, name, q string, args ...any) error {
+// copyTable streams the rows of one table's query to put, a batch at a
+// time.
+func copyTable(ctx context.Context, tx pgx.Tx, name string, put func([][]any) error, q string, args ...any) error {
 	rows, err := tx.Query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
@@ -137,7 +191,7 @@ func copyTable(ctx context.Context, tx pgx.Tx, store *results.Store, name, q str
 			return fmt.Errorf("read %s: %w", name, err)
 		}
 		if batch = append(batch, vals); len(batch) == mirrorBatch {
-			if err := store.PutHubRows(ctx, name, batch); err != nil {
+			if err := put(batch); err != nil {
 				return err
 			}
 			batch = batch[:0]
@@ -146,7 +200,7 @@ func copyTable(ctx context.Context, tx pgx.Tx, store *results.Store, name, q str
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
-	return store.PutHubRows(ctx, name, batch)
+	return put(batch)
 }
 
 // mirrorQuery selects a table's rows written since $1 (for commune $2 when

@@ -215,11 +215,7 @@ func (r HubReader) rows(t HubTable, q string, args []any, fn func([]any) error) 
 
 // MergeHubRows merges rows pulled from the hub (table name → rows, each
 // with the columns of HubTables in order) into this database by the same
-// rules as Merge: they are written to a private temporary kynangso file
-// that is then merged like a file from another laptop, so an erasure wins,
-// the newest version wins, joins survive and merging the same rows again
-// changes nothing. The temporary file is not remembered among the merged
-// files. The report says what arrived.
+// rules as Merge (see MergeHubFile).
 func (s *Store) MergeHubRows(ctx context.Context, rows map[string][][]any) (MergeReport, error) {
 	dir, err := os.MkdirTemp("", "kynangso-hub-")
 	if err != nil {
@@ -227,9 +223,29 @@ func (s *Store) MergeHubRows(ctx context.Context, rows map[string][][]any) (Merg
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "hub.db")
-	if err := writeHubFile(ctx, path, rows, s.clk); err != nil {
+	f, err := NewHubFile(ctx, path, WithClock(s.clk.wall), WithZone(s.clk.zone))
+	if err != nil {
 		return MergeReport{}, err
 	}
+	for _, t := range HubTables() {
+		if err := f.Put(ctx, t.Name, rows[t.Name]); err != nil {
+			f.Abort()
+			return MergeReport{}, err
+		}
+	}
+	if err := f.Close(); err != nil {
+		return MergeReport{}, err
+	}
+	return s.MergeHubFile(ctx, path)
+}
+
+// MergeHubFile merges a file made with NewHubFile into this database like a
+// file from another laptop: an erasure wins, the newest version wins, joins
+// survive, and merging the same rows again changes nothing. When every row
+// is new here (a report mirror's first copy of a province) it takes the
+// merge's one-statement path, which adds the report summaries in bulk. The
+// file is not remembered among the merged files.
+func (s *Store) MergeHubFile(ctx context.Context, path string) (MergeReport, error) {
 	digest, err := fileDigest(path)
 	if err != nil {
 		return MergeReport{}, fmt.Errorf("merge hub rows: %w", err)
@@ -243,32 +259,64 @@ func (s *Store) MergeHubRows(ctx context.Context, rows map[string][][]any) (Merg
 	return rep, err
 }
 
-// writeHubFile makes a kynangso database at path holding only rows. Its
-// own device row and id are removed, so the merge brings no laptop that
-// does not exist.
-func writeHubFile(ctx context.Context, path string, rows map[string][][]any, clk clock) error {
-	tmp, err := openAt(ctx, path, len(migrations), WithClock(clk.wall), WithZone(clk.zone))
+// HubFile is a new kynangso database being filled with rows from the hub,
+// to be merged (MergeHubFile) and thrown away. It has no triggers, no
+// report summaries and no device of its own (the merge neither reads the
+// first nor brings the second), so rows go in at the speed of plain
+// inserts, in one transaction.
+type HubFile struct {
+	store *Store
+	tx    *sql.Tx
+}
+
+// NewHubFile creates the file at path (which must not exist).
+func NewHubFile(ctx context.Context, path string, opts ...Option) (*HubFile, error) {
+	tmp, err := openAt(ctx, path, len(migrations), opts...)
 	if err != nil {
-		return fmt.Errorf("merge hub rows: %w", err)
+		return nil, fmt.Errorf("write hub rows: %w", err)
 	}
-	err = tmp.withTx(ctx, "write hub rows", func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM devices; DELETE FROM meta WHERE key = 'device_id'`); err != nil {
-			return err
+	tx, err := tmp.db.BeginTx(ctx, nil)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `DELETE FROM devices; DELETE FROM meta WHERE key = 'device_id'`)
+	}
+	if err == nil {
+		_, err = dropTriggers(ctx, tx, "")
+	}
+	if err != nil {
+		if tx != nil {
+			tx.Rollback()
 		}
-		for _, t := range HubTables() {
-			if err := insertHubRows(ctx, tx, t, rows[t.Name], ""); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if cerr := tmp.Close(); err == nil {
+		tmp.Close()
+		return nil, fmt.Errorf("write hub rows: %w", err)
+	}
+	return &HubFile{store: tmp, tx: tx}, nil
+}
+
+// Put adds rows of table (columns of HubTables in order); parents first.
+func (f *HubFile) Put(ctx context.Context, table string, rows [][]any) error {
+	t, err := hubTable(table)
+	if err != nil {
+		return err
+	}
+	return insertHubRows(ctx, f.tx, t, rows, "")
+}
+
+// Close commits the rows and closes the file.
+func (f *HubFile) Close() error {
+	err := f.tx.Commit()
+	if cerr := f.store.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("merge hub rows: %w", err)
+		return fmt.Errorf("write hub rows: %w", err)
 	}
 	return nil
+}
+
+// Abort gives up the file's rows and closes it.
+func (f *HubFile) Abort() {
+	f.tx.Rollback()
+	f.store.Close()
 }
 
 // insertHubRows inserts rows into t inside tx with one prepared statement;
