@@ -15,6 +15,7 @@ import (
 // filterFlags are the filters report and export share.
 type filterFlags struct {
 	session, from, to, village string
+	hub                        hubFlags
 }
 
 func (f *filterFlags) add(cmd *cobra.Command) {
@@ -23,6 +24,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 	fl.StringVar(&f.from, "from", "", "from this date, YYYY-MM-DD (inclusive)")
 	fl.StringVar(&f.to, "to", "", "up to this date, YYYY-MM-DD (inclusive)")
 	fl.StringVar(&f.village, "village", "", "only people of this village (case and accents ignored)")
+	f.hub.add(cmd)
 }
 
 func (f *filterFlags) filter() results.Filter {
@@ -51,7 +53,7 @@ func newExportCmd(o *Options) *cobra.Command {
 			"what to export: attendance or results, e.g. `kynangso export attendance`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExport(cmd.Context(), o, results.ExportKind(args[0]), results.Format(format),
-				exportTarget{out: out, force: force}, ff.filter(), withPhone)
+				exportTarget{out: out, force: force}, ff.filter(), withPhone, ff.hub)
 		},
 	}
 	ff.add(cmd)
@@ -89,7 +91,7 @@ func (t *exportTarget) check() error {
 }
 
 func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, target exportTarget,
-	f results.Filter, withPhone bool) error {
+	f results.Filter, withPhone bool, src hubFlags) error {
 	if kind != results.ExportAttendance && kind != results.ExportResults {
 		return fmt.Errorf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).\n"+
 			"There is no export %q; use attendance or results.", kind, kind)
@@ -103,7 +105,7 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 	if err := target.check(); err != nil {
 		return err
 	}
-	s, err := o.OpenExistingStore(ctx)
+	s, err := o.openSource(ctx, src)
 	if err != nil {
 		return err
 	}

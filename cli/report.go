@@ -33,7 +33,7 @@ func newReportCmd(o *Options) *cobra.Command {
 			"followup (danh sách cần thăm lại / follow-up list). docs/reports.md says how each number is computed.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReport(cmd.Context(), o, format, sections, ff.filter(), withPhone)
+			return runReport(cmd.Context(), o, format, sections, ff.filter(), withPhone, ff.hub)
 		},
 	}
 	ff.add(cmd)
@@ -51,7 +51,7 @@ type reportData struct {
 	FollowUp  *results.FollowUpReport `json:"followup,omitempty"`
 }
 
-func runReport(ctx context.Context, o *Options, format string, sections []string, f results.Filter, withPhone bool) error {
+func runReport(ctx context.Context, o *Options, format string, sections []string, f results.Filter, withPhone bool, src hubFlags) error {
 	if format != "text" && format != "json" && format != "md" {
 		return fmt.Errorf("--format phải là text, json hoặc md, không phải %q.\n--format must be text, json or md, not %q.", format, format)
 	}
@@ -64,7 +64,7 @@ func runReport(ctx context.Context, o *Options, format string, sections []string
 	if err := f.Validate(); err != nil {
 		return filterError(err)
 	}
-	s, err := o.OpenExistingStore(ctx)
+	s, err := o.openSource(ctx, src)
 	if err != nil {
 		return err
 	}

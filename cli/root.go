@@ -140,6 +140,7 @@ func NewRoot(o *Options) *cobra.Command {
 		newClassesCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
+		newHubCmd(o), newSyncCmd(o),
 	} {
 		root.AddCommand(sub)
 	}
