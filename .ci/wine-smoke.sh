@@ -33,6 +33,13 @@ exe=${1:?usage: wine-smoke.sh path/to/kynangso.exe}
 exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
 read -r -a skip_env <<<"${SMOKE_SKIP:-}"
 SKIP+=("${skip_env[@]}")
+# Go's own folders, read before setup_prefix moves HOME into the throw-away
+# prefix: the documents check builds with the caller's caches, not an empty
+# module cache and build cache of its own.
+go_env=()
+if command -v go >/dev/null; then
+	go_env=("GOPATH=$(go env GOPATH)" "GOCACHE=$(go env GOCACHE)" "GOMODCACHE=$(go env GOMODCACHE)")
+fi
 
 # find_wine sets WINE and WINESERVER (Debian's wine64 package installs only
 # /usr/lib/wine/wine64; the `wine` package adds the /usr/bin wrappers).
@@ -187,7 +194,7 @@ shell_folders='HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer\User Shel
 # (which still exists, as it does on a real laptop after the move).
 check_documents() {
 	local docsdir=$work/docsdir.exe moved='C:\users\Public\OneDrive\Tài liệu'
-	(cd "$repo" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	(cd "$repo" && env "${go_env[@]}" CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		go build -trimpath -o "$docsdir" .ci/wine/docsdir.go) >"$work/out" 2>&1 ||
 		{ last_cmd="go build .ci/wine/docsdir.go" rc=1; : >"$work/err"; fail "could not build the helper"; }
 	mkdir -p "$WINEPREFIX/drive_c/users/Public/OneDrive/Tài liệu"

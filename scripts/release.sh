@@ -56,7 +56,7 @@ release_version() {
 	tags=$(git tag --points-at HEAD | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' || true)
 	n=$(grep -c . <<<"$tags" || true)
 	[[ $n -ge 1 ]] || die "HEAD ($(git rev-parse --short HEAD)) has no version tag vX.Y.Z; see docs/releasing.md"
-	[[ $n -eq 1 ]] || die "HEAD has several version tags ($(tr '\n' ' ' <<<"$tags")); delete all but one"
+	[[ $n -eq 1 ]] || die "HEAD has several version tags ($(paste -sd ' ' <<<"$tags")); delete all but one"
 	[[ -z $(git status --porcelain) ]] ||
 		die "the work tree has changes that are not in $tags; commit or stash them: a release is the tagged commit only"
 	grep -q "^## \[${tags#v}\]" CHANGELOG.md ||
