@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"kynangso/app/ui"
 	"path/filepath"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // and View), moving the highlight between choices. Target: under 1 ms.
 func BenchmarkQuizKeyPress(b *testing.B) {
 	for _, sz := range [][2]int{{80, 24}, {200, 60}} {
-		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
+		b.Run(ui.Itoa(sz[0])+"x"+ui.Itoa(sz[1]), func(b *testing.B) {
 			st := newFakeStore()
 			st.people = []results.Participant{{ID: "p1", FullName: "Đinh Văn Tâm", BirthYear: 1955}}
 			m := newTestModel(b, st, sz[0], sz[1])
@@ -45,7 +46,7 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, err := results.Open(ctx, filepath.Join(dir, "k"+itoa(i)+".db"))
+		st, err := results.Open(ctx, filepath.Join(dir, "k"+ui.Itoa(i)+".db"))
 		if err != nil {
 			b.Fatal(err)
 		}

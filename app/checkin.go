@@ -1,13 +1,14 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/results"
 )
 
@@ -16,7 +17,9 @@ import (
 // letters are typed, so neither the previous person's search nor half the
 // village shows to whoever sits down.
 type checkinScreen struct {
-	c      *Common
+	ui.Page
+	frame  string // the frame layout made, which View shows
+	c      *ui.Common
 	w, h   int
 	input  textinput.Model
 	people []results.Participant
@@ -25,10 +28,10 @@ type checkinScreen struct {
 	busy   bool // a check-in is being saved
 	err    string
 	failed results.Participant // created but not checked in; retried on Enter
-	scroll scroller
+	scroll ui.Scroller
 }
 
-func newCheckinScreen(c *Common) *checkinScreen {
+func newCheckinScreen(c *ui.Common) *checkinScreen {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.CharLimit = 80
@@ -43,14 +46,15 @@ func (s *checkinScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.input.SetStyles(s.c.Styles.Input)
 	s.input.SetWidth(max(10, w-4))
+	s.layout()
 }
 
 func (s *checkinScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Up, k.Down, with(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+	return []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
 }
 
-func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case searchDoneMsg:
@@ -67,7 +71,7 @@ func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		s.busy, s.failed, s.err = false, msg.participant, s.c.Cat.T("checkin.saveerr")
 		return s, nil
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-s.listTop()); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-s.listTop()); ok && msg.Button == tea.MouseLeft {
 			s.cursor = id
 			return s, s.choose()
 		}
@@ -81,7 +85,7 @@ func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			return s, send(showWelcomeMsg{})
+			return s, ui.Send(ui.ShowWelcomeMsg{})
 		case key.Matches(msg, k.Up):
 			s.cursor = max(0, s.cursor-1)
 			return s, nil
@@ -98,12 +102,7 @@ func (s *checkinScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 func (s *checkinScreen) moveWheel(msg tea.MouseWheelMsg) {
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		s.cursor = max(0, s.cursor-1)
-	case tea.MouseWheelDown:
-		s.cursor = min(len(s.people), s.cursor+1)
-	}
+	s.cursor = max(0, min(len(s.people), s.cursor+ui.WheelStep(msg)))
 }
 
 // search starts a search when the typed text changed.
@@ -113,35 +112,18 @@ func (s *checkinScreen) search() tea.Cmd {
 		return nil
 	}
 	s.query, s.cursor = q, 0
-	if tooShort(q) {
+	if flow.TooShort(q) {
 		s.people = nil
 		return nil
 	}
-	return searchPeople(s.c, q)
-}
-
-// minSearchLetters is how many letters a search needs before names are
-// listed: one letter would list half the village to whoever sits down next
-// on a shared laptop.
-const minSearchLetters = 2
-
-// tooShort reports whether q has fewer than minSearchLetters letters or
-// digits (spaces and punctuation do not count).
-func tooShort(q string) bool {
-	n := 0
-	for _, r := range q {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n < minSearchLetters
+	return s.Cmd(searchPeople(s.c, q))
 }
 
 // choose checks in the highlighted person, or opens registration.
 func (s *checkinScreen) choose() tea.Cmd {
 	if s.failed.ID != "" {
 		s.busy, s.err = true, ""
-		return checkIn(s.c, s.failed)
+		return s.Cmd(checkIn(s.c, s.failed))
 	}
 	if s.err != "" && s.query != "" && s.people == nil {
 		s.err, s.query = "", ""
@@ -149,65 +131,65 @@ func (s *checkinScreen) choose() tea.Cmd {
 	}
 	if s.cursor < len(s.people) {
 		s.busy, s.err = true, ""
-		return checkIn(s.c, s.people[s.cursor])
+		return s.Cmd(checkIn(s.c, s.people[s.cursor]))
 	}
-	return send(showRegisterMsg{name: cleanLine(s.input.Value())})
+	return ui.Send(showRegisterMsg{name: ui.CleanLine(s.input.Value())})
 }
 
 // listTop is the first row of the list under the input.
 func (s *checkinScreen) listTop() int { return 5 }
 
-func (s *checkinScreen) View() string {
+func (s *checkinScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	head := []string{
 		st.Title.Render(cat.T("checkin.title")),
-		truncate(st.Text.Render(cat.T("checkin.prompt")), s.w),
+		ui.Truncate(st.Text.Render(cat.T("checkin.prompt")), s.w),
 		s.input.View(),
-		truncate(st.Subtle.Render(cat.T("checkin.hint")), s.w),
+		ui.Truncate(st.Subtle.Render(cat.T("checkin.hint")), s.w),
 		"",
 	}
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	for i, p := range s.people {
 		y := len(lines)
 		lines = append(lines, s.row(i, personLine(cat, p))...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 	}
 	switch {
-	case s.query != "" && tooShort(s.query):
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
+	case s.query != "" && flow.TooShort(s.query):
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("checkin.more")), s.w)...)
 	case s.query != "" && len(s.people) == 0 && s.err == "":
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("checkin.none")), s.w)...)
 	}
 	y := len(lines)
 	lines = append(lines, s.row(len(s.people), cat.T("checkin.new"))...)
-	zones = append(zones, zone{id: len(s.people), y0: y, y1: len(lines)})
+	zones = append(zones, ui.Zone{ID: len(s.people), Y0: y, Y1: len(lines)})
 	if s.busy {
 		lines = append(lines, "", st.Subtle.Render(cat.T("checkin.working")))
 	}
 	if s.err != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
 	}
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(s.h - len(head))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(s.h - len(head))
 	if s.cursor < len(zones) {
-		s.scroll.show(zones[s.cursor].y0, zones[s.cursor].y1)
+		s.scroll.Show(zones[s.cursor].Y0, zones[s.cursor].Y1)
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.view(st, cat)
+	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
 }
 
 // row renders one list row with a ▶ marker when it is highlighted.
 func (s *checkinScreen) row(i int, text string) []string {
 	st := s.c.Styles
 	if i == s.cursor {
-		lines := hang("▶ ", text, s.w)
+		lines := ui.Hang("▶ ", text, s.w)
 		for j := range lines {
 			lines[j] = st.Selected.Render(lines[j])
 		}
 		return lines
 	}
-	lines := hang("  ", text, s.w)
+	lines := ui.Hang("  ", text, s.w)
 	for j := range lines {
 		lines[j] = st.Unselected.Render(lines[j])
 	}
@@ -215,13 +197,23 @@ func (s *checkinScreen) row(i int, text string) []string {
 }
 
 // personLine is "Nguyễn Thị Lan · sinh 1958 · Buôn Ako Dhông", cleaned.
-func personLine(cat Catalog, p results.Participant) string {
-	parts := []string{cleanLine(p.FullName)}
+func personLine(cat ui.Catalog, p results.Participant) string {
+	parts := []string{ui.CleanLine(p.FullName)}
 	if p.BirthYear > 0 {
 		parts = append(parts, cat.F("checkin.born", p.BirthYear))
 	}
-	if v := cleanLine(p.Village); v != "" {
+	if v := ui.CleanLine(p.Village); v != "" {
 		parts = append(parts, v)
 	}
 	return strings.Join(parts, " · ")
 }
+
+// Update handles msg, then lays the page out again.
+func (s *checkinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *checkinScreen) View() string { return s.frame }

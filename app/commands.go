@@ -2,63 +2,46 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
-	"time"
+	"kynangso/app/ui"
 
 	tea "charm.land/bubbletea/v2"
 
-	"kynangso/quiz"
+	"kynangso/flow"
 	"kynangso/results"
 )
 
-// Commands: every store call happens here, off the Update loop, and comes
-// back as a message.
-
-// searchLimit is how many names check-in lists at most.
-const searchLimit = 20
+// Commands: every call into the participant flow (and so the store)
+// happens here, off the Update loop, and comes back as a message. The rules
+// themselves live in package flow; these only carry its answers to the
+// screens.
 
 // loadClass reads today's open class and the idle timeout setting.
-func loadClass(c *Common) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
+func loadClass(c *ui.Common) tea.Cmd {
+	f, ctx := c.Flow, c.Ctx
 	return func() tea.Msg {
-		if st == nil {
+		if f == nil {
 			return classLoadedMsg{}
 		}
-		class, ok, err := st.CurrentSession(ctx)
-		if err != nil {
-			return classLoadedMsg{err: fmt.Errorf("read open class: %w", err)}
-		}
-		msg := classLoadedMsg{class: class, ok: ok}
-		if v, found, err := st.Setting(ctx, SettingIdleMinutes); err == nil && found {
-			if n, err := strconv.Atoi(v); err == nil && n > 0 {
-				msg.idle = time.Duration(n) * time.Minute
-			}
-		}
-		return msg
+		class, err := f.OpenClass(ctx)
+		return classLoadedMsg{class: class, err: err}
 	}
 }
 
 // searchPeople finds registered people whose name matches query.
-func searchPeople(c *Common, query string) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
+func searchPeople(c *ui.Common, query string) tea.Cmd {
+	f, ctx := c.Flow, c.Ctx
 	return func() tea.Msg {
-		people, err := st.SearchParticipants(ctx, query, searchLimit)
-		if err != nil {
-			err = fmt.Errorf("search participants: %w", err)
-		}
+		people, err := f.Search(ctx, query)
 		return searchDoneMsg{query: query, people: people, err: err}
 	}
 }
 
 // checkIn records attendance for the open class, if there is one.
-func checkIn(c *Common, p results.Participant) tea.Cmd {
-	st, ctx, class, has := c.Store, c.Ctx, c.Visit.Class, c.Visit.HasClass
+func checkIn(c *ui.Common, p results.Participant) tea.Cmd {
+	f, ctx, class := c.Flow, c.Ctx, c.ClassNow()
 	return func() tea.Msg {
-		if has {
-			if _, err := st.CheckIn(ctx, class.ID, p.ID); err != nil {
-				return checkinFailedMsg{participant: p, err: fmt.Errorf("check in: %w", err)}
-			}
+		if _, err := f.CheckIn(ctx, class, p); err != nil {
+			return checkinFailedMsg{participant: p, err: err}
 		}
 		return checkedInMsg{participant: p}
 	}
@@ -66,128 +49,76 @@ func checkIn(c *Common, p results.Participant) tea.Cmd {
 
 // registerPerson stores a new participant (named when consent is given,
 // anonymous otherwise) and checks them in.
-func registerPerson(c *Common, draft results.Participant, consent bool) tea.Cmd {
-	st, ctx, now := c.Store, c.Ctx, c.Now
+func registerPerson(c *ui.Common, draft results.Participant, consent bool) tea.Cmd {
+	f, ctx, class := c.Flow, c.Ctx, c.ClassNow()
 	return func() tea.Msg {
-		p := draft
-		if consent {
-			p.ConsentVersion, p.ConsentAt = results.ConsentVersion, now()
-		} else {
-			p = results.Participant{Anonymous: true}
+		saved, _, err := f.Register(ctx, class, draft, consent)
+		if errors.Is(err, flow.ErrNotCheckedIn) {
+			return checkinFailedMsg{participant: saved, err: err}
 		}
-		saved, err := st.CreateParticipant(ctx, p)
 		if err != nil {
-			return checkinFailedMsg{err: fmt.Errorf("create participant: %w", err)}
+			return checkinFailedMsg{err: err}
 		}
-		return checkIn(c, saved)()
+		return checkedInMsg{participant: saved}
 	}
 }
 
-// loadProgress reads what the visitor has read and tried.
-func loadProgress(c *Common) tea.Cmd {
-	st, ctx, id := c.Store, c.Ctx, c.Visit.Participant.ID
+// loadMenu reads where the visitor stands with each module.
+func loadMenu(c *ui.Common) tea.Cmd {
+	f, ctx, id := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
-		prog, err := st.LessonProgress(ctx, id)
-		if err != nil {
-			return progressLoadedMsg{err: fmt.Errorf("lesson progress: %w", err)}
-		}
-		atts, err := st.Attempts(ctx, id)
-		if err != nil {
-			return progressLoadedMsg{err: fmt.Errorf("attempts: %w", err)}
-		}
-		return progressLoadedMsg{progress: prog, attempts: atts}
+		entries, err := f.Menu(ctx, id)
+		return menuLoadedMsg{entries: entries, err: err}
 	}
 }
 
 // savePage records the page just shown.
-func savePage(c *Common, moduleID string, page, count int) tea.Cmd {
-	st, ctx, id := c.Store, c.Ctx, c.Visit.Participant.ID
+func savePage(c *ui.Common, moduleID string, page, count int) tea.Cmd {
+	f, ctx, id := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
-		err := st.SaveLessonPage(ctx, id, moduleID, page, count)
-		if err != nil {
-			err = fmt.Errorf("save lesson page: %w", err)
-		}
-		return pageSavedMsg{page: page, err: err}
+		return pageSavedMsg{page: page, err: f.SavePage(ctx, id, moduleID, page, count)}
 	}
 }
 
 // prepareQuiz resumes the visitor's unfinished attempt at the module, or
-// starts a new one with a fresh random seed.
-func prepareQuiz(c *Common, moduleID string) tea.Cmd {
-	st, ctx, v, newSeed := c.Store, c.Ctx, c.Visit, c.Seed
-	mod := c.Pack.Module(moduleID)
+// starts a new one.
+func prepareQuiz(c *ui.Common, moduleID string) tea.Cmd {
+	f, ctx, v := c.Flow, c.Ctx, c.Visit
 	return func() tea.Msg {
-		if mod == nil || len(mod.Questions) == 0 {
-			return quizReadyMsg{err: errNoQuestions}
-		}
-		a, answers, ok, err := st.InProgressAttempt(ctx, v.Participant.ID, moduleID)
-		if err != nil {
-			return quizReadyMsg{err: fmt.Errorf("find unfinished attempt: %w", err)}
-		}
-		if ok {
-			drawn, _ := quiz.Arrange(mod.Questions, a.QuestionIDs, a.Seed)
-			if len(drawn) > 0 {
-				got := make(map[string][]string, len(answers))
-				for _, an := range answers {
-					got[an.QuestionID] = an.Chosen
-				}
-				return quizReadyMsg{attempt: a, drawn: drawn, answers: got, resumed: true}
-			}
-		}
-		seed := newSeed()
-		drawn := quiz.Draw(mod.Questions, mod.AttemptSize(), seed)
-		a = results.Attempt{
-			ParticipantID: v.Participant.ID, ModuleID: moduleID, PackVersion: mod.PackVersion,
-			Seed: seed, QuestionIDs: quiz.IDs(drawn),
-		}
-		if v.HasClass {
-			a.SessionID = v.Class.ID
-		}
-		a, err = st.StartAttempt(ctx, a)
-		if err != nil {
-			return quizReadyMsg{err: fmt.Errorf("start attempt: %w", err)}
-		}
-		return quizReadyMsg{attempt: a, drawn: drawn, answers: map[string][]string{}}
+		a, err := f.OpenQuiz(ctx, v, moduleID)
+		return quizReadyMsg{attempt: a, err: err}
 	}
 }
 
-// errNoQuestions means the module has nothing to ask.
-var errNoQuestions = errors.New("module has no questions")
-
-// recordAnswer commits one answer; the quiz shows "saved" only after this returns.
-func recordAnswer(c *Common, a results.Answer) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
+// recordAnswer commits one answer; the quiz shows "saved" only after this
+// returns. The answer that comes back is the one stored, which is the
+// first one given if this question was answered before (a crash between
+// the commit and the screen).
+func recordAnswer(c *ui.Common, a results.Answer) tea.Cmd {
+	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
-		_, err := st.RecordAnswer(ctx, a)
-		if errors.Is(err, results.ErrAlreadyAnswered) {
-			err = nil // committed earlier (for example just before a crash)
-		}
-		if err != nil {
-			err = fmt.Errorf("record answer: %w", err)
-		}
-		return answerSavedMsg{questionID: a.QuestionID, err: err}
+		saved, err := f.Record(ctx, pid, a)
+		return answerSavedMsg{questionID: a.QuestionID, answer: saved, err: err}
 	}
 }
 
-// finishAttempt stores the attempt's score.
-func finishAttempt(c *Common, attemptID string, r quiz.Result) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
+// finishAttempt scores the attempt from its stored answers and keeps the
+// score.
+func finishAttempt(c *ui.Common, attemptID string) tea.Cmd {
+	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
-		err := st.FinishAttempt(ctx, attemptID, r.Score, r.Max, r.Passed)
-		if err != nil {
-			err = fmt.Errorf("finish attempt: %w", err)
-		}
-		return attemptFinishedMsg{err: err}
+		res, err := f.Finish(ctx, pid, attemptID)
+		return attemptFinishedMsg{result: res, err: err}
 	}
 }
 
-// abandonAttempt ends an attempt left before any answer, so the menu does not
+// leaveAttempt ends an attempt left before any answer, so the menu does not
 // show a quiz "in progress" that the person never really began. A failure
 // changes nothing for the person: the attempt simply resumes next time.
-func abandonAttempt(c *Common, attemptID string) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
+func leaveAttempt(c *ui.Common, attemptID string) tea.Cmd {
+	f, ctx, pid := c.Flow, c.Ctx, c.Visit.Participant.ID
 	return func() tea.Msg {
-		_ = st.AbandonAttempt(ctx, attemptID) // best effort, see above
+		_ = f.Leave(ctx, pid, attemptID) // best effort, see above
 		return nil
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,7 +15,9 @@ import (
 // name with results.ConsentVersion; declining stores an anonymous
 // participant who can still learn and take quizzes.
 type consentScreen struct {
-	c      *Common
+	ui.Page
+	frame  string // the frame layout made, which View shows
+	c      *ui.Common
 	w, h   int
 	draft  results.Participant
 	focus  int  // -1 nothing chosen yet, 0 agree, 1 decline
@@ -23,12 +26,11 @@ type consentScreen struct {
 	err    string
 	failed results.Participant // created but not checked in
 	agreed bool
-	scroll scroller
-	btnY   int
-	btns   []button
+	scroll ui.Scroller
+	hits   ui.Hits // where the buttons are
 }
 
-func newConsentScreen(c *Common, draft results.Participant) *consentScreen {
+func newConsentScreen(c *ui.Common, draft results.Participant) *consentScreen {
 	// Nothing is chosen at first: consent must be an explicit choice
 	// (Law 91/2025), so Enter alone never agrees for the person.
 	return &consentScreen{c: c, draft: draft, focus: -1}
@@ -36,14 +38,14 @@ func newConsentScreen(c *Common, draft results.Participant) *consentScreen {
 
 func (s *consentScreen) Init() tea.Cmd { return nil }
 
-func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *consentScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.Scroll, relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), relabel(k.Choose, "1/2", s.c.Cat.T("key.choose")), with(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+	return []key.Binding{k.Scroll, ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), ui.Relabel(k.Choose, "1/2", s.c.Cat.T("key.choose")), ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
 }
 
-func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *consentScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case checkinFailedMsg:
@@ -55,12 +57,10 @@ func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			if s.failed.ID == "" {
-				return s, send(backToRegisterMsg{})
+				return s, ui.Send(backToRegisterMsg{})
 			}
-		case key.Matches(msg, k.Up):
-			s.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Prev, k.ShiftTab):
 			s.focus = 0
 		case key.Matches(msg, k.Next, k.Tab):
@@ -72,26 +72,17 @@ func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			}
 			return s, s.decide(s.focus == 0)
 		case key.Matches(msg, k.Choose):
-			if n, _ := digit(msg.String()); n == 1 || n == 2 {
+			if n, _ := ui.Digit(msg.String()); n == 1 || n == 2 {
 				s.focus = n - 1
 				return s, s.decide(n == 1)
 			}
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(1)
-		}
+		s.scroll.Wheel(msg, 1)
 	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft || s.busy || msg.Y < s.btnY {
-			break
-		}
-		for i, b := range s.btns {
-			if msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
-				s.focus = i
-				return s, s.decide(i == 0)
-			}
+		if i, ok := s.hits.Hit(msg); ok && !s.busy {
+			s.focus = i
+			return s, s.decide(i == 0)
 		}
 	}
 	return s, nil
@@ -101,13 +92,13 @@ func (s *consentScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 func (s *consentScreen) decide(agree bool) tea.Cmd {
 	s.busy, s.err = true, ""
 	if s.failed.ID != "" {
-		return checkIn(s.c, s.failed)
+		return s.Cmd(checkIn(s.c, s.failed))
 	}
 	s.agreed = agree
-	return registerPerson(s.c, s.draft, agree)
+	return s.Cmd(registerPerson(s.c, s.draft, agree))
 }
 
-func (s *consentScreen) View() string {
+func (s *consentScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	var lines []string
 	lines = append(lines, st.Title.Render(cat.T("consent.title")), "")
@@ -117,24 +108,34 @@ func (s *consentScreen) View() string {
 		} else {
 			para = st.Text.Render(para)
 		}
-		lines = append(lines, wrap(para, s.w)...)
+		lines = append(lines, ui.Wrap(para, s.w)...)
 	}
 	labels := []string{"1 " + cat.T("consent.agree"), "2 " + cat.T("consent.decline")}
-	btn, pos := buttons(labels, s.focus, s.w, st)
+	btn, pos := ui.Buttons(labels, s.focus, s.w, st)
 	var foot []string
 	foot = append(foot, "")
 	foot = append(foot, btn...)
 	if s.busy {
 		foot = append(foot, st.Subtle.Render(cat.T("consent.saving")))
 	} else if s.ask {
-		foot = append(foot, wrap(st.Bold.Render(cat.T("consent.choose")), s.w)...)
+		foot = append(foot, ui.Wrap(st.Bold.Render(cat.T("consent.choose")), s.w)...)
 	}
 	if s.err != "" {
-		foot = append(foot, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+		foot = append(foot, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
 	}
 	// The buttons stay on screen; the explanation scrolls above them.
-	s.scroll.set(lines, nil)
-	s.scroll.setHeight(max(2, s.h-len(foot)))
-	s.btnY, s.btns = s.scroll.height+1, pos
-	return s.scroll.view(st, cat) + "\n" + strings.Join(foot, "\n")
+	s.scroll.Set(lines, nil)
+	s.scroll.SetHeight(max(2, s.h-len(foot)))
+	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
+	s.frame = s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
 }
+
+// Update handles msg, then lays the page out again.
+func (s *consentScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *consentScreen) View() string { return s.frame }

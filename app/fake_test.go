@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"kynangso/internal/safetext"
-	"kynangso/lessons"
-	"kynangso/quiz"
 	"kynangso/results"
 )
 
@@ -138,6 +136,29 @@ func (f *fakeStore) InProgressAttempt(_ context.Context, pid, mid string) (resul
 	return results.Attempt{}, nil, false, nil
 }
 
+func (f *fakeStore) Attempt(_ context.Context, id string) (results.Attempt, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, a := range f.attempts {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return results.Attempt{}, results.ErrNotFound
+}
+
+func (f *fakeStore) Answers(_ context.Context, attemptID string) ([]results.Answer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []results.Answer
+	for _, x := range f.answers {
+		if x.AttemptID == attemptID {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) RecordAnswer(_ context.Context, a results.Answer) (results.Answer, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -193,37 +214,3 @@ func (f *fakeStore) Attempts(_ context.Context, pid string) ([]results.Attempt, 
 }
 
 func (f *fakeStore) Setting(context.Context, string) (string, bool, error) { return "", false, nil }
-
-func vi(s, en string) quiz.Text { return quiz.Text{"vi": s, "en": en} }
-
-// testPack is a small pack with every Markdown feature and question type.
-func testPack() *lessons.Pack {
-	body := "## Vì sao cần\n\nMã OTP là **mật khẩu dùng một lần**, ngân hàng gửi qua tin nhắn.\n\n" +
-		"1. Mở tin nhắn.\n2. Đọc mã, **không** đọc cho ai.\n   Kể cả người xưng là công an.\n\n- Giữ kín.\n- Xóa tin sau khi dùng.\n\n" +
-		"```message Tin nhắn lạ\nMa OTP cua ban la 123456. Khong chia se ma nay.\n```\n\n**Ghi nhớ:** Không ai được hỏi mã OTP của bạn."
-	m1 := &lessons.Module{
-		ID: "antoan", Skill: 4, Order: 1, Title: vi("An toàn trên mạng", "Staying safe online"), PassPercent: 70,
-		Pages: map[string][]lessons.Page{
-			"vi": {{Title: "Mã OTP là gì?", Body: body}, {Title: "Trang hai", Body: "Đoạn văn ngắn."}},
-			"en": {{Title: "What is an OTP?", Body: "A **one-time** code."}, {Title: "Page two", Body: "Short."}},
-		},
-		Questions: []quiz.Question{
-			{ID: "q1", Type: quiz.TypeSingle, Message: vi("[Tin nhắn từ 0868xxx]\nBạn trúng thưởng, bấm link.", "[SMS]\nYou won, tap the link."),
-				Prompt:      vi("Bạn nên làm gì?", "What should you do?"),
-				Choices:     []quiz.Choice{{ID: "a", Text: vi("Bấm link", "Tap it")}, {ID: "b", Text: vi("Xóa tin nhắn", "Delete it"), Correct: true}, {ID: "c", Text: vi("Gửi cho bạn bè", "Forward it")}},
-				Explanation: vi("Tin trúng thưởng lạ là lừa đảo.", "Surprise prizes are scams.")},
-			{ID: "q2", Type: quiz.TypeMultiple, Prompt: vi("Điều nào giữ an toàn?", "Which keep you safe?"),
-				Choices:     []quiz.Choice{{ID: "a", Text: vi("Giữ kín OTP", "Keep the OTP secret"), Correct: true}, {ID: "b", Text: vi("Đặt mật khẩu khó đoán", "Use a hard password"), Correct: true}, {ID: "c", Text: vi("Cho người lạ mượn máy", "Lend your phone to strangers")}},
-				Explanation: vi("Giữ kín mã và mật khẩu.", "Keep codes and passwords secret.")},
-			{ID: "q3", Type: quiz.TypeTrueFalse, Prompt: vi("Công an hỏi mã OTP qua điện thoại.", "The police ask for OTPs by phone."),
-				Choices:     []quiz.Choice{{ID: "dung", Text: vi("Đúng", "True")}, {ID: "sai", Text: vi("Sai", "False"), Correct: true}},
-				Explanation: vi("Không bao giờ.", "Never.")},
-		},
-		PackVersion: "test-1",
-	}
-	m2 := &lessons.Module{
-		ID: "muasam", Skill: 3, Order: 2, Title: vi("Mua sắm trực tuyến", "Online shopping"),
-		Pages: map[string][]lessons.Page{"vi": {{Title: "Mua hàng", Body: "Chọn nơi bán uy tín."}}},
-	}
-	return &lessons.Pack{ID: "test", Version: "test-1", Languages: []string{"vi", "en"}, Title: vi("Thử", "Test"), Modules: []*lessons.Module{m1, m2}}
-}

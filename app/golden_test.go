@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestGoldenScreens(t *testing.T) {
 			checkin(t, m)
 			press(t, m, enter)
 			for !strings.Contains(screen(m), "╰─") { // the whole message box
-				if m.screen.(*lessonScreen).scroll.atBottom() {
+				if m.stack.Base().(*lessonScreen).scroll.AtBottom() {
 					t.Fatalf("no message block on the page:\n%s", screen(m))
 				}
 				press(t, m, down)
@@ -109,7 +110,7 @@ func TestResizeRelaysOut(t *testing.T) {
 			t.Fatalf("%dx%d: %d lines", sz[0], sz[1], len(lines))
 		}
 		for i, l := range lines {
-			if w := widthOf(l); w > sz[0] {
+			if w := ui.WidthOf(l); w > sz[0] {
 				t.Fatalf("%dx%d: line %d is %d wide: %q", sz[0], sz[1], i, w, l)
 			}
 		}

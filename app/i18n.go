@@ -1,81 +1,13 @@
 package app
 
-import "fmt"
+import "kynangso/app/ui"
 
-// Languages the interface offers, default first.
-const (
-	LangVI = "vi"
-	LangEN = "en"
-)
+func init() { ui.AddStrings(participantStrings) }
 
-// Catalog looks up UI strings in one language. Every string the TUI shows
-// lives in the strings table below, in Vietnamese and English; a missing key
-// shows as the key itself so it is caught by tests, never as a blank.
-type Catalog struct {
-	Lang string
-}
-
-// NewCatalog returns the catalog for lang, falling back to Vietnamese.
-func NewCatalog(lang string) Catalog {
-	if lang != LangEN {
-		lang = LangVI
-	}
-	return Catalog{Lang: lang}
-}
-
-// T returns the string for key in the catalog's language.
-func (c Catalog) T(key string) string {
-	e, ok := uiStrings[key]
-	if !ok {
-		return key
-	}
-	if c.Lang == LangEN {
-		return e.en
-	}
-	return e.vi
-}
-
-// F formats the string for key with args, like fmt.Sprintf.
-func (c Catalog) F(key string, args ...any) string {
-	return fmt.Sprintf(c.T(key), args...)
-}
-
-type entry struct{ vi, en string }
-
-// uiStrings is the whole interface text. Keep Vietnamese plain and short:
-// many readers are elderly and new to computers.
-var uiStrings = map[string]entry{
-	"app.name":  {"Kỹ năng số", "Digital skills"},
-	"app.class": {"Lớp: %s", "Class: %s"},
-	"app.guest": {"Khách (không lưu tên)", "Guest (no name kept)"},
-
-	"key.up":       {"lên", "up"},
-	"key.down":     {"xuống", "down"},
-	"key.prev":     {"trước", "previous"},
-	"key.next":     {"sau", "next"},
-	"key.pageup":   {"trang trước", "previous page"},
-	"key.pagedown": {"trang sau", "next page"},
-	"key.enter":    {"chọn", "choose"},
-	"key.back":     {"quay lại", "back"},
-	"key.tab":      {"ô sau", "next field"},
-	"key.shifttab": {"ô trước", "previous field"},
-	"key.toggle":   {"đánh dấu", "tick"},
-	"key.choose":   {"chọn", "choose"},
-	"key.quiz":     {"làm bài kiểm tra", "take the quiz"},
-	"key.lang":     {"English", "Tiếng Việt"},
-	"key.trainer":  {"tập huấn viên", "trainer"},
-	"key.scroll":   {"cuộn", "scroll"},
-
-	"help.start":    {"bắt đầu", "start"},
-	"help.answer":   {"trả lời", "answer"},
-	"help.continue": {"tiếp tục", "continue"},
-	"help.retry":    {"thử lưu lại", "try saving again"},
-	"help.menu":     {"về danh sách bài", "back to lessons"},
-	"help.cancel":   {"không", "no"},
-	"help.finish":   {"kết thúc lượt", "finish"},
-	"help.more":     {"↓ Còn nữa, bấm ↓ để xem tiếp", "↓ More below, press ↓ to read on"},
-	"help.above":    {"↑ Phía trên còn nữa", "↑ More above"},
-
+// participantStrings are the texts of the participant's screens. Keep
+// Vietnamese plain and short: many readers are elderly and new to
+// computers.
+var participantStrings = map[string]ui.Entry{
 	"welcome.title":    {"Chào mừng bà con đến lớp kỹ năng số!", "Welcome to the digital skills class!"},
 	"welcome.sub":      {"Học cách dùng điện thoại an toàn, dễ dàng.", "Learn to use your phone safely and easily."},
 	"welcome.class":    {"Lớp hôm nay: %s", "Today's class: %s"},
@@ -96,35 +28,6 @@ var uiStrings = map[string]entry{
 	"checkin.searcherr": {"Chưa tìm được. Bấm Enter để thử lại, hoặc báo tập huấn viên.", "The search did not work. Press Enter to try again, or tell the trainer."},
 	"checkin.saveerr":   {"Chưa ghi danh được. Bấm Enter để thử lại, hoặc báo tập huấn viên.", "Could not check you in. Press Enter to try again, or tell the trainer."},
 	"checkin.working":   {"Đang ghi danh…", "Checking you in…"},
-
-	"register.title":     {"Đăng ký người học mới", "Register a new learner"},
-	"register.name":      {"Họ và tên", "Full name"},
-	"register.year":      {"Năm sinh", "Birth year"},
-	"register.gender":    {"Giới tính", "Gender"},
-	"register.village":   {"Thôn, buôn", "Village"},
-	"register.household": {"Hộ gia đình", "Household"},
-	"register.phone":     {"Điện thoại", "Phone"},
-	"register.optional":  {"(không bắt buộc)", "(optional)"},
-	"register.g.unset":   {"Không nói", "Prefer not to say"},
-	"register.g.male":    {"Nam", "Male"},
-	"register.g.female":  {"Nữ", "Female"},
-	"register.g.other":   {"Khác", "Other"},
-	"register.v.other":   {"Thôn khác (gõ tên)", "Other (type it)"},
-	"register.hh.ph":     {"(số nhà hoặc tên chủ hộ, không bắt buộc)", "(house number or head of household, optional)"},
-	"register.year.ph":   {"ví dụ: 1960", "e.g. 1960"},
-	"register.leaveq":    {"Bỏ những gì đã gõ?", "Discard what you typed?"},
-	"register.leavebody": {"Bấm 1 để bỏ và quay lại tìm tên. Bấm 2 để ở lại và gõ tiếp.", "Press 1 to discard it and go back to the search. Press 2 to stay and carry on."},
-	"register.next":      {"Tiếp tục", "Continue"},
-	"register.pick":      {"←/→ để chọn", "←/→ to choose"},
-	"register.fix":       {"Xin sửa các ô có dấu ✗ rồi bấm Tiếp tục.", "Please fix the fields marked ✗, then press Continue."},
-	"err.name.empty":     {"Xin gõ họ và tên.", "Please type your full name."},
-	"err.name.short":     {"Tên quá ngắn. Xin gõ đủ họ và tên.", "The name is too short. Please type your full name."},
-	"err.name.long":      {"Tên quá dài (tối đa 80 chữ).", "The name is too long (80 letters at most)."},
-	"err.year.empty":     {"Xin gõ năm sinh, ví dụ 1960.", "Please type your birth year, for example 1960."},
-	"err.year.digits":    {"Năm sinh gồm 4 chữ số, ví dụ 1960.", "A birth year has 4 digits, for example 1960."},
-	"err.year.range":     {"Năm sinh phải từ %d đến %d.", "The birth year must be between %d and %d."},
-	"err.village.empty":  {"Xin chọn hoặc gõ tên thôn, buôn.", "Please choose or type your village."},
-	"err.phone":          {"Số điện thoại chỉ gồm chữ số, 9 đến 11 số. Có thể để trống.", "A phone number has only digits, 9 to 11 of them. You can leave it empty."},
 
 	"consent.title": {"Đồng ý lưu thông tin", "Agreeing to keep your details"},
 	"consent.body": {
@@ -163,8 +66,6 @@ var uiStrings = map[string]entry{
 	"menu.enterhelp":   {"đọc bài", "read lesson"},
 	"menu.quitq":       {"Kết thúc lượt học của bạn?", "Finish your turn?"},
 	"menu.quitbody":    {"Kết quả đã được lưu. Người sau sẽ bắt đầu từ màn hình chào.", "Your results are saved. The next person starts from the welcome screen."},
-	"yes":              {"Có", "Yes"},
-	"no":               {"Không", "No"},
 
 	"lesson.prev":       {"Trang trước", "Previous page"},
 	"lesson.next":       {"Trang sau", "Next page"},
@@ -219,13 +120,4 @@ var uiStrings = map[string]entry{
 	"finish.title": {"Cảm ơn bà con đã học!", "Thank you for learning!"},
 	"finish.body":  {"Kết quả của bạn đã được lưu an toàn.\nHẹn gặp lại ở buổi học sau!", "Your results are safely saved.\nSee you at the next class!"},
 	"finish.next":  {"Bấm Enter để mời người tiếp theo.", "Press Enter for the next person."},
-
-	"trainer.title": {"Dành cho tập huấn viên", "For trainers"},
-	"trainer.body":  {"Khu vực của tập huấn viên (mã PIN, mở lớp, báo cáo) sẽ có ở đây.", "The trainers' area (PIN, classes, reports) will be here."},
-	"trainer.quit":  {"Thoát ứng dụng", "Quit app"},
-	"trainer.back":  {"Về màn hình chào", "Back to welcome"},
-	"trainer.quitq": {"Thoát ứng dụng?", "Quit the app?"},
-	"trainer.quitb": {"Mọi kết quả đã được lưu trên máy.", "Every result is saved on this laptop."},
-
-	"err.generic": {"Có lỗi: %s", "Something went wrong: %s"},
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"kynangso/app/apptest"
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -160,14 +162,14 @@ func TestIdleTimeoutReturnsToWelcome(t *testing.T) {
 	m := New(Config{Store: st, Pack: testPack(), Now: func() time.Time { return now }})
 	press(t, m, enter)
 	typeText(t, m, "an")
-	press(t, m, idleTickMsg{})
+	press(t, m, IdleTickMsg{})
 	if m.Screen() != ScreenCheckin {
 		t.Fatalf("returned to welcome too early")
 	}
-	now = now.Add(DefaultIdleTimeout)
-	press(t, m, idleTickMsg{})
+	now = now.Add(ui.DefaultIdleTimeout)
+	press(t, m, IdleTickMsg{})
 	if m.Screen() != ScreenWelcome {
-		t.Fatalf("after %v idle: screen %v, want welcome", DefaultIdleTimeout, m.Screen())
+		t.Fatalf("after %v idle: screen %v, want welcome", ui.DefaultIdleTimeout, m.Screen())
 	}
 }
 
@@ -175,7 +177,7 @@ func TestKioskKeysNeverQuit(t *testing.T) {
 	st := newFakeStore()
 	st.people = []results.Participant{{ID: "p1", FullName: "Lê Thị Hoa", BirthYear: 1960, Village: "Thôn 2"}}
 	m := newTestModel(t, st, 80, 24)
-	quits = 0
+	apptest.Quits = 0
 	q := tea.KeyPressMsg{Code: 'q', Text: "q"}
 	press(t, m, ctrlC, q, esc)
 	press(t, m, enter, ctrlC, esc) // check-in, Esc goes back to welcome
@@ -185,7 +187,7 @@ func TestKioskKeysNeverQuit(t *testing.T) {
 	press(t, m, enter)
 	typeText(t, m, "hoa")
 	press(t, m, enter, ctrlC, q, enter, ctrlC, q, right, esc, esc) // menu, lesson, back, ask to finish, cancel
-	if quits != 0 {
+	if apptest.Quits != 0 {
 		t.Fatalf("a participant key quit the app")
 	}
 	if m.Screen() != ScreenMenu {
@@ -211,7 +213,7 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 	row, col := findLine(m, "Tiếng Việt")
 	press(t, m, click(col+1, row))
-	if m.Common().Lang() != LangVI {
+	if m.Common().Lang() != ui.LangVI {
 		t.Fatalf("clicking Tiếng Việt left language %q", m.Common().Lang())
 	}
 }

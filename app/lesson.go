@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,16 +16,17 @@ import (
 // end-of-lesson choice (lesson_end.go), where the person picks the quiz or
 // the list of lessons. Each page shown is saved as progress in a command.
 type lessonScreen struct {
-	c        *Common
+	ui.Page
+	frame    string // the frame layout made, which View shows
+	c        *ui.Common
 	w, h     int
 	mod      *lessons.Module
 	pages    []lessons.Page
 	page     int // 0-based
-	scroll   scroller
+	scroll   ui.Scroller
 	rendered string // cache key: page, width, dark, language
 	saveErr  bool
-	btnY     int
-	btns     []button
+	hits     ui.Hits // where the buttons are
 
 	// done is the end-of-lesson choice shown after the last page.
 	done     bool
@@ -32,7 +34,7 @@ type lessonScreen struct {
 	endNote  string
 }
 
-func newLessonScreen(c *Common, moduleID string, page int) *lessonScreen {
+func newLessonScreen(c *ui.Common, moduleID string, page int) *lessonScreen {
 	s := &lessonScreen{c: c}
 	if c.Pack != nil {
 		s.mod = c.Pack.Module(moduleID)
@@ -58,10 +60,10 @@ func (s *lessonScreen) save() tea.Cmd {
 	if s.mod == nil || len(s.pages) == 0 || !s.c.Visit.Active() {
 		return nil
 	}
-	return savePage(s.c, s.mod.ID, s.page+1, len(s.pages))
+	return s.Cmd(savePage(s.c, s.mod.ID, s.page+1, len(s.pages)))
 }
 
-func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *lessonScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *lessonScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
@@ -69,16 +71,16 @@ func (s *lessonScreen) HelpKeys() []key.Binding {
 		return s.endHelpKeys()
 	}
 	keys := []key.Binding{k.Prev, k.Next}
-	if s.scroll.canScroll() {
+	if s.scroll.CanScroll() {
 		keys = append(keys, k.Scroll)
 	}
-	return append(keys, with(k.Enter, s.c.Cat.T("help.continue")), with(k.Back, s.c.Cat.T("help.menu")))
+	return append(keys, ui.With(k.Enter, s.c.Cat.T("help.continue")), ui.With(k.Back, s.c.Cat.T("help.menu")))
 }
 
 func (s *lessonScreen) last() bool    { return s.page >= len(s.pages)-1 }
 func (s *lessonScreen) hasQuiz() bool { return s.mod != nil && len(s.mod.Questions) > 0 }
 
-func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *lessonScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case pageSavedMsg:
@@ -89,36 +91,28 @@ func (s *lessonScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			return s, send(showMenuMsg{})
+			return s, ui.Send(showMenuMsg{})
 		case key.Matches(msg, k.Prev, k.PageUp):
 			return s, s.turn(-1)
 		case key.Matches(msg, k.Next, k.PageDn):
 			return s, s.turn(1)
-		case key.Matches(msg, k.Up):
-			s.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Enter):
-			if !s.scroll.atBottom() {
-				s.scroll.scroll(max(1, s.scroll.window()-1))
+			if !s.scroll.AtBottom() {
+				s.scroll.Scroll(max(1, s.scroll.Window()-1))
 				return s, nil
 			}
 			return s, s.turn(1)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	case tea.MouseClickMsg:
-		for i, b := range s.btns {
-			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
-				if s.done {
-					return s, s.endAct(i)
-				}
-				return s, s.turn(2*i - 1)
+		if i, ok := s.hits.Hit(msg); ok {
+			if s.done {
+				return s, s.endAct(i)
 			}
+			return s, s.turn(2*i - 1)
 		}
 	}
 	return s, nil
@@ -136,23 +130,25 @@ func (s *lessonScreen) turn(d int) tea.Cmd {
 	}
 	s.page = next
 	s.rendered = ""
-	s.scroll.top()
+	s.scroll.Top()
 	return s.save()
 }
 
-func (s *lessonScreen) View() string {
+func (s *lessonScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	if len(s.pages) == 0 {
-		return strings.Join(padLines(wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
+		s.frame = strings.Join(ui.PadLines(ui.Wrap(st.Error.Render(cat.T("lesson.empty")), s.w), s.h), "\n")
+		return
 	}
 	if s.done {
-		return s.endView()
+		s.frame = s.endView()
+		return
 	}
 	p := s.pages[s.page]
-	title := clean(s.mod.Title.In(s.c.Lang()))
+	title := ui.Clean(s.mod.Title.In(s.c.Lang()))
 	pageNo := cat.F("lesson.page", s.page+1, len(s.pages))
-	head := truncate(st.Subtle.Render(title), max(1, s.w-len([]rune(pageNo))-2))
-	gap := max(1, s.w-widthOf(head)-widthOf(pageNo))
+	head := ui.Truncate(st.Subtle.Render(title), max(1, s.w-len([]rune(pageNo))-2))
+	gap := max(1, s.w-ui.WidthOf(head)-ui.WidthOf(pageNo))
 	header := head + strings.Repeat(" ", gap) + st.Bold.Render(pageNo)
 
 	s.renderPage(p)
@@ -161,38 +157,38 @@ func (s *lessonScreen) View() string {
 		labels[1] = cat.T("lesson.end")
 	}
 	focus := 1
-	btn, pos := buttons(labels, focus, s.w, st)
+	btn, pos := ui.Buttons(labels, focus, s.w, st)
 	var foot []string
 	if s.saveErr {
-		foot = append(foot, truncate(st.Error.Render("✗ "+cat.T("lesson.saveerr")), s.w))
+		foot = append(foot, ui.Truncate(st.Error.Render("✗ "+cat.T("lesson.saveerr")), s.w))
 	}
 	foot = append(foot, btn...)
-	s.scroll.setHeight(max(2, s.h-1-len(foot)))
-	s.btnY, s.btns = 1+s.scroll.height+len(foot)-len(btn), pos
+	s.scroll.SetHeight(max(2, s.h-1-len(foot)))
+	s.hits = ui.Hits{Top: 1 + s.scroll.Height() + len(foot) - len(btn), Buttons: pos}
 	if s.page == 0 {
-		s.btns[0] = button{-100, 0, 0}
+		s.hits.Buttons[0] = ui.Button{Y: -100} // no page before the first
 	}
-	return header + "\n" + s.scroll.view(st, cat) + "\n" + strings.Join(foot, "\n")
+	s.frame = header + "\n" + s.scroll.View(st, cat) + "\n" + strings.Join(foot, "\n")
 }
 
 // renderPage rebuilds the page's lines when the page, width, colours or
 // language changed; rendering is cached so key presses stay cheap.
 func (s *lessonScreen) renderPage(p lessons.Page) {
-	keyS := strings.Join([]string{itoa(s.page), itoa(s.w), boolStr(s.c.Styles.IsDark), s.c.Lang()}, "|")
+	keyS := strings.Join([]string{ui.Itoa(s.page), ui.Itoa(s.w), boolStr(s.c.Styles.IsDark), s.c.Lang()}, "|")
 	if keyS == s.rendered {
 		return
 	}
 	s.rendered = keyS
 	st, cat := s.c.Styles, s.c.Cat
-	blocks := append([]block{{kind: blockHeading, text: clean(p.Title)}}, parseMarkdown(clean(p.Body))...)
+	blocks := append([]block{{kind: blockHeading, text: ui.Clean(p.Title)}}, parseMarkdown(ui.Clean(p.Body))...)
 	lines := renderMarkdown(blocks, s.w, st)
 	lines = append(lines, "")
 	end := cat.T("lesson.nextpage")
 	if s.last() {
 		end = cat.T("lesson.lastpage")
 	}
-	lines = append(lines, wrap(st.Hint.Render(end), s.w)...)
-	s.scroll.set(lines, nil)
+	lines = append(lines, ui.Wrap(st.Hint.Render(end), s.w)...)
+	s.scroll.Set(lines, nil)
 }
 
 func boolStr(b bool) string {
@@ -201,3 +197,13 @@ func boolStr(b bool) string {
 	}
 	return "0"
 }
+
+// Update handles msg, then lays the page out again.
+func (s *lessonScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *lessonScreen) View() string { return s.frame }

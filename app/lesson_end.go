@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -34,11 +35,11 @@ func (s *lessonScreen) endLabels() []string {
 
 func (s *lessonScreen) endHelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
-	keys := []key.Binding{with(k.Prev, cat.T("lesson.backpage"))}
+	keys := []key.Binding{ui.With(k.Prev, cat.T("lesson.backpage"))}
 	if s.hasQuiz() {
-		keys = append(keys, relabel(k.Choose, "1/2", cat.T("key.choose")), k.Quiz)
+		keys = append(keys, ui.Relabel(k.Choose, "1/2", cat.T("key.choose")), k.Quiz)
 	}
-	return append(keys, with(k.Enter, cat.T("key.enter")), with(k.Back, cat.T("help.menu")))
+	return append(keys, ui.With(k.Enter, cat.T("key.enter")), ui.With(k.Back, cat.T("help.menu")))
 }
 
 // endKey handles a key on the end-of-lesson choice.
@@ -47,7 +48,7 @@ func (s *lessonScreen) endKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(s.endLabels())
 	switch {
 	case key.Matches(msg, k.Back):
-		return send(showMenuMsg{})
+		return ui.Send(showMenuMsg{})
 	case key.Matches(msg, k.Prev, k.PageUp):
 		s.done = false // back to the last page
 		s.rendered = ""
@@ -61,7 +62,7 @@ func (s *lessonScreen) endKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ShiftTab, k.Up):
 		s.endFocus = max(0, s.endFocus-1)
 	case key.Matches(msg, k.Choose):
-		if d, _ := digit(msg.String()); d <= n {
+		if d, _ := ui.Digit(msg.String()); d <= n {
 			return s.endAct(d - 1)
 		}
 	case key.Matches(msg, k.Enter):
@@ -78,30 +79,30 @@ func (s *lessonScreen) endKey(msg tea.KeyPressMsg) tea.Cmd {
 // endAct follows end button i.
 func (s *lessonScreen) endAct(i int) tea.Cmd {
 	if s.hasQuiz() && i == 0 {
-		return send(openQuizMsg{moduleID: s.mod.ID})
+		return ui.Send(openQuizMsg{moduleID: s.mod.ID})
 	}
-	return send(showMenuMsg{})
+	return ui.Send(showMenuMsg{})
 }
 
 // endView draws the end-of-lesson choice.
 func (s *lessonScreen) endView() string {
 	st, cat := s.c.Styles, s.c.Cat
-	title := clean(s.mod.Title.In(s.c.Lang()))
-	lines := []string{truncate(st.Subtle.Render(title), s.w), ""}
-	lines = append(lines, wrap(st.Title.Render(cat.T("lesson.done")), s.w)...)
+	title := ui.Clean(s.mod.Title.In(s.c.Lang()))
+	lines := []string{ui.Truncate(st.Subtle.Render(title), s.w), ""}
+	lines = append(lines, ui.Wrap(st.Title.Render(cat.T("lesson.done")), s.w)...)
 	lines = append(lines, "")
 	ask := cat.T("lesson.doneask")
 	if !s.hasQuiz() {
 		ask = cat.T("lesson.donenoquiz")
 	}
-	lines = append(lines, wrap(st.Text.Render(ask), s.w)...)
+	lines = append(lines, ui.Wrap(st.Text.Render(ask), s.w)...)
 	lines = append(lines, "")
-	btn, pos := buttons(s.endLabels(), s.endFocus, s.w, st)
-	s.btnY, s.btns = len(lines), pos
+	btn, pos := ui.Buttons(s.endLabels(), s.endFocus, s.w, st)
+	s.hits = ui.Hits{Top: len(lines), Buttons: pos}
 	lines = append(lines, btn...)
 	if s.endNote != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrap(st.Hint.Render(s.endNote), s.w)...)
+		lines = append(lines, ui.Wrap(st.Hint.Render(s.endNote), s.w)...)
 	}
-	return strings.Join(padLines(lines, s.h), "\n")
+	return strings.Join(ui.PadLines(lines, s.h), "\n")
 }

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
-	"unicode"
+
+	"charm.land/lipgloss/v2"
 )
 
 // blockKind is one kind of block in the lesson Markdown subset.
@@ -56,8 +58,8 @@ func parseMarkdown(body string) []block {
 		case strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* "):
 			out = append(out, block{kind: blockBullet, text: strings.TrimSpace(l[2:])})
 			cont = true
-		case stepNumber(l) != "":
-			n := stepNumber(l)
+		case ui.StepNumber(l) != "":
+			n := ui.StepNumber(l)
 			out = append(out, block{kind: blockStep, label: n, text: strings.TrimSpace(l[len(n)+1:])})
 			cont = true
 		case isRemember(l):
@@ -73,18 +75,6 @@ func parseMarkdown(body string) []block {
 	return out
 }
 
-// stepNumber returns "3." when l starts a numbered step, else "".
-func stepNumber(l string) string {
-	i := 0
-	for i < len(l) && i < 3 && unicode.IsDigit(rune(l[i])) {
-		i++
-	}
-	if i > 0 && i+1 < len(l) && (l[i] == '.' || l[i] == ')') && l[i+1] == ' ' {
-		return l[:i+1]
-	}
-	return ""
-}
-
 // isRemember reports a "Ghi nhớ:" or "Remember:" line, bold or not.
 func isRemember(l string) bool {
 	l = strings.TrimPrefix(l, "**")
@@ -97,7 +87,7 @@ func isRemember(l string) bool {
 }
 
 // renderMarkdown draws blocks to lines at most width cells wide.
-func renderMarkdown(blocks []block, width int, st *Styles) []string {
+func renderMarkdown(blocks []block, width int, st *ui.Styles) []string {
 	var out []string
 	gap := func() {
 		if len(out) > 0 && out[len(out)-1] != "" {
@@ -112,22 +102,22 @@ func renderMarkdown(blocks []block, width int, st *Styles) []string {
 		}
 		switch b.kind {
 		case blockHeading:
-			out = append(out, wrap(st.Heading.Render(b.text), width)...)
+			out = append(out, ui.Wrap(st.Heading.Render(b.text), width)...)
 		case blockSubheading:
-			out = append(out, wrap(st.Subheading.Render(b.text), width)...)
+			out = append(out, ui.Wrap(st.Subheading.Render(b.text), width)...)
 		case blockStep:
-			out = append(out, hang(st.Bold.Render(b.label)+" ", inline(b.text, st.Text, st.Bold), width)...)
+			out = append(out, ui.Hang(st.Bold.Render(b.label)+" ", inline(b.text, st.Text, st.Bold), width)...)
 		case blockBullet:
-			out = append(out, hang("  • ", inline(b.text, st.Text, st.Bold), width)...)
+			out = append(out, ui.Hang("  • ", inline(b.text, st.Text, st.Bold), width)...)
 		case blockRemember:
 			txt := strings.ReplaceAll(b.text, "**", "")
-			for _, l := range wrap(txt, width-2) {
+			for _, l := range ui.Wrap(txt, width-2) {
 				out = append(out, st.Remember.Render("▌ "+l))
 			}
 		case blockMessage:
-			out = append(out, box(b.label, b.text, min(width, 60), st)...)
+			out = append(out, ui.Box(b.label, b.text, min(width, 60), st)...)
 		default:
-			out = append(out, wrap(inline(b.text, st.Text, st.Bold), width)...)
+			out = append(out, ui.Wrap(inline(b.text, st.Text, st.Bold), width)...)
 		}
 		prev = b.kind
 	}
@@ -138,4 +128,24 @@ func renderMarkdown(blocks []block, width int, st *Styles) []string {
 // paragraphs and remember lines take any line, list items only indented ones.
 func continues(prev blockKind, indented bool) bool {
 	return prev == blockPara || prev == blockRemember || indented
+}
+
+// inline renders the **bold** spans of a Markdown line with bold over base.
+func inline(text string, base, bold lipgloss.Style) string {
+	parts := strings.Split(text, "**")
+	if len(parts) < 3 {
+		return base.Render(text)
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if p == "" {
+			continue
+		}
+		if i%2 == 1 && i < len(parts)-1 {
+			b.WriteString(bold.Render(p))
+		} else {
+			b.WriteString(base.Render(p))
+		}
+	}
+	return b.String()
 }

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 	"testing"
+
+	"kynangso/flow"
 )
 
 func TestParseMarkdown(t *testing.T) {
@@ -30,13 +33,13 @@ func TestParseMarkdown(t *testing.T) {
 }
 
 func TestRenderMarkdownWrapsAndBoxes(t *testing.T) {
-	st := NewStyles(true)
+	st := ui.NewStyles(true)
 	body := "Một đoạn văn rất dài để kiểm tra việc xuống dòng đúng chỗ khi màn hình hẹp.\n\n```message Zalo\nBấm vào đây để nhận quà\n```\n\n**Ghi nhớ:** Không bấm link lạ."
 	for _, w := range []int{30, 58, 76} {
 		lines := renderMarkdown(parseMarkdown(body), w, st)
 		plain := stripAll(lines)
 		for _, l := range plain {
-			if widthOf(l) > w {
+			if ui.WidthOf(l) > w {
 				t.Errorf("width %d: line too wide: %q", w, l)
 			}
 		}
@@ -50,33 +53,33 @@ func TestRenderMarkdownWrapsAndBoxes(t *testing.T) {
 }
 
 func TestRegisterFormValidation(t *testing.T) {
-	cat := NewCatalog(LangVI)
-	ok := registerForm{Name: " Nguyễn  Văn A ", Year: "1960", Village: "Thôn 3", Phone: "+84 912 345 678"}
+	cat := ui.NewCatalog(ui.LangVI)
+	ok := flow.Registration{Name: " Nguyễn  Văn A ", Year: "1960", Village: "Thôn 3", Phone: "+84 912 345 678"}
 	tests := []struct {
 		name  string
-		edit  func(f *registerForm)
+		edit  func(f *flow.Registration)
 		field int
 		msg   string
 	}{
-		{"empty name", func(f *registerForm) { f.Name = "  " }, fieldName, "Xin gõ họ và tên."},
-		{"short name", func(f *registerForm) { f.Name = "A" }, fieldName, "Tên quá ngắn"},
-		{"letters in year", func(f *registerForm) { f.Year = "19a0" }, fieldYear, "4 chữ số"},
-		{"two-digit year", func(f *registerForm) { f.Year = "60" }, fieldYear, "4 chữ số"},
-		{"future year", func(f *registerForm) { f.Year = "2030" }, fieldYear, "từ 1916 đến 2021"},
-		{"too old", func(f *registerForm) { f.Year = "1900" }, fieldYear, "từ 1916 đến 2021"},
-		{"no village", func(f *registerForm) { f.Village = "" }, fieldVillage, "thôn, buôn"},
-		{"letters in phone", func(f *registerForm) { f.Phone = "09123abc" }, fieldPhone, "chỉ gồm chữ số"},
-		{"short phone", func(f *registerForm) { f.Phone = "0912" }, fieldPhone, "9 đến 11"},
+		{"empty name", func(f *flow.Registration) { f.Name = "  " }, fieldName, "Xin gõ họ và tên."},
+		{"short name", func(f *flow.Registration) { f.Name = "A" }, fieldName, "Tên quá ngắn"},
+		{"letters in year", func(f *flow.Registration) { f.Year = "19a0" }, fieldYear, "4 chữ số"},
+		{"two-digit year", func(f *flow.Registration) { f.Year = "60" }, fieldYear, "4 chữ số"},
+		{"future year", func(f *flow.Registration) { f.Year = "2030" }, fieldYear, "từ 1916 đến 2021"},
+		{"too old", func(f *flow.Registration) { f.Year = "1900" }, fieldYear, "từ 1916 đến 2021"},
+		{"no village", func(f *flow.Registration) { f.Village = "" }, fieldVillage, "thôn, buôn"},
+		{"letters in phone", func(f *flow.Registration) { f.Phone = "09123abc" }, fieldPhone, "chỉ gồm chữ số"},
+		{"short phone", func(f *flow.Registration) { f.Phone = "0912" }, fieldPhone, "9 đến 11"},
 	}
 	for _, tt := range tests {
 		f := ok
 		tt.edit(&f)
-		_, errs := f.validate(cat, 2026)
+		_, errs := ui.ValidateForm(cat, f, 2026)
 		if len(errs) != 1 || !strings.Contains(errs[tt.field], tt.msg) {
 			t.Errorf("%s: errors %v, want %q on field %d", tt.name, errs, tt.msg, tt.field)
 		}
 	}
-	p, errs := ok.validate(cat, 2026)
+	p, errs := ui.ValidateForm(cat, ok, 2026)
 	if len(errs) != 0 || p.FullName != "Nguyễn Văn A" || p.BirthYear != 1960 || p.Phone != "0912345678" {
 		t.Fatalf("valid form: %+v %v", p, errs)
 	}

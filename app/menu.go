@@ -2,104 +2,29 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
-	"kynangso/results"
 )
 
-// statusKind is where a person stands with one module.
-type statusKind int
-
-const (
-	statusNew statusKind = iota
-	statusReading
-	statusRead
-	statusInProgress
-	statusFailed
-	statusPassed
-)
-
-// moduleStatus is one module's status for the menu.
-type moduleStatus struct {
-	kind            statusKind
-	page, pages     int
-	score, maxScore int
-	// resume is the page to open the lesson at: the page reached in an
-	// unfinished reading, or 0 (the first page) once it was read to the end.
-	resume int
-}
-
-// statusOf works out a module's status from lesson progress and attempts
-// (newest first): a quiz in progress shows first, then the best passed
-// score, then the latest finished try, then reading.
-func statusOf(moduleID string, prog map[string]results.LessonProgress, atts []results.Attempt) moduleStatus {
-	st := readingStatus(prog[moduleID])
-	st.resume = resumePage(prog[moduleID])
-	var best, latest *results.Attempt
-	for i := range atts {
-		a := &atts[i]
-		if a.ModuleID != moduleID {
-			continue
-		}
-		switch a.State {
-		case results.StateInProgress:
-			return moduleStatus{kind: statusInProgress, resume: st.resume}
-		case results.StateFinished:
-			if latest == nil {
-				latest = a
-			}
-			if a.Passed && (best == nil || a.Score*best.MaxScore > best.Score*a.MaxScore) {
-				best = a
-			}
-		}
-	}
-	switch {
-	case best != nil:
-		return moduleStatus{kind: statusPassed, score: best.Score, maxScore: best.MaxScore, resume: st.resume}
-	case latest != nil:
-		return moduleStatus{kind: statusFailed, score: latest.Score, maxScore: latest.MaxScore, resume: st.resume}
-	}
-	return st
-}
-
-// readingStatus is the status from lesson progress alone.
-func readingStatus(p results.LessonProgress) moduleStatus {
-	switch {
-	case p.LastPage <= 0:
-		return moduleStatus{}
-	case !p.CompletedAt.IsZero():
-		return moduleStatus{kind: statusRead}
-	}
-	return moduleStatus{kind: statusReading, page: p.LastPage, pages: p.PageCount}
-}
-
-// resumePage is where reading picks up again: the page the menu shows as
-// "Đang đọc (trang 7/10)", or the first page once the lesson was read to
-// the end (reading it again starts from the beginning).
-func resumePage(p results.LessonProgress) int {
-	if p.LastPage <= 1 || !p.CompletedAt.IsZero() || p.LastPage >= p.PageCount {
-		return 0
-	}
-	return p.LastPage
-}
-
-// text says the status in words (never colour alone).
-func (m moduleStatus) text(cat Catalog) string {
-	switch m.kind {
-	case statusReading:
-		return cat.F("status.reading", m.page, m.pages)
-	case statusRead:
+// statusText says a module's status in words (never colour alone).
+func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
+	switch m.Kind {
+	case flow.StatusReading:
+		return cat.F("status.reading", m.Page, m.Pages)
+	case flow.StatusRead:
 		return cat.T("status.read")
-	case statusInProgress:
+	case flow.StatusInProgress:
 		return cat.T("status.progress")
-	case statusFailed:
-		return cat.F("status.failed", m.score, m.maxScore)
-	case statusPassed:
-		return cat.F("status.passed", m.score, m.maxScore)
+	case flow.StatusFailed:
+		return cat.F("status.failed", m.Score, m.MaxScore)
+	case flow.StatusPassed:
+		return cat.F("status.passed", m.Score, m.MaxScore)
 	}
 	return cat.T("status.new")
 }
@@ -109,18 +34,19 @@ func (m moduleStatus) text(cat Catalog) string {
 // quiz in progress), and the help line says which; k goes straight to the
 // quiz.
 type menuScreen struct {
-	c        *Common
-	w, h     int
-	cursor   int // len(modules) is the finish row
-	status   map[string]moduleStatus
-	loaded   bool
-	err      string
-	scroll   scroller
-	zonesFor []zone
+	ui.Page
+	frame  string // the frame layout made, which View shows
+	c      *ui.Common
+	w, h   int
+	cursor int // len(modules) is the finish row
+	status map[string]flow.ModuleStatus
+	loaded bool
+	err    string
+	scroll ui.Scroller
 }
 
-func newMenuScreen(c *Common, highlight string) *menuScreen {
-	s := &menuScreen{c: c, status: map[string]moduleStatus{}}
+func newMenuScreen(c *ui.Common, highlight string) *menuScreen {
+	s := &menuScreen{c: c, status: map[string]flow.ModuleStatus{}}
 	for i, m := range s.modules() {
 		if m.ID == highlight {
 			s.cursor = i
@@ -136,54 +62,54 @@ func (s *menuScreen) modules() []*lessons.Module {
 	return s.c.Pack.Modules
 }
 
-func (s *menuScreen) Init() tea.Cmd { return loadProgress(s.c) }
+func (s *menuScreen) Init() tea.Cmd { return s.Cmd(loadMenu(s.c)) }
 
-func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *menuScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
-	keys := []key.Binding{k.Up, k.Down, with(k.Enter, s.enterHelp())}
-	if m := s.selected(); m != nil && len(m.Questions) > 0 && s.status[m.ID].kind != statusInProgress {
+	keys := []key.Binding{k.Up, k.Down, ui.With(k.Enter, s.enterHelp())}
+	if e, ok := s.entry(); ok && e.HasQuiz() && !e.OpensQuiz() {
 		keys = append(keys, k.Quiz)
 	}
-	return append(keys, with(k.Back, cat.T("help.finish")))
+	return append(keys, ui.With(k.Back, cat.T("help.finish")))
 }
 
-// selected is the highlighted module, or nil on the finish row.
-func (s *menuScreen) selected() *lessons.Module {
+// entry is the highlighted module and its status; false on the finish row.
+func (s *menuScreen) entry() (flow.MenuEntry, bool) {
 	if mods := s.modules(); s.cursor < len(mods) {
-		return mods[s.cursor]
+		return flow.MenuEntry{Module: mods[s.cursor], Status: s.status[mods[s.cursor].ID]}, true
 	}
-	return nil
+	return flow.MenuEntry{}, false
 }
 
 // enterHelp says what Enter does for the highlighted row.
 func (s *menuScreen) enterHelp() string {
 	cat := s.c.Cat
-	m := s.selected()
+	e, ok := s.entry()
 	switch {
-	case m == nil:
+	case !ok:
 		return cat.T("help.finish")
-	case s.status[m.ID].kind == statusInProgress && len(m.Questions) > 0:
+	case e.OpensQuiz():
 		return cat.T("menu.enterquiz")
-	case s.status[m.ID].resume > 0:
+	case e.Status.Resume > 0:
 		return cat.T("menu.enterresume")
 	}
 	return cat.T("menu.enterhelp")
 }
 
-func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	n := len(s.modules())
 	switch msg := msg.(type) {
-	case progressLoadedMsg:
+	case menuLoadedMsg:
 		s.loaded = true
 		if msg.err != nil {
 			s.err = s.c.Cat.T("menu.loaderr")
 			return s, nil
 		}
-		for _, m := range s.modules() {
-			s.status[m.ID] = statusOf(m.ID, msg.progress, msg.attempts)
+		for _, e := range msg.entries {
+			s.status[e.Module.ID] = e.Status
 		}
 	case tea.KeyPressMsg:
 		switch {
@@ -196,7 +122,7 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case key.Matches(msg, k.Quiz):
 			return s, s.open(true)
 		case key.Matches(msg, k.Choose):
-			if d, _ := digit(msg.String()); d <= n {
+			if d, _ := ui.Digit(msg.String()); d <= n {
 				s.cursor = d - 1
 				return s, s.open(false)
 			}
@@ -204,16 +130,12 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return s, s.confirmFinish()
 		}
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
 			s.cursor = id
 			return s, s.open(false)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.cursor = max(0, s.cursor-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.cursor = min(n, s.cursor+1)
-		}
+		s.cursor = max(0, min(n, s.cursor+ui.WheelStep(msg)))
 	}
 	return s, nil
 }
@@ -223,64 +145,62 @@ func (s *menuScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 func (s *menuScreen) open(quiz bool) tea.Cmd {
 	mods := s.modules()
 	if s.cursor >= len(mods) {
-		return send(showFinishMsg{})
+		return ui.Send(showFinishMsg{})
 	}
-	m := mods[s.cursor]
-	if quiz || s.status[m.ID].kind == statusInProgress {
-		if len(m.Questions) > 0 {
-			return send(openQuizMsg{moduleID: m.ID})
-		}
+	e, _ := s.entry()
+	if e.OpensQuiz() || (quiz && e.HasQuiz()) {
+		return ui.Send(openQuizMsg{moduleID: e.Module.ID})
 	}
-	return send(openLessonMsg{moduleID: m.ID, page: s.status[m.ID].resume})
+	return ui.Send(openLessonMsg{moduleID: e.Module.ID, page: e.Status.Resume})
 }
 
 // confirmFinish asks before ending the turn, since Esc is easy to press.
 func (s *menuScreen) confirmFinish() tea.Cmd {
 	cat := s.c.Cat
-	d := newConfirmDialog(s.c, cat.T("menu.quitq"), cat.T("menu.quitbody"), showFinishMsg{})
-	return send(pushDialogMsg{dialog: d})
+	d := ui.NewConfirmDialog(s.c, cat.T("menu.quitq"), cat.T("menu.quitbody"), showFinishMsg{})
+	return ui.Open(d)
 }
 
-func (s *menuScreen) View() string {
+func (s *menuScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	hello := cat.T("menu.helloguest")
 	if p := s.c.Visit.Participant; !p.Anonymous && p.FullName != "" {
-		hello = cat.F("menu.hello", cleanLine(p.FullName))
+		hello = cat.F("menu.hello", ui.CleanLine(p.FullName))
 	}
-	head := []string{truncate(st.Title.Render(hello+" "+cat.T("menu.title")), s.w), ""}
+	head := []string{ui.Truncate(st.Title.Render(hello+" "+cat.T("menu.title")), s.w), ""}
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	lang := s.c.Lang()
 	for i, m := range s.modules() {
 		y := len(lines)
-		title := fmt.Sprintf("%d. %s", i+1, clean(m.Title.In(lang)))
-		status := "   " + s.status[m.ID].text(cat)
+		title := fmt.Sprintf("%d. %s", i+1, ui.Clean(m.Title.In(lang)))
+		status := "   " + statusText(cat, s.status[m.ID])
 		if !s.loaded {
 			status = "   …"
 		}
 		lines = append(lines, s.row(i, title, status)...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 	}
 	if len(s.modules()) == 0 {
-		lines = append(lines, wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
 	}
 	lines = append(lines, "")
 	y := len(lines)
 	n := len(s.modules())
 	lines = append(lines, s.row(n, cat.T("menu.finish"), "")...)
-	zones = append(zones, zone{id: n, y0: y, y1: len(lines)})
+	zones = append(zones, ui.Zone{ID: n, Y0: y, Y1: len(lines)})
 	if s.err != "" {
 		lines = append(lines, "")
-		lines = append(lines, wrap(st.Error.Render("✗ "+s.err), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
 	}
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(s.h - len(head))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(s.h - len(head))
 	for _, z := range zones {
-		if z.id == s.cursor {
-			s.scroll.show(z.y0, z.y1)
+		if z.ID == s.cursor {
+			s.scroll.Show(z.Y0, z.Y1)
 		}
 	}
-	return strings.Join(head, "\n") + "\n" + s.scroll.view(st, cat)
+	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
 }
 
 // row renders a menu entry: a title line and a status line under it.
@@ -290,7 +210,7 @@ func (s *menuScreen) row(i int, title, status string) []string {
 	if i == s.cursor {
 		mark, style = "▶ ", st.Selected
 	}
-	lines := hang(mark, title, s.w)
+	lines := ui.Hang(mark, title, s.w)
 	for j := range lines {
 		lines[j] = style.Render(lines[j])
 	}
@@ -299,9 +219,19 @@ func (s *menuScreen) row(i int, title, status string) []string {
 		if strings.Contains(status, "✓") {
 			sty = st.Correct
 		}
-		for _, l := range hang("  ", status, s.w) {
+		for _, l := range ui.Hang("  ", status, s.w) {
 			lines = append(lines, sty.Render(l))
 		}
 	}
 	return lines
 }
+
+// Update handles msg, then lays the page out again.
+func (s *menuScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *menuScreen) View() string { return s.frame }

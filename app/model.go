@@ -2,17 +2,19 @@
 // a shared laptop (welcome, check-in, registration and consent, module menu,
 // lesson reader, quiz, result, finish) and the trainer's entry point.
 //
-// The root Model alone returns a tea.View. Screens are small Components that
-// share one *Common (size, styles, keys, language, store, pack, clock and the
-// current visit); they ask the root to move on by returning navigation
-// messages (msgs.go), and do IO only inside commands. Dialogs stack on top of
-// the current screen with pushDialogMsg and popDialogMsg.
+// The root Model alone returns a tea.View. Screens are small ui.Components
+// that share one *ui.Common (size, styles, keys, language, the flow, the
+// store's parts, clock and the current visit); they ask the root to move on
+// by returning navigation messages (msgs.go), and call the flow (package
+// flow) only inside commands. Pages and dialogs open over the screen on one
+// overlay with ids (ui.Overlay); every answer is addressed to the page that
+// asked. See docs/architecture.md.
 package app
 
 import (
 	"context"
+	"kynangso/app/ui"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
 )
 
@@ -37,20 +40,29 @@ type Config struct {
 	Seed func() uint64
 	// Ctx bounds store calls (context.Background when nil).
 	Ctx context.Context
-	// Trainer builds the screen the trainer key opens from the welcome
-	// screen. Nil gives the placeholder (quit with confirmation); the trainer
-	// mode replaces it with its PIN dialog and screens.
-	Trainer func(c *Common) Component
+	// Trainer is the trainer's area (package trainer); nil leaves the
+	// trainer key without effect (screen tests of participants only).
+	Trainer Trainer
+}
+
+// Trainer is the trainer's area as the root needs it: the page the trainer
+// key opens, and what it does when the program starts.
+type Trainer interface {
+	Entry(c *ui.Common) ui.Component
+	AtStart(c *ui.Common) tea.Cmd
+	// Idle is how long the area may sit without a key before it locks.
+	Idle() time.Duration
 }
 
 // Model is the root of the TUI.
 type Model struct {
-	c       *Common
-	id      ScreenID
-	screen  Component
-	dialogs []Component
+	c  *ui.Common
+	id ScreenID
+	// stack holds the screen at the bottom and the pages and dialogs
+	// opened over it, each with its id (ui.Overlay).
+	stack ui.Overlay
 
-	trainer   func(c *Common) Component
+	trainer   Trainer
 	register  *registerScreen // kept while consent is shown, to go back to it
 	idle      time.Duration
 	idleFixed bool
@@ -63,7 +75,7 @@ type Model struct {
 
 // New builds the root model showing the welcome screen.
 func New(cfg Config) *Model {
-	c := &Common{Store: cfg.Store, Pack: cfg.Pack, Ctx: cfg.Ctx, Now: cfg.Now, Styles: NewStyles(true)}
+	c := &ui.Common{Store: cfg.Store, Pack: cfg.Pack, Ctx: cfg.Ctx, Now: cfg.Now, Styles: ui.NewStyles(true)}
 	if c.Ctx == nil {
 		c.Ctx = context.Background()
 	}
@@ -74,13 +86,14 @@ func New(cfg Config) *Model {
 	if c.Seed == nil {
 		c.Seed = rand.Uint64
 	}
+	if cfg.Store != nil {
+		c.Stores = ui.StoresOf(cfg.Store)
+		c.Flow = flow.New(cfg.Store, cfg.Pack, flow.WithClock(c.Now), flow.WithSeed(c.Seed))
+	}
 	c.SetLang(cfg.Lang)
 	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24}
 	if m.idle <= 0 {
-		m.idle = DefaultIdleTimeout
-	}
-	if m.trainer == nil {
-		m.trainer = newTrainerScreen
+		m.idle = ui.DefaultIdleTimeout
 	}
 	m.lastInput = c.Now()
 	m.setScreen(ScreenWelcome, newWelcomeScreen(c))
@@ -88,20 +101,33 @@ func New(cfg Config) *Model {
 }
 
 // Common returns the shared state, for tests and for the trainer mode.
-func (m *Model) Common() *Common { return m.c }
+func (m *Model) Common() *ui.Common { return m.c }
+
+// Current is the screen showing (under any page or dialog), for tests.
+func (m *Model) Current() ui.Component { return m.stack.Base() }
+
+// Front is the page that has the keys (a dialog, a trainer page or the
+// screen), for tests.
+func (m *Model) Front() ui.Component { return m.stack.Front() }
 
 // Screen returns the id of the screen showing (under any dialog).
 func (m *Model) Screen() ScreenID { return m.id }
 
 // Init loads today's class and starts the idle clock.
 func (m *Model) Init() tea.Cmd {
-	// firstStart (trainer mode, app/pin.go) opens the trainer's area when no
-	// PIN is set yet, so the trainer creates one before anyone else sits down.
-	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadClass(m.c), m.tick(), firstStart(m.c))
+	// The trainer's area opens itself at start-up when no PIN is set yet,
+	// so the trainer creates one before anyone else sits down.
+	var atStart tea.Cmd
+	if m.trainer != nil {
+		atStart = m.trainer.AtStart(m.c)
+	}
+	init := m.stack.Base().Init()
+	m.layout()
+	return tea.Batch(tea.RequestBackgroundColor, init, loadClass(m.c), m.tick(), atStart)
 }
 
 func (m *Model) tick() tea.Cmd {
-	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{at: t} })
+	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return IdleTickMsg{At: t} })
 }
 
 // rootTick is tea.Tick for the root's timers (the idle check and the finish
@@ -117,7 +143,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.c.Styles = NewStyles(msg.IsDark())
+		m.c.Styles = ui.NewStyles(msg.IsDark())
 		m.layout()
 		return m, nil
 	case tea.KeyPressMsg:
@@ -129,64 +155,85 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		m.lastInput = m.c.Now()
 		return m, m.toFront(msg)
-	case idleTickMsg:
+	case IdleTickMsg:
 		return m, m.checkIdle()
+	case ui.Addressed:
+		return m, m.deliver(msg)
 	case classLoadedMsg:
 		if msg.err == nil {
-			m.c.Visit.Class, m.c.Visit.HasClass = msg.class, msg.ok
-			if !m.idleFixed && msg.idle > 0 {
-				m.idle = msg.idle
+			m.c.Visit.Class, m.c.Visit.HasClass = msg.class.Session, msg.class.Open
+			m.layout() // the welcome screen shows the class
+			if !m.idleFixed && msg.class.Idle > 0 {
+				m.idle = msg.class.Idle
 			}
 		}
-	case pushDialogMsg:
-		m.dialogs = append(m.dialogs, msg.dialog)
-		m.layout()
-		return m, msg.dialog.Init()
-	case popDialogMsg:
-		if len(m.dialogs) > 0 {
-			m.dialogs = m.dialogs[:len(m.dialogs)-1]
+	case ui.PushMsg:
+		m.stack.Push(msg.Page)
+		return m, m.started(msg.Page)
+	case ui.CloseMsg:
+		return m, m.closePage(msg.ID)
+	case ui.ReplaceMsg:
+		if !m.stack.Replace(msg.ID, msg.Page) {
+			return m, nil
 		}
-		m.layout()
-		return m, nil
-	case quitAppMsg:
+		return m, m.started(msg.Page)
+	case ui.ClassChangedMsg:
+		return m, loadClass(m.c)
+	case ui.QuitAppMsg:
 		return m, tea.Quit
 	}
 	if cmd, ok := m.navigate(msg); ok {
 		return m, cmd
 	}
-	return m, m.toAll(msg)
+	// Anything else (a widget's own message) belongs to the front page.
+	return m, m.toFront(msg)
 }
 
-// toFront sends input to the top dialog, or to the screen when none is open.
+// toFront sends input to the front page.
 func (m *Model) toFront(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	if n := len(m.dialogs); n > 0 {
-		m.dialogs[n-1], cmd = m.dialogs[n-1].Update(msg)
-	} else {
-		m.screen, cmd = m.screen.Update(msg)
-	}
+	cmd := m.stack.Update(msg)
 	m.relayoutHelp()
 	return cmd
 }
 
-// toAll sends other messages (store results, timers) to the dialogs and the screen.
-func (m *Model) toAll(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.dialogs)+1)
-	for i := range m.dialogs {
-		var cmd tea.Cmd
-		m.dialogs[i], cmd = m.dialogs[i].Update(msg)
-		cmds = append(cmds, cmd)
+// deliver hands an addressed message to its page, and only while that page
+// is open: the answer to a page closed since (a search typed by the person
+// before, a report of an earlier filter) is dropped, navigation included.
+func (m *Model) deliver(msg ui.Addressed) tea.Cmd {
+	if !m.stack.Has(msg.To) {
+		return nil
 	}
-	var cmd tea.Cmd
-	m.screen, cmd = m.screen.Update(msg)
+	if cmd, ok := m.navigate(msg.Msg); ok {
+		return cmd
+	}
+	cmd := m.stack.Deliver(msg.To, msg.Msg)
 	m.relayoutHelp()
-	return tea.Batch(append(cmds, cmd)...)
+	return cmd
+}
+
+// closePage closes a page; the page that comes back to the front reads its
+// data again, which the closed page may have changed.
+func (m *Model) closePage(id ui.PageID) tea.Cmd {
+	if !m.stack.Close(id) {
+		return nil
+	}
+	m.layout()
+	if r, ok := m.stack.Front().(ui.Reloader); ok {
+		return r.Reload()
+	}
+	return nil
 }
 
 // checkIdle returns a participant screen left alone too long to the welcome
 // screen; everything is saved as it happens, so nothing is lost.
 func (m *Model) checkIdle() tea.Cmd {
-	if m.id.Participant() && m.c.Now().Sub(m.lastInput) >= m.idle {
+	idle := m.c.Now().Sub(m.lastInput)
+	if m.id.Participant() && idle >= m.idle {
+		return tea.Batch(m.tick(), m.goWelcome())
+	}
+	// The trainer's area locks itself, so a laptop left open in the
+	// village hall does not stay unlocked.
+	if m.id == ScreenTrainer && m.trainer != nil && idle >= m.trainer.Idle() {
 		return tea.Batch(m.tick(), m.goWelcome())
 	}
 	return m.tick()
@@ -195,40 +242,45 @@ func (m *Model) checkIdle() tea.Cmd {
 // goWelcome forgets the visit and shows a fresh welcome screen.
 func (m *Model) goWelcome() tea.Cmd {
 	var leave tea.Cmd
-	if q, ok := m.screen.(*quizScreen); ok {
+	if q, ok := m.stack.Base().(*quizScreen); ok {
 		leave = q.leave() // an untouched quiz is not left "in progress"
 	}
 	m.visit++
 	m.forgetVisit()
-	m.dialogs = nil
 	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
-	return tea.Batch(leave, m.screen.Init(), loadClass(m.c))
+	return tea.Batch(leave, m.started(m.stack.Base()), loadClass(m.c))
 }
 
 // forgetVisit drops everything about the person at the keyboard (who they
 // are, the form they typed), keeping only today's class.
 func (m *Model) forgetVisit() {
 	class, has := m.c.Visit.Class, m.c.Visit.HasClass
-	m.c.Visit = Visit{Class: class, HasClass: has}
+	m.c.Visit = ui.Visit{Class: class, HasClass: has}
 	m.register = nil
 }
 
-// setScreen replaces the current screen.
-func (m *Model) setScreen(id ScreenID, s Component) {
-	m.id, m.screen = id, s
+// started runs a new page's Init, then lays everything out again: Init
+// may focus an input, which changes how the page looks.
+func (m *Model) started(p ui.Component) tea.Cmd {
+	cmd := p.Init()
+	m.layout()
+	return cmd
+}
+
+// setScreen shows a new screen, closing every page and dialog.
+func (m *Model) setScreen(id ScreenID, s ui.Component) {
+	m.id = id
+	m.stack.Reset(s)
 	m.layout()
 }
 
 // frontKeys are the help keys of whatever has the input.
 func (m *Model) frontKeys() []key.Binding {
-	if n := len(m.dialogs); n > 0 {
-		return m.dialogs[n-1].HelpKeys()
-	}
-	return m.screen.HelpKeys()
+	return m.stack.Front().HelpKeys()
 }
 
 // contentWidth is the width of the centred content column.
-func (m *Model) contentWidth() int { return max(20, min(m.width, MaxContentWidth)) }
+func (m *Model) contentWidth() int { return max(20, min(m.width, ui.MaxContentWidth)) }
 
 // leftMargin is where the content column starts.
 func (m *Model) leftMargin() int { return max(0, (m.width-m.contentWidth())/2) }
@@ -236,13 +288,20 @@ func (m *Model) leftMargin() int { return max(0, (m.width-m.contentWidth())/2) }
 const headerLines = 2
 
 // layout recomputes the content area and tells the screen and dialogs.
+//
+// The help line's height depends on the front page's keys, and a page
+// learns some of its keys from its own layout (a lesson page scrolls once
+// its text is laid out): lay out again until the help line keeps its
+// height, so it is never cut off at the bottom.
 func (m *Model) layout() {
-	m.helpLines = len(helpLines(m.frontKeys(), m.contentWidth(), m.c.Styles))
 	m.c.Width = m.contentWidth()
-	m.c.Height = max(3, m.height-headerLines-m.helpLines)
-	m.screen.SetSize(m.c.Width, m.c.Height)
-	for _, d := range m.dialogs {
-		d.SetSize(m.c.Width, m.c.Height)
+	for range 3 {
+		m.helpLines = len(helpLines(m.frontKeys(), m.c.Width, m.c.Styles))
+		m.c.Height = max(3, m.height-headerLines-m.helpLines)
+		m.stack.SetSize(m.c.Width, m.c.Height)
+		if len(helpLines(m.frontKeys(), m.c.Width, m.c.Styles)) == m.helpLines {
+			return
+		}
 	}
 }
 
@@ -272,17 +331,9 @@ func (m *Model) View() tea.View {
 	w := m.contentWidth()
 	body := m.body()
 	help := helpLines(m.frontKeys(), w, m.c.Styles)
-	if len(help) != m.helpLines {
-		// A screen learns some of its keys only while drawing (a lesson page
-		// scrolls once its text is laid out): lay out again so the help
-		// line is never cut off at the bottom.
-		m.layout()
-		body = m.body()
-		help = helpLines(m.frontKeys(), w, m.c.Styles)
-	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
-	lines = append(lines, padLines(strings.Split(body, "\n"), m.c.Height)...)
+	lines = append(lines, ui.PadLines(strings.Split(body, "\n"), m.c.Height)...)
 	lines = append(lines, help...)
 	if pad := m.leftMargin(); pad > 0 {
 		p := strings.Repeat(" ", pad)
@@ -290,7 +341,7 @@ func (m *Model) View() tea.View {
 			lines[i] = p + lines[i]
 		}
 	}
-	v := tea.NewView(strings.Join(padLines(lines, m.height), "\n"))
+	v := tea.NewView(strings.Join(ui.PadLines(lines, m.height), "\n"))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.c.Cat.T("app.name")
@@ -299,10 +350,7 @@ func (m *Model) View() tea.View {
 
 // body is the top dialog, or the screen when none is open.
 func (m *Model) body() string {
-	if n := len(m.dialogs); n > 0 {
-		return m.dialogs[n-1].View()
-	}
-	return m.screen.View()
+	return m.stack.Front().View()
 }
 
 // header is the app name, the class and who is at the keyboard.
@@ -310,29 +358,29 @@ func (m *Model) header(w int) string {
 	st, cat := m.c.Styles, m.c.Cat
 	left := st.App.Render(cat.T("app.name"))
 	if m.c.Visit.HasClass {
-		left += st.Header.Render(" · " + cat.F("app.class", cleanLine(m.c.Visit.Class.Title)))
+		left += st.Header.Render(" · " + cat.F("app.class", ui.CleanLine(m.c.Visit.Class.Title)))
 	}
 	right := ""
 	if v := m.c.Visit; v.Active() {
 		if v.Participant.Anonymous {
 			right = cat.T("app.guest")
 		} else {
-			right = cleanLine(v.Participant.FullName)
+			right = ui.CleanLine(v.Participant.FullName)
 		}
 	}
 	if right != "" {
-		right = st.Bold.Render(truncate(right, max(0, w-lipgloss.Width(left)-2)))
+		right = st.Bold.Render(ui.Truncate(right, max(0, w-lipgloss.Width(left)-2)))
 	}
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return truncate(left, w)
+		return ui.Truncate(left, w)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // helpLines lays out the help keys over as many lines as the width needs
 // (at most two), so no key is hidden on a narrow terminal.
-func helpLines(keys []key.Binding, width int, st *Styles) []string {
+func helpLines(keys []key.Binding, width int, st *ui.Styles) []string {
 	var lines []string
 	var cur strings.Builder
 	cw := 0
@@ -363,13 +411,7 @@ func helpLines(keys []key.Binding, width int, st *Styles) []string {
 	return lines
 }
 
-// truncate cuts s to width cells with an ellipsis.
-func truncate(s string, width int) string {
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	return ansiTruncate(s, width)
-}
-
-// itoa is strconv.Itoa, short for views.
-func itoa(n int) string { return strconv.Itoa(n) }
+// SetTimersForTest replaces the root's timers (the idle check and the
+// finish screen's pause) in tests of other packages, which drive them by
+// hand.
+func SetTimersForTest(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) { rootTick = tick }

@@ -3,15 +3,13 @@ package app
 import (
 	"time"
 
+	"kynangso/flow"
 	"kynangso/quiz"
 	"kynangso/results"
 )
 
 // Navigation messages: screens ask the root to move on by returning one of
 // these from a command; the root alone builds screens.
-
-// showWelcomeMsg ends the visit and shows the welcome screen for the next person.
-type showWelcomeMsg struct{}
 
 // showCheckinMsg opens the "find your name" screen.
 type showCheckinMsg struct{}
@@ -49,20 +47,9 @@ type showResultMsg struct {
 // showFinishMsg shows the thank-you screen.
 type showFinishMsg struct{}
 
-// showTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
-type showTrainerMsg struct{}
-
-// quitAppMsg leaves the program; only the trainer area sends it.
-type quitAppMsg struct{}
-
-// pushDialogMsg puts a dialog on top of the current screen.
-type pushDialogMsg struct{ dialog Component }
-
-// popDialogMsg closes the top dialog.
-type popDialogMsg struct{}
-
-// idleTickMsg is the periodic check for an idle participant screen.
-type idleTickMsg struct{ at time.Time }
+// IdleTickMsg is the periodic check for an idle participant screen or
+// trainer's area; tests send it by hand.
+type IdleTickMsg struct{ At time.Time }
 
 // finishShownMsg moves from the thank-you screen to the welcome screen.
 type finishShownMsg struct{ visit int }
@@ -72,9 +59,7 @@ type finishShownMsg struct{ visit int }
 
 // classLoadedMsg carries the open class session, if any.
 type classLoadedMsg struct {
-	class results.ClassSession
-	ok    bool
-	idle  time.Duration
+	class flow.Class
 	err   error
 }
 
@@ -93,11 +78,10 @@ type checkinFailedMsg struct {
 	err         error
 }
 
-// progressLoadedMsg carries the person's lesson progress and attempts.
-type progressLoadedMsg struct {
-	progress map[string]results.LessonProgress
-	attempts []results.Attempt
-	err      error
+// menuLoadedMsg carries the modules and where the person stands with each.
+type menuLoadedMsg struct {
+	entries []flow.MenuEntry
+	err     error
 }
 
 // pageSavedMsg reports the outcome of saving a lesson page.
@@ -108,18 +92,20 @@ type pageSavedMsg struct {
 
 // quizReadyMsg carries an attempt ready to show: new or resumed.
 type quizReadyMsg struct {
-	attempt results.Attempt
-	drawn   []quiz.Drawn
-	answers map[string][]string
-	resumed bool
+	attempt *flow.Attempt
 	err     error
 }
 
-// answerSavedMsg reports that the answer to question was committed.
+// answerSavedMsg reports that the answer to question was committed; answer
+// is the one stored.
 type answerSavedMsg struct {
 	questionID string
+	answer     results.Answer
 	err        error
 }
 
 // attemptFinishedMsg reports that the attempt's score was stored.
-type attemptFinishedMsg struct{ err error }
+type attemptFinishedMsg struct {
+	result quiz.Result
+	err    error
+}

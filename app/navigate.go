@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,7 +16,7 @@ const finishDelay = 20 * time.Second
 func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	c := m.c
 	switch msg := msg.(type) {
-	case showWelcomeMsg:
+	case ui.ShowWelcomeMsg:
 		return m.goWelcome(), true
 	case showCheckinMsg:
 		return m.open(ScreenCheckin, newCheckinScreen(c)), true
@@ -27,7 +28,9 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 			m.register = newRegisterScreen(c, "")
 		}
 		m.setScreen(ScreenRegister, m.register)
-		return m.register.focusCurrent(), true
+		cmd := m.register.focusCurrent()
+		m.layout()
+		return cmd, true
 	case showConsentMsg:
 		return m.open(ScreenConsent, newConsentScreen(c, msg.draft)), true
 	case checkedInMsg:
@@ -54,23 +57,25 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 			return m.goWelcome(), true
 		}
 		return nil, true
-	case showTrainerMsg:
-		return m.open(ScreenTrainer, m.trainer(c)), true
+	case ui.ShowTrainerMsg:
+		if m.trainer == nil {
+			return nil, true
+		}
+		return m.open(ScreenTrainer, m.trainer.Entry(c)), true
 	}
 	return nil, false
 }
 
 // open shows a new screen and runs its Init.
-func (m *Model) open(id ScreenID, s Component) tea.Cmd {
-	m.dialogs = nil
+func (m *Model) open(id ScreenID, s ui.Component) tea.Cmd {
 	m.setScreen(id, s)
-	return s.Init()
+	return m.started(s)
 }
 
 // moduleShowing is the module of the lesson, quiz or result on screen, so
 // the menu comes back with it highlighted.
 func (m *Model) moduleShowing() string {
-	if s, ok := m.screen.(interface{ ModuleID() string }); ok {
+	if s, ok := m.stack.Base().(interface{ ModuleID() string }); ok {
 		return s.ModuleID()
 	}
 	return ""

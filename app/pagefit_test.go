@@ -32,14 +32,14 @@ func TestBuiltinPagesFit80x24(t *testing.T) {
 			m := pageFitModel(t, pack, lang)
 			for i, p := range pages {
 				press(t, m, openLessonMsg{moduleID: mod.ID, page: i + 1})
-				ls, ok := m.screen.(*lessonScreen)
+				ls, ok := m.stack.Base().(*lessonScreen)
 				if !ok || ls.page != i {
 					t.Fatalf("%s %s page %d: lesson screen did not open:\n%s", mod.ID, lang, i+1, screen(m))
 				}
 				view := screen(m)
-				if ls.scroll.canScroll() || strings.Contains(view, more) {
+				if ls.scroll.CanScroll() || strings.Contains(view, more) {
 					t.Errorf("%s %s page %d/%d %q needs scrolling at 80x24 (%d lines for %d rows):\n%s",
-						mod.ID, lang, i+1, len(pages), p.Title, len(ls.scroll.lines), ls.scroll.height, view)
+						mod.ID, lang, i+1, len(pages), p.Title, ls.scroll.Len(), ls.scroll.Height(), view)
 				}
 				if want := fmt.Sprintf("%d/%d", i+1, len(pages)); !strings.Contains(view, want) {
 					t.Errorf("%s %s page %d: the header does not say %q:\n%s", mod.ID, lang, i+1, want, view)

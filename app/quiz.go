@@ -1,12 +1,14 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/flow"
 	"kynangso/lessons"
 	"kynangso/quiz"
 	"kynangso/results"
@@ -34,31 +36,31 @@ const zoneAction = 100
 // keeps the answer on screen to retry. Leaving with Esc keeps the attempt in
 // progress, and it resumes at the first unanswered question.
 type quizScreen struct {
-	c        *Common
+	ui.Page
+	frame    string // the frame layout made, which View shows
+	c        *ui.Common
 	w, h     int
 	moduleID string
 	mod      *lessons.Module
 
 	phase   quizPhase
-	attempt results.Attempt
-	drawn   []quiz.Drawn
-	answers map[string][]string // committed answers by question id
-	resumed bool
-	idx     int // current question in drawn
+	att     *flow.Attempt // the attempt: its questions and committed answers
+	resumed bool          // shows "carrying on" until the first question is passed
+	idx     int           // current question in att.Questions
 
 	cursor  int          // highlighted choice, -1 = none yet
 	ticked  map[int]bool // multiple: ticked choices
 	note    string       // a gentle hint, e.g. "choose an answer first"
 	pending results.Answer
 	shownAt time.Time
-	result  quiz.Result
 
-	scroll    scroller
+	scroll    ui.Scroller
 	lastShown int // phase+idx the scroll was last positioned for
 }
 
-func newQuizScreen(c *Common, moduleID string) *quizScreen {
-	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1}
+func newQuizScreen(c *ui.Common, moduleID string) *quizScreen {
+	s := &quizScreen{c: c, moduleID: moduleID, phase: phaseLoading, cursor: -1, ticked: map[int]bool{}, lastShown: -1,
+		att: &flow.Attempt{Answers: map[string][]string{}}}
 	if c.Pack != nil {
 		s.mod = c.Pack.Module(moduleID)
 	}
@@ -68,11 +70,12 @@ func newQuizScreen(c *Common, moduleID string) *quizScreen {
 // ModuleID is the module on screen, so the menu can highlight it.
 func (s *quizScreen) ModuleID() string { return s.moduleID }
 
-func (s *quizScreen) Init() tea.Cmd { return prepareQuiz(s.c, s.moduleID) }
+func (s *quizScreen) Init() tea.Cmd { return s.Cmd(prepareQuiz(s.c, s.moduleID)) }
 
 func (s *quizScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.lastShown = -1
+	s.layout()
 }
 
 func (s *quizScreen) HelpKeys() []key.Binding {
@@ -81,28 +84,28 @@ func (s *quizScreen) HelpKeys() []key.Binding {
 	case phaseAsk:
 		// The number keys are the real range of this question: "1-2" on a
 		// true/false question, never a "4" that does nothing.
-		keys := []key.Binding{relabel(k.Choose, "1-"+itoa(len(s.current().Choices)), cat.T("key.choose")), k.Up, k.Down}
+		keys := []key.Binding{ui.Relabel(k.Choose, "1-"+ui.Itoa(len(s.current().Choices)), cat.T("key.choose")), k.Up, k.Down}
 		if s.multiple() {
 			keys = append(keys, k.Toggle)
 		}
-		return append(keys, with(k.Enter, cat.T("help.answer")), with(k.Back, cat.T("help.menu")))
+		return append(keys, ui.With(k.Enter, cat.T("help.answer")), ui.With(k.Back, cat.T("help.menu")))
 	case phaseFeedback:
-		return []key.Binding{with(k.Enter, cat.T("help.continue")), k.Scroll, with(k.Back, cat.T("help.menu"))}
+		return []key.Binding{ui.With(k.Enter, cat.T("help.continue")), k.Scroll, ui.With(k.Back, cat.T("help.menu"))}
 	case phaseSaveErr, phaseFinishErr:
-		return []key.Binding{with(k.Enter, cat.T("help.retry"))}
+		return []key.Binding{ui.With(k.Enter, cat.T("help.retry"))}
 	case phaseLoadErr:
-		return []key.Binding{with(k.Back, cat.T("help.menu"))}
+		return []key.Binding{ui.With(k.Back, cat.T("help.menu"))}
 	}
 	return nil
 }
 
-func (s *quizScreen) current() quiz.Drawn { return s.drawn[s.idx] }
+func (s *quizScreen) current() quiz.Drawn { return s.att.Questions[s.idx] }
 
 func (s *quizScreen) multiple() bool {
-	return len(s.drawn) > 0 && s.current().Type == quiz.TypeMultiple
+	return len(s.att.Questions) > 0 && s.current().Type == quiz.TypeMultiple
 }
 
-func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *quizScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quizReadyMsg:
 		return s, s.ready(msg)
@@ -111,7 +114,10 @@ func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			if msg.err != nil {
 				s.phase = phaseSaveErr
 			} else {
-				s.answers[msg.questionID] = s.pending.Chosen
+				// The stored answer is the one that counts (the first one,
+				// if this question was answered before a crash).
+				s.pending = msg.answer
+				s.att.Answers[msg.questionID] = msg.answer.Chosen
 				s.phase = phaseFeedback
 			}
 		}
@@ -121,20 +127,16 @@ func (s *quizScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 				s.phase = phaseFinishErr
 				return s, nil
 			}
-			return s, send(showResultMsg{moduleID: s.moduleID, result: s.result})
+			return s, ui.Send(showResultMsg{moduleID: s.moduleID, result: msg.result})
 		}
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
 			return s, s.click(id)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	}
 	return s, nil
 }
@@ -145,7 +147,7 @@ func (s *quizScreen) ready(msg quizReadyMsg) tea.Cmd {
 		s.phase = phaseLoadErr
 		return nil
 	}
-	s.attempt, s.drawn, s.answers, s.resumed = msg.attempt, msg.drawn, msg.answers, msg.resumed
+	s.att, s.resumed = msg.attempt, msg.attempt.Resumed
 	s.idx = -1
 	return s.next()
 }
@@ -155,27 +157,15 @@ func (s *quizScreen) next() tea.Cmd {
 	if s.idx >= 0 { // "carrying on" belongs to the first question after a resume only
 		s.resumed = false
 	}
-	for i := s.idx + 1; i < len(s.drawn); i++ {
-		if _, done := s.answers[s.drawn[i].ID]; !done {
-			s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
-			s.ticked = map[int]bool{}
-			s.shownAt = s.c.Now()
-			s.scroll.top()
-			return nil
-		}
+	if i, ok := s.att.Next(s.idx); ok {
+		s.idx, s.phase, s.cursor, s.note = i, phaseAsk, -1, ""
+		s.ticked = map[int]bool{}
+		s.shownAt = s.c.Now()
+		s.scroll.Top()
+		return nil
 	}
-	return s.finish()
-}
-
-// finish grades the attempt and stores the score.
-func (s *quizScreen) finish() tea.Cmd {
-	pass := 70
-	if s.mod != nil && s.mod.PassPercent > 0 {
-		pass = s.mod.PassPercent
-	}
-	s.result = quiz.Grade(s.drawn, s.answers, pass)
 	s.phase = phaseFinishing
-	return finishAttempt(s.c, s.attempt.ID, s.result)
+	return s.Cmd(finishAttempt(s.c, s.att.ID))
 }
 
 func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -183,34 +173,32 @@ func (s *quizScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch s.phase {
 	case phaseLoadErr:
 		if key.Matches(msg, k.Back) {
-			return send(showMenuMsg{})
+			return ui.Send(showMenuMsg{})
 		}
 	case phaseSaveErr:
 		if key.Matches(msg, k.Enter) {
 			s.phase = phaseSaving
-			return recordAnswer(s.c, s.pending)
+			return s.Cmd(recordAnswer(s.c, s.pending))
 		}
 	case phaseFinishErr:
 		if key.Matches(msg, k.Enter) {
 			s.phase = phaseFinishing
-			return finishAttempt(s.c, s.attempt.ID, s.result)
+			return s.Cmd(finishAttempt(s.c, s.att.ID))
 		}
 	case phaseFeedback:
 		switch {
 		case key.Matches(msg, k.Enter):
-			if !s.scroll.atBottom() { // let the explanation be read first
-				s.scroll.scroll(max(1, s.scroll.window()-1))
+			if !s.scroll.AtBottom() { // let the explanation be read first
+				s.scroll.Scroll(max(1, s.scroll.Window()-1))
 				return nil
 			}
 			return s.next()
 		case key.Matches(msg, k.Next):
 			return s.next()
-		case key.Matches(msg, k.Up):
-			s.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Back):
-			return send(showMenuMsg{})
+			return ui.Send(showMenuMsg{})
 		}
 	case phaseAsk:
 		return s.askKey(msg)
@@ -223,7 +211,7 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(s.current().Choices)
 	switch {
 	case key.Matches(msg, k.Back):
-		return tea.Sequence(s.leave(), send(showMenuMsg{}))
+		return tea.Sequence(s.leave(), ui.Send(showMenuMsg{}))
 	case key.Matches(msg, k.Up):
 		if s.cursor <= 0 {
 			s.cursor = 0
@@ -237,7 +225,7 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.ticked[s.cursor] = !s.ticked[s.cursor]
 		}
 	case key.Matches(msg, k.Choose):
-		if d, _ := digit(msg.String()); d <= n {
+		if d, _ := ui.Digit(msg.String()); d <= n {
 			s.pick(d - 1)
 		}
 	case key.Matches(msg, k.Enter):
@@ -251,10 +239,10 @@ func (s *quizScreen) askKey(msg tea.KeyPressMsg) tea.Cmd {
 // is abandoned (there is nothing to resume), one with answers stays in
 // progress to resume at the first unanswered question.
 func (s *quizScreen) leave() tea.Cmd {
-	if s.attempt.ID == "" || len(s.answers) > 0 || s.phase != phaseAsk {
+	if s.att.ID == "" || len(s.att.Answers) > 0 || s.phase != phaseAsk {
 		return nil
 	}
-	return abandonAttempt(s.c, s.attempt.ID)
+	return s.Cmd(leaveAttempt(s.c, s.att.ID))
 }
 
 // pick selects choice i (single) or ticks/unticks it (multiple).
@@ -300,13 +288,14 @@ func (s *quizScreen) confirm() tea.Cmd {
 		s.note = s.c.Cat.T("quiz.pickfirst")
 		return nil
 	}
-	q := s.current()
-	now := s.c.Now()
-	s.pending = results.Answer{
-		AttemptID: s.attempt.ID, QuestionID: q.ID, Chosen: ids,
-		Correct: quiz.IsCorrect(q.Question, ids), AnsweredAt: now,
-		Millis: now.Sub(s.shownAt).Milliseconds(),
-	}
+	s.pending = flow.NewAnswer(s.att.ID, s.current(), ids, s.shownAt, s.c.Now())
 	s.phase = phaseSaving
-	return recordAnswer(s.c, s.pending)
+	return s.Cmd(recordAnswer(s.c, s.pending))
+}
+
+// Update handles msg, then lays the page out again.
+func (s *quizScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
 }

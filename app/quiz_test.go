@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func toQuiz(t *testing.T, st *fakeStore, w, h int) *Model {
 	return m
 }
 
-func quizOf(m *Model) *quizScreen { return m.screen.(*quizScreen) }
+func quizOf(m *Model) *quizScreen { return m.stack.Base().(*quizScreen) }
 
 // answerRight picks the correct choices of the current question by number.
 func answerRight(t *testing.T, m *Model) {
@@ -64,7 +65,7 @@ func TestQuizAnswersSavedAndGraded(t *testing.T) {
 		t.Fatalf("screen %v, want result", m.Screen())
 	}
 	a := st.attempts[0]
-	if a.ID != s.attempt.ID || a.State != results.StateFinished || a.Score != 3 || a.MaxScore != 3 || !a.Passed {
+	if a.ID != s.att.ID || a.State != results.StateFinished || a.Score != 3 || a.MaxScore != 3 || !a.Passed {
 		t.Fatalf("attempt stored as %+v", a)
 	}
 	if got := screen(m); !strings.Contains(got, "3/3") || !strings.Contains(got, "ĐẠT") {
@@ -87,7 +88,7 @@ func TestQuizWrongAnswerShowsRightOneInWords(t *testing.T) {
 		t.Skip("first question is a multiple one with this seed")
 	}
 	got := screen(m)
-	if !strings.Contains(got, "✗ Chưa đúng.") || !strings.Contains(got, "Đáp án đúng:") || !strings.Contains(got, "✗ "+itoa(wrong+1)+".") {
+	if !strings.Contains(got, "✗ Chưa đúng.") || !strings.Contains(got, "Đáp án đúng:") || !strings.Contains(got, "✗ "+ui.Itoa(wrong+1)+".") {
 		t.Fatalf("wrong answer feedback missing words or marks:\n%s", got)
 	}
 }
@@ -172,10 +173,10 @@ func TestQuizResumesWhereItStopped(t *testing.T) {
 	}
 	press(t, m, enter) // Enter on a module with a quiz in progress resumes it
 	again := quizOf(m)
-	if again.attempt.ID != first.attempt.ID || again.idx != 1 || !again.resumed {
-		t.Fatalf("resumed attempt %q at %d, want %q at 1", again.attempt.ID, again.idx, first.attempt.ID)
+	if again.att.ID != first.att.ID || again.idx != 1 || !again.resumed {
+		t.Fatalf("resumed attempt %q at %d, want %q at 1", again.att.ID, again.idx, first.att.ID)
 	}
-	if again.current().ID != first.drawn[1].ID || !strings.Contains(screen(m), "Câu 2/3") {
+	if again.current().ID != first.att.Questions[1].ID || !strings.Contains(screen(m), "Câu 2/3") {
 		t.Fatalf("resumed at a different question:\n%s", screen(m))
 	}
 	if !strings.Contains(screen(m), "Tiếp tục bài đang làm dở.") {
@@ -188,28 +189,5 @@ func TestQuizResumesWhereItStopped(t *testing.T) {
 	}
 	if len(st.attempts) != 1 {
 		t.Fatalf("%d attempts, want 1", len(st.attempts))
-	}
-}
-
-func TestStatusOf(t *testing.T) {
-	prog := map[string]results.LessonProgress{"a": {LastPage: 2, PageCount: 5}}
-	tests := []struct {
-		name string
-		atts []results.Attempt
-		want statusKind
-	}{
-		{"reading", nil, statusReading},
-		{"in progress wins", []results.Attempt{{ModuleID: "a", State: results.StateInProgress}, {ModuleID: "a", State: results.StateFinished, Passed: true}}, statusInProgress},
-		{"passed once stays passed", []results.Attempt{{ModuleID: "a", State: results.StateFinished, Score: 2, MaxScore: 10}, {ModuleID: "a", State: results.StateFinished, Passed: true, Score: 8, MaxScore: 10}}, statusPassed},
-		{"failed", []results.Attempt{{ModuleID: "a", State: results.StateFinished, Score: 2, MaxScore: 10}}, statusFailed},
-		{"other module ignored", []results.Attempt{{ModuleID: "b", State: results.StateInProgress}}, statusReading},
-	}
-	for _, tt := range tests {
-		if got := statusOf("a", prog, tt.atts); got.kind != tt.want {
-			t.Errorf("%s: got %v, want %v", tt.name, got.kind, tt.want)
-		}
-	}
-	if got := statusOf("z", nil, nil); got.kind != statusNew {
-		t.Errorf("untouched module: %v", got.kind)
 	}
 }

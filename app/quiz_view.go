@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"slices"
 	"strings"
 
@@ -10,88 +11,89 @@ import (
 
 // View draws the question number and progress bar (fixed), then the
 // message, prompt, choices and feedback, scrolling when they do not fit.
-func (s *quizScreen) View() string {
+func (s *quizScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	var body []string
 	switch s.phase {
 	case phaseLoading:
-		body = wrap(st.Subtle.Render(cat.T("quiz.loading")), s.w)
+		body = ui.Wrap(st.Subtle.Render(cat.T("quiz.loading")), s.w)
 	case phaseLoadErr:
-		body = wrap(st.Error.Render("✗ "+cat.T("quiz.loaderr")), s.w)
+		body = ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.loaderr")), s.w)
 	case phaseFinishing:
-		body = wrap(st.Subtle.Render(cat.T("quiz.finishing")), s.w)
+		body = ui.Wrap(st.Subtle.Render(cat.T("quiz.finishing")), s.w)
 	case phaseFinishErr:
-		body = wrap(st.Error.Render("✗ "+cat.T("quiz.finisherr")), s.w)
+		body = ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.finisherr")), s.w)
 	}
 	if body != nil {
-		return strings.Join(padLines(body, s.h), "\n")
+		s.frame = strings.Join(ui.PadLines(body, s.h), "\n")
+		return
 	}
 	head := s.progress()
 	lines, zones, focus := s.questionLines()
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(max(2, s.h-2))
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(max(2, s.h-2))
 	if at := int(s.phase)*1000 + s.idx; at != s.lastShown || s.phase == phaseAsk {
 		// Keep the highlighted choice, or the feedback's first lines, in view.
-		s.scroll.show(focus[0], focus[1])
+		s.scroll.Show(focus[0], focus[1])
 		s.lastShown = at
 	}
-	return head + "\n\n" + s.scroll.view(st, cat)
+	s.frame = head + "\n\n" + s.scroll.View(st, cat)
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.
 func (s *quizScreen) progress() string {
 	st := s.c.Styles
-	label := s.c.Cat.F("quiz.q", s.idx+1, len(s.drawn))
+	label := s.c.Cat.F("quiz.q", s.idx+1, len(s.att.Questions))
 	barW := max(5, min(30, s.w-len([]rune(label))-3))
 	done := 0
-	for _, d := range s.drawn {
-		if _, ok := s.answers[d.ID]; ok {
+	for _, d := range s.att.Questions {
+		if _, ok := s.att.Answers[d.ID]; ok {
 			done++
 		}
 	}
-	full := barW * done / max(1, len(s.drawn))
+	full := barW * done / max(1, len(s.att.Questions))
 	bar := st.ProgressFull.Render(strings.Repeat("█", full)) + st.ProgressEmpty.Render(strings.Repeat("░", barW-full))
 	return st.Bold.Render(label) + "  " + bar
 }
 
 // questionLines builds the scrolled part and the line range to keep in view.
-func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
+func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
 	q := s.current()
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	if s.resumed && s.phase == phaseAsk {
-		lines = append(lines, wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
 	}
-	if msg := strings.TrimRight(clean(q.Message.In(lang)), "\n"); msg != "" {
-		lines = append(lines, box("", msg, min(s.w, 60), st)...)
+	if msg := strings.TrimRight(ui.Clean(q.Message.In(lang)), "\n"); msg != "" {
+		lines = append(lines, ui.Box("", msg, min(s.w, 60), st)...)
 		lines = append(lines, "")
 	}
-	lines = append(lines, wrap(st.Bold.Render(clean(q.Prompt.In(lang))), s.w)...)
+	lines = append(lines, ui.Wrap(st.Bold.Render(ui.Clean(q.Prompt.In(lang))), s.w)...)
 	how := cat.T("quiz.single")
 	if q.Type == quiz.TypeMultiple {
 		how = cat.T("quiz.multi")
 	}
 	if s.phase == phaseAsk { // after answering, the instruction would mislead
-		lines = append(lines, wrap(st.Subtle.Render(how), s.w)...)
+		lines = append(lines, ui.Wrap(st.Subtle.Render(how), s.w)...)
 	}
 	lines = append(lines, "")
 	focus := [2]int{0, 1}
 	for i, c := range q.Choices {
 		y := len(lines)
-		lines = append(lines, s.choiceLines(i, clean(c.Text.In(lang)), c.Correct)...)
-		zones = append(zones, zone{id: i, y0: y, y1: len(lines)})
+		lines = append(lines, s.choiceLines(i, ui.Clean(c.Text.In(lang)), c.Correct)...)
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 		if i == max(0, s.cursor) {
 			focus = [2]int{y, len(lines)}
 		}
 	}
 	lines = append(lines, "")
 	if s.note != "" {
-		lines = append(lines, wrap(st.Error.Render(s.note), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render(s.note), s.w)...)
 	}
 	if s.phase == phaseAsk {
-		btn, pos := buttons([]string{cat.T("quiz.answerbtn")}, 0, s.w, st)
-		zones = append(zones, zone{id: zoneAction, y0: len(lines), y1: len(lines) + 1, x0: pos[0].x0, x1: pos[0].x1})
+		btn, pos := ui.Buttons([]string{cat.T("quiz.answerbtn")}, 0, s.w, st)
+		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1, X0: pos[0].X0, X1: pos[0].X1})
 		lines = append(lines, btn...)
 		return lines, zones, focus
 	}
@@ -99,7 +101,7 @@ func (s *quizScreen) questionLines() ([]string, []zone, [2]int) {
 	fb, btn := s.feedback()
 	lines = append(lines, fb...)
 	if btn != "" {
-		zones = append(zones, zone{id: zoneAction, y0: len(lines), y1: len(lines) + 1})
+		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1})
 		lines = append(lines, btn)
 	}
 	return lines, zones, [2]int{y, len(lines)}
@@ -133,7 +135,7 @@ func (s *quizScreen) choiceLines(i int, text string, correct bool) []string {
 			cur, style = "✗ ", st.Wrong
 		}
 	}
-	lines := hang(fmt.Sprintf("%s%d. %s", cur, i+1, mark), text, s.w)
+	lines := ui.Hang(fmt.Sprintf("%s%d. %s", cur, i+1, mark), text, s.w)
 	for j := range lines {
 		lines[j] = style.Render(lines[j])
 	}
@@ -150,7 +152,7 @@ func (s *quizScreen) isChosen(i int) bool {
 		return i == s.cursor
 	}
 	return slices.Contains(s.pending.Chosen, s.current().Choices[i].ID) ||
-		(s.pending.QuestionID != s.current().ID && slices.Contains(s.answers[s.current().ID], s.current().Choices[i].ID))
+		(s.pending.QuestionID != s.current().ID && slices.Contains(s.att.Answers[s.current().ID], s.current().Choices[i].ID))
 }
 
 // feedback says right or wrong in words and marks, the right answer, the
@@ -167,23 +169,23 @@ func (s *quizScreen) feedback() ([]string, string) {
 	var right []string
 	for i, c := range q.Choices {
 		if c.Correct {
-			right = append(right, fmt.Sprintf("%d. %s", i+1, clean(c.Text.In(lang))))
+			right = append(right, fmt.Sprintf("%d. %s", i+1, ui.Clean(c.Text.In(lang))))
 		}
 	}
 	ans := "quiz.answer"
 	if len(right) > 1 {
 		ans = "quiz.answers"
 	}
-	lines = append(lines, wrap(st.Bold.Render(cat.F(ans, strings.Join(right, "; "))), s.w)...)
-	if ex := clean(q.Explanation.In(lang)); ex != "" {
-		lines = append(lines, wrap(st.Text.Render(ex), s.w)...)
+	lines = append(lines, ui.Wrap(st.Bold.Render(cat.F(ans, strings.Join(right, "; "))), s.w)...)
+	if ex := ui.Clean(q.Explanation.In(lang)); ex != "" {
+		lines = append(lines, ui.Wrap(st.Text.Render(ex), s.w)...)
 	}
 	lines = append(lines, "")
 	switch s.phase {
 	case phaseSaving:
 		lines = append(lines, st.Subtle.Render(cat.T("quiz.saving")))
 	case phaseSaveErr:
-		lines = append(lines, wrap(st.Error.Render("✗ "+cat.T("quiz.saveerr")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+cat.T("quiz.saveerr")), s.w)...)
 	case phaseFeedback:
 		lines = append(lines, st.Saved.Render(cat.T("quiz.saved")))
 		nextKey := "quiz.next"
@@ -197,10 +199,13 @@ func (s *quizScreen) feedback() ([]string, string) {
 
 // lastUnanswered reports whether no question after this one is unanswered.
 func (s *quizScreen) lastUnanswered() bool {
-	for i := s.idx + 1; i < len(s.drawn); i++ {
-		if _, ok := s.answers[s.drawn[i].ID]; !ok {
+	for i := s.idx + 1; i < len(s.att.Questions); i++ {
+		if _, ok := s.att.Answers[s.att.Questions[i].ID]; !ok {
 			return false
 		}
 	}
 	return true
 }
+
+// View shows the frame layout made.
+func (s *quizScreen) View() string { return s.frame }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,30 +9,33 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"kynangso/results"
+	"kynangso/flow"
 )
 
-// The register form's fields, in focus order.
+// The register form's fields, in focus order: the flow's fields, then the
+// button.
 const (
-	fieldName = iota
-	fieldYear
-	fieldGender
-	fieldVillage
-	fieldHousehold
-	fieldPhone
-	fieldSubmit
-	fieldCount
+	fieldName      = int(flow.FieldName)
+	fieldYear      = int(flow.FieldYear)
+	fieldGender    = int(flow.FieldGender)
+	fieldVillage   = int(flow.FieldVillage)
+	fieldHousehold = int(flow.FieldHousehold)
+	fieldPhone     = int(flow.FieldPhone)
+	fieldSubmit    = fieldPhone + 1
+	fieldCount     = fieldSubmit + 1
 )
 
 // genders are the stored gender values in the order offered.
-var genders = []string{results.GenderUnset, results.GenderMale, results.GenderFemale, results.GenderOther}
+var genders = flow.Genders
 
 // registerScreen is the new-learner form: full name, birth year, gender
 // (optional), village (picked from the class's villages or typed), household
 // and phone (optional). It validates on Continue and says what to fix next
 // to each field.
 type registerScreen struct {
-	c        *Common
+	ui.Page
+	frame    string // the frame layout made, which View shows
+	c        *ui.Common
 	w, h     int
 	focus    int
 	inputs   map[int]*textinput.Model // name, year, village (typed), household, phone
@@ -39,11 +43,11 @@ type registerScreen struct {
 	villages []string                 // the open class's villages
 	village  int                      // index into villages; len(villages) = typed
 	errs     map[int]string
-	scroll   scroller
+	scroll   ui.Scroller
 	fieldAt  map[int][2]int // content lines of each field, to keep it in view
 }
 
-func newRegisterScreen(c *Common, name string) *registerScreen {
+func newRegisterScreen(c *ui.Common, name string) *registerScreen {
 	s := &registerScreen{c: c, inputs: map[int]*textinput.Model{}, errs: map[int]string{}}
 	for _, f := range []int{fieldName, fieldYear, fieldVillage, fieldHousehold, fieldPhone} {
 		in := textinput.New()
@@ -56,7 +60,7 @@ func newRegisterScreen(c *Common, name string) *registerScreen {
 	s.inputs[fieldName].SetValue(name)
 	if c.Visit.HasClass {
 		for _, v := range c.Visit.Class.Villages {
-			if v = cleanLine(v); v != "" {
+			if v = ui.CleanLine(v); v != "" {
 				s.villages = append(s.villages, v)
 			}
 		}
@@ -94,18 +98,19 @@ func (s *registerScreen) SetSize(w, h int) {
 		in.SetStyles(s.c.Styles.Input)
 		in.SetWidth(max(8, w-s.labelWidth()-5))
 	}
+	s.layout()
 }
 
 func (s *registerScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	keys := []key.Binding{with(k.Down, s.c.Cat.T("key.tab")), with(k.Up, s.c.Cat.T("key.shifttab"))}
+	keys := []key.Binding{ui.With(k.Down, s.c.Cat.T("key.tab")), ui.With(k.Up, s.c.Cat.T("key.shifttab"))}
 	if s.focus == fieldGender || (s.focus == fieldVillage && len(s.villages) > 0) {
-		keys = append(keys, relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")))
+		keys = append(keys, ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")))
 	}
-	return append(keys, with(k.Enter, s.c.Cat.T("help.continue")), k.Back)
+	return append(keys, ui.With(k.Enter, s.c.Cat.T("help.continue")), k.Back)
 }
 
-func (s *registerScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -129,16 +134,12 @@ func (s *registerScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return s, nil
 		}
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.hit(msg.X, msg.Y); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y); ok && msg.Button == tea.MouseLeft {
 			return s, s.click(id)
 		}
 		return s, nil
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(1)
-		}
+		s.scroll.Wheel(msg, 1)
 		return s, nil
 	}
 	if in := s.currentInput(); in != nil {
@@ -156,11 +157,11 @@ func (s *registerScreen) leave() tea.Cmd {
 	for _, in := range s.inputs {
 		if strings.TrimSpace(in.Value()) != "" {
 			cat := s.c.Cat
-			d := newConfirmDialog(s.c, cat.T("register.leaveq"), cat.T("register.leavebody"), showCheckinMsg{})
-			return send(pushDialogMsg{dialog: d})
+			d := ui.NewConfirmDialog(s.c, cat.T("register.leaveq"), cat.T("register.leavebody"), showCheckinMsg{})
+			return ui.Open(d)
 		}
 	}
-	return send(showCheckinMsg{})
+	return ui.Send(showCheckinMsg{})
 }
 
 func (s *registerScreen) currentInput() *textinput.Model {
@@ -214,11 +215,11 @@ func (s *registerScreen) submit() tea.Cmd {
 	} else {
 		village = s.inputs[fieldVillage].Value()
 	}
-	form := registerForm{
+	form := flow.Registration{
 		Name: s.inputs[fieldName].Value(), Year: s.inputs[fieldYear].Value(), Gender: genders[s.gender],
 		Village: village, Household: s.inputs[fieldHousehold].Value(), Phone: s.inputs[fieldPhone].Value(),
 	}
-	p, errs := form.validate(s.c.Cat, s.c.Now().Year())
+	p, errs := ui.ValidateForm(s.c.Cat, form, s.c.Now().Year())
 	s.errs = errs
 	if len(errs) > 0 {
 		for f := range fieldCount {
@@ -229,7 +230,7 @@ func (s *registerScreen) submit() tea.Cmd {
 		}
 		return s.focusCurrent()
 	}
-	return send(showConsentMsg{draft: p})
+	return ui.Send(showConsentMsg{draft: p})
 }
 
 func (s *registerScreen) labelWidth() int {
@@ -240,12 +241,12 @@ func (s *registerScreen) labelWidth() int {
 	return w + 2
 }
 
-func (s *registerScreen) View() string {
+func (s *registerScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	s.placeholders()
 	lw := s.labelWidth()
 	var lines []string
-	var zones []zone
+	var zones []ui.Zone
 	s.fieldAt = map[int][2]int{}
 	label := func(f int, key string) string {
 		mark := "  "
@@ -255,7 +256,7 @@ func (s *registerScreen) View() string {
 		l := mark + cat.T(key)
 		return st.Bold.Render(l) + strings.Repeat(" ", max(1, lw+2-lipgloss.Width(l)))
 	}
-	field := func(f int, key string, body []string, opts []zone) {
+	field := func(f int, key string, body []string, opts []ui.Zone) {
 		y := len(lines)
 		for i, b := range body {
 			if i == 0 {
@@ -265,13 +266,13 @@ func (s *registerScreen) View() string {
 			}
 		}
 		if e, ok := s.errs[f]; ok {
-			lines = append(lines, hang(strings.Repeat(" ", lw+2)+"✗ ", st.Error.Render(e), s.w)...)
+			lines = append(lines, ui.Hang(strings.Repeat(" ", lw+2)+"✗ ", st.Error.Render(e), s.w)...)
 		}
 		for _, z := range opts {
-			z.y0, z.y1 = z.y0+y, z.y1+y
+			z.Y0, z.Y1 = z.Y0+y, z.Y1+y
 			zones = append(zones, z)
 		}
-		zones = append(zones, zone{id: f * 100, y0: y, y1: y + 1, x0: 0, x1: lw + 2})
+		zones = append(zones, ui.Zone{ID: f * 100, Y0: y, Y1: y + 1, X0: 0, X1: lw + 2})
 		s.fieldAt[f] = [2]int{y, len(lines)}
 	}
 	lines = append(lines, st.Title.Render(cat.T("register.title")), "")
@@ -285,22 +286,22 @@ func (s *registerScreen) View() string {
 	field(fieldPhone, "register.phone", []string{s.inputs[fieldPhone].View()}, nil)
 	lines = append(lines, "")
 	if len(s.errs) > 0 {
-		lines = append(lines, wrap(st.Error.Render(cat.T("register.fix")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Error.Render(cat.T("register.fix")), s.w)...)
 	}
 	focus := -1
 	if s.focus == fieldSubmit {
 		focus = 0
 	}
-	btn, pos := buttons([]string{cat.T("register.next")}, focus, s.w, st)
-	zones = append(zones, zone{id: fieldSubmit * 100, y0: len(lines), y1: len(lines) + 1, x0: pos[0].x0, x1: pos[0].x1})
+	btn, pos := ui.Buttons([]string{cat.T("register.next")}, focus, s.w, st)
+	zones = append(zones, ui.Zone{ID: fieldSubmit * 100, Y0: len(lines), Y1: len(lines) + 1, X0: pos[0].X0, X1: pos[0].X1})
 	s.fieldAt[fieldSubmit] = [2]int{len(lines), len(lines) + 1}
 	lines = append(lines, btn...)
-	s.scroll.set(lines, zones)
-	s.scroll.setHeight(s.h)
+	s.scroll.Set(lines, zones)
+	s.scroll.SetHeight(s.h)
 	if r, ok := s.fieldAt[s.focus]; ok {
-		s.scroll.show(r[0], r[1])
+		s.scroll.Show(r[0], r[1])
 	}
-	return s.scroll.view(st, cat)
+	s.frame = s.scroll.View(st, cat)
 }
 
 // radio renders an option with a (•) mark when chosen, bold when focused.
@@ -321,48 +322,58 @@ func (s *registerScreen) radio(on, focused bool, text string) string {
 
 // genderView lays the gender options on one line, or one per line when
 // narrow; x0 is the column the options start at.
-func (s *registerScreen) genderView(x0 int) ([]string, []zone) {
+func (s *registerScreen) genderView(x0 int) ([]string, []ui.Zone) {
 	var parts []string
 	for i, g := range []string{"register.g.unset", "register.g.male", "register.g.female", "register.g.other"} {
 		parts = append(parts, s.radio(i == s.gender, s.focus == fieldGender, s.c.Cat.T(g)))
 	}
 	line := strings.Join(parts, "  ")
 	if x0+lipgloss.Width(line) <= s.w {
-		var zs []zone
+		var zs []ui.Zone
 		x := x0
 		for i, p := range parts {
-			zs = append(zs, zone{id: fieldGender*100 + i, y0: 0, y1: 1, x0: x, x1: x + lipgloss.Width(p)})
+			zs = append(zs, ui.Zone{ID: fieldGender*100 + i, Y0: 0, Y1: 1, X0: x, X1: x + lipgloss.Width(p)})
 			x += lipgloss.Width(p) + 2
 		}
 		return []string{line}, zs
 	}
-	var zs []zone
+	var zs []ui.Zone
 	for i := range parts {
-		zs = append(zs, zone{id: fieldGender*100 + i, y0: i, y1: i + 1, x0: x0, x1: s.w})
+		zs = append(zs, ui.Zone{ID: fieldGender*100 + i, Y0: i, Y1: i + 1, X0: x0, X1: s.w})
 	}
 	return parts, zs
 }
 
 // villageView lists the class's villages as options, the last one being a
 // typed name; with no class villages it is just the input.
-func (s *registerScreen) villageView(x0 int) ([]string, []zone) {
+func (s *registerScreen) villageView(x0 int) ([]string, []ui.Zone) {
 	in := s.inputs[fieldVillage]
 	if len(s.villages) == 0 {
 		return []string{in.View()}, nil
 	}
 	focused := s.focus == fieldVillage
 	var lines []string
-	var zs []zone
+	var zs []ui.Zone
 	for i, v := range s.villages {
-		lines = append(lines, s.radio(i == s.village, focused, truncate(v, max(4, s.w-x0-4))))
-		zs = append(zs, zone{id: fieldVillage*100 + i, y0: i, y1: i + 1, x0: x0, x1: s.w})
+		lines = append(lines, s.radio(i == s.village, focused, ui.Truncate(v, max(4, s.w-x0-4))))
+		zs = append(zs, ui.Zone{ID: fieldVillage*100 + i, Y0: i, Y1: i + 1, X0: x0, X1: s.w})
 	}
 	n := len(s.villages)
 	other := s.radio(s.village == n, focused, s.c.Cat.T("register.v.other"))
 	lines = append(lines, other)
-	zs = append(zs, zone{id: fieldVillage*100 + n, y0: n, y1: n + 2, x0: x0, x1: s.w})
+	zs = append(zs, ui.Zone{ID: fieldVillage*100 + n, Y0: n, Y1: n + 2, X0: x0, X1: s.w})
 	if s.village == n {
 		lines = append(lines, "    "+in.View())
 	}
 	return lines, zs
 }
+
+// Update handles msg, then lays the page out again.
+func (s *registerScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *registerScreen) View() string { return s.frame }

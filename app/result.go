@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,17 +15,18 @@ import (
 // encouraging sentence, the missed questions with their right answers, and
 // four ways on: read the lesson again, retake, another module, finish.
 type resultScreen struct {
-	c        *Common
+	ui.Page
+	frame    string // the frame layout made, which View shows
+	c        *ui.Common
 	w, h     int
 	moduleID string
 	res      quiz.Result
 	focus    int
-	scroll   scroller
-	btnY     int
-	btns     []button
+	scroll   ui.Scroller
+	hits     ui.Hits // where the buttons are
 }
 
-func newResultScreen(c *Common, moduleID string, res quiz.Result) *resultScreen {
+func newResultScreen(c *ui.Common, moduleID string, res quiz.Result) *resultScreen {
 	s := &resultScreen{c: c, moduleID: moduleID, res: res}
 	if res.Passed {
 		s.focus = 2 // another module
@@ -37,14 +39,14 @@ func (s *resultScreen) ModuleID() string { return s.moduleID }
 
 func (s *resultScreen) Init() tea.Cmd { return nil }
 
-func (s *resultScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *resultScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *resultScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), relabel(k.Choose, "1-4", s.c.Cat.T("key.choose")), k.Scroll, with(k.Enter, s.c.Cat.T("key.enter"))}
+	return []key.Binding{ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), ui.Relabel(k.Choose, "1-4", s.c.Cat.T("key.choose")), k.Scroll, ui.With(k.Enter, s.c.Cat.T("key.enter"))}
 }
 
-func (s *resultScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *resultScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -53,30 +55,22 @@ func (s *resultScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 			s.focus = max(0, s.focus-1)
 		case key.Matches(msg, k.Next, k.Tab):
 			s.focus = min(3, s.focus+1)
-		case key.Matches(msg, k.Up):
-			s.scroll.scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll.scroll(1)
+		case key.Matches(msg, k.Up, k.Down):
+			s.scroll.Key(msg, k)
 		case key.Matches(msg, k.Enter):
 			return s, s.act(s.focus)
 		case key.Matches(msg, k.Choose):
-			if d, _ := digit(msg.String()); d <= 4 {
+			if d, _ := ui.Digit(msg.String()); d <= 4 {
 				return s, s.act(d - 1)
 			}
 		case key.Matches(msg, k.Back):
-			return s, send(showMenuMsg{})
+			return s, ui.Send(showMenuMsg{})
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll.scroll(-2)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll.scroll(2)
-		}
+		s.scroll.Wheel(msg, 2)
 	case tea.MouseClickMsg:
-		for i, b := range s.btns {
-			if msg.Button == tea.MouseLeft && msg.Y-s.btnY == b.y && msg.X >= b.x0 && msg.X < b.x1 {
-				return s, s.act(i)
-			}
+		if i, ok := s.hits.Hit(msg); ok {
+			return s, s.act(i)
 		}
 	}
 	return s, nil
@@ -85,52 +79,62 @@ func (s *resultScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 func (s *resultScreen) act(i int) tea.Cmd {
 	switch i {
 	case 0:
-		return send(openLessonMsg{moduleID: s.moduleID})
+		return ui.Send(openLessonMsg{moduleID: s.moduleID})
 	case 1:
-		return send(openQuizMsg{moduleID: s.moduleID})
+		return ui.Send(openQuizMsg{moduleID: s.moduleID})
 	case 2:
-		return send(showMenuMsg{})
+		return ui.Send(showMenuMsg{})
 	}
-	return send(showFinishMsg{})
+	return ui.Send(showFinishMsg{})
 }
 
-func (s *resultScreen) View() string {
+func (s *resultScreen) layout() {
 	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
 	title := s.moduleID
 	if s.c.Pack != nil {
 		if m := s.c.Pack.Module(s.moduleID); m != nil {
-			title = clean(m.Title.In(lang))
+			title = ui.Clean(m.Title.In(lang))
 		}
 	}
 	var lines []string
-	lines = append(lines, wrap(st.Title.Render(cat.F("result.title", title)), s.w)...)
-	lines = append(lines, wrap(st.Bold.Render(cat.F("result.score", s.res.Score, s.res.Max, s.res.Percent)), s.w)...)
+	lines = append(lines, ui.Wrap(st.Title.Render(cat.F("result.title", title)), s.w)...)
+	lines = append(lines, ui.Wrap(st.Bold.Render(cat.F("result.score", s.res.Score, s.res.Max, s.res.Percent)), s.w)...)
 	if s.res.Passed {
-		lines = append(lines, wrap(st.Correct.Render(cat.T("result.passed")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Correct.Render(cat.T("result.passed")), s.w)...)
 	} else {
-		lines = append(lines, wrap(st.Wrong.Render(cat.F("result.failed", s.res.PassPercent)), s.w)...)
+		lines = append(lines, ui.Wrap(st.Wrong.Render(cat.F("result.failed", s.res.PassPercent)), s.w)...)
 	}
 	lines = append(lines, "")
 	missed := s.res.Missed()
 	if len(missed) == 0 {
-		lines = append(lines, wrap(st.Text.Render(cat.T("result.allgood")), s.w)...)
+		lines = append(lines, ui.Wrap(st.Text.Render(cat.T("result.allgood")), s.w)...)
 	} else {
 		lines = append(lines, st.Bold.Render(cat.T("result.missed")))
 	}
 	for _, it := range missed {
-		lines = append(lines, hang(fmt.Sprintf("✗ %d. ", it.Number), st.Text.Render(clean(it.Question.Prompt.In(lang))), s.w)...)
+		lines = append(lines, ui.Hang(fmt.Sprintf("✗ %d. ", it.Number), st.Text.Render(ui.Clean(it.Question.Prompt.In(lang))), s.w)...)
 		var right []string
 		for _, c := range it.Question.Choices {
 			if c.Correct {
-				right = append(right, clean(c.Text.In(lang)))
+				right = append(right, ui.Clean(c.Text.In(lang)))
 			}
 		}
-		lines = append(lines, hang("     ", st.Correct.Render(cat.F("result.right", strings.Join(right, "; "))), s.w)...)
+		lines = append(lines, ui.Hang("     ", st.Correct.Render(cat.F("result.right", strings.Join(right, "; "))), s.w)...)
 	}
 	labels := []string{"1 " + cat.T("result.reread"), "2 " + cat.T("result.retake"), "3 " + cat.T("result.other"), "4 " + cat.T("result.finish")}
-	btn, pos := buttons(labels, s.focus, s.w, st)
-	s.scroll.set(lines, nil)
-	s.scroll.setHeight(max(2, s.h-len(btn)-1))
-	s.btnY, s.btns = s.scroll.height+1, pos
-	return s.scroll.view(st, cat) + "\n\n" + strings.Join(btn, "\n")
+	btn, pos := ui.Buttons(labels, s.focus, s.w, st)
+	s.scroll.Set(lines, nil)
+	s.scroll.SetHeight(max(2, s.h-len(btn)-1))
+	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
+	s.frame = s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
 }
+
+// Update handles msg, then lays the page out again.
+func (s *resultScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
+}
+
+// View shows the frame layout made.
+func (s *resultScreen) View() string { return s.frame }

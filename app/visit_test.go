@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"kynangso/app/ui"
 	"strings"
 	"testing"
 
@@ -15,112 +16,102 @@ import (
 func participantEnv(t *testing.T) (*trainerEnv, results.Participant) {
 	t.Helper()
 	e := newTrainerEnv(t, 80, 24)
-	p, err := e.store.CreateParticipant(context.Background(), results.Participant{
+	p, err := e.Store.CreateParticipant(context.Background(), results.Participant{
 		FullName: "Điểu Thị Bơ", BirthYear: 1957, Village: "Buôn Ol", ConsentVersion: results.ConsentVersion, ConsentAt: fixedNow,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.store.SetPIN(context.Background(), "2468"); err != nil {
+	if err := e.Store.SetPIN(context.Background(), "2468"); err != nil {
 		t.Fatal(err)
 	}
-	e.open(80, 24)
-	pack := e.m.Common().Pack
+	e.Open(80, 24)
+	pack := e.m().Common().Pack
 	mod := pack.Modules[0]
 	vi := mod.Pages["vi"]
 	mod.Pages["vi"] = append(vi, lessons.Page{Title: "Trang ba", Body: "Ba."}, lessons.Page{Title: "Trang bốn", Body: "Bốn."})
-	e.press(enter)
-	e.typ("bo")
-	e.press(enter)
-	if e.m.Screen() != ScreenMenu {
-		e.t.Fatalf("check-in failed:\n%s", e.screen())
+	e.Press(enter)
+	e.Typ("bo")
+	e.Press(enter)
+	if e.m().Screen() != ScreenMenu {
+		e.T.Fatalf("check-in failed:\n%s", e.Screen())
 	}
 	return e, p
 }
 
 func (e *trainerEnv) attempts(id string) []results.Attempt {
-	e.t.Helper()
-	atts, err := e.store.Attempts(context.Background(), id)
+	e.T.Helper()
+	atts, err := e.Store.Attempts(context.Background(), id)
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	return atts
-}
-
-func (e *trainerEnv) lacks(parts ...string) {
-	e.t.Helper()
-	s := e.screen()
-	for _, p := range parts {
-		if strings.Contains(s, p) {
-			e.t.Fatalf("screen still shows %q:\n%s", p, s)
-		}
-	}
 }
 
 // The thank-you screen and the welcome after it show nothing of the person
 // who just left: not the name in the header, not an answer they gave.
 func TestFinishAndWelcomeShowNothingOfThePreviousPerson(t *testing.T) {
 	e, _ := participantEnv(t)
-	e.press(keyK)
-	e.want("Câu 1/3")
-	q := e.m.screen.(*quizScreen).current()
-	e.press(num(1), enter)
-	e.want("Đã lưu")
+	e.Press(keyK)
+	e.Want("Câu 1/3")
+	q := e.m().stack.Base().(*quizScreen).current()
+	e.Press(num(1), enter)
+	e.Want("Đã lưu")
 	answer := q.Choices[0].Text.In("vi")
-	e.press(esc, esc, num(1))
-	if e.m.Screen() != ScreenFinish {
-		t.Fatalf("screen %v, want finish:\n%s", e.m.Screen(), e.screen())
+	e.Press(esc, esc, num(1))
+	if e.m().Screen() != ScreenFinish {
+		t.Fatalf("screen %v, want finish:\n%s", e.m().Screen(), e.Screen())
 	}
-	e.lacks("Điểu", "Bơ", answer)
-	if e.m.Common().Visit.Active() {
+	e.Lacks("Điểu", "Bơ", answer)
+	if e.m().Common().Visit.Active() {
 		t.Fatal("the visit is still active on the thank-you screen")
 	}
-	e.press(enter)
-	e.lacks("Điểu", "Bơ", answer)
-	e.press(enter) // the search screen starts empty
-	e.lacks("Điểu", "Bơ", answer)
+	e.Press(enter)
+	e.Lacks("Điểu", "Bơ", answer)
+	e.Press(enter) // the search screen starts empty
+	e.Lacks("Điểu", "Bơ", answer)
 }
 
 // Reopening a lesson read half-way opens it at the page the menu shows;
 // once read to the end it starts again at page 1.
 func TestLessonReopensAtTheSavedPage(t *testing.T) {
 	e, _ := participantEnv(t)
-	e.press(enter, right, right)
-	e.want("Trang 3/4")
-	e.press(esc)
-	e.want("Đang đọc (trang 3/4)", "Enter đọc tiếp")
-	e.press(enter)
-	e.want("Trang 3/4")
-	e.press(right, right) // past the last page: the end-of-lesson choice
-	e.want("Bạn đã đọc xong bài này")
-	e.press(num(2))
-	if e.m.Screen() != ScreenMenu {
-		t.Fatalf("2 should go back to the lessons:\n%s", e.screen())
+	e.Press(enter, right, right)
+	e.Want("Trang 3/4")
+	e.Press(esc)
+	e.Want("Đang đọc (trang 3/4)", "Enter đọc tiếp")
+	e.Press(enter)
+	e.Want("Trang 3/4")
+	e.Press(right, right) // past the last page: the end-of-lesson choice
+	e.Want("Bạn đã đọc xong bài này")
+	e.Press(num(2))
+	if e.m().Screen() != ScreenMenu {
+		t.Fatalf("2 should go back to the lessons:\n%s", e.Screen())
 	}
-	e.want("Đã đọc", "Enter đọc bài")
-	e.press(enter)
-	e.want("Trang 1/4")
+	e.Want("Đã đọc", "Enter đọc bài")
+	e.Press(enter)
+	e.Want("Trang 1/4")
 }
 
 // Paging past the last page asks what to do next; it never starts the quiz
 // (or an attempt) by itself.
 func TestLessonEndAsksBeforeTheQuiz(t *testing.T) {
 	e, p := participantEnv(t)
-	e.press(enter)
+	e.Press(enter)
 	for range 4 {
-		e.press(enter)
+		e.Press(enter)
 	}
-	e.want("Bạn đã đọc xong bài này", "1 Làm bài kiểm tra", "2 Về danh sách bài")
-	e.press(enter, enter) // nothing chosen: Enter asks for a choice
-	if e.m.Screen() != ScreenLesson || len(e.attempts(p.ID)) != 0 {
-		t.Fatalf("Enter alone left the lesson (screen %v, attempts %d):\n%s", e.m.Screen(), len(e.attempts(p.ID)), e.screen())
+	e.Want("Bạn đã đọc xong bài này", "1 Làm bài kiểm tra", "2 Về danh sách bài")
+	e.Press(enter, enter) // nothing chosen: Enter asks for a choice
+	if e.m().Screen() != ScreenLesson || len(e.attempts(p.ID)) != 0 {
+		t.Fatalf("Enter alone left the lesson (screen %v, attempts %d):\n%s", e.m().Screen(), len(e.attempts(p.ID)), e.Screen())
 	}
-	e.want("Xin bấm 1 để làm bài kiểm tra")
-	e.press(left)
-	e.want("Trang 4/4", "Hết bài →")
-	e.press(right, num(1))
-	if e.m.Screen() != ScreenQuiz {
-		t.Fatalf("1 should open the quiz:\n%s", e.screen())
+	e.Want("Xin bấm 1 để làm bài kiểm tra")
+	e.Press(left)
+	e.Want("Trang 4/4", "Hết bài →")
+	e.Press(right, num(1))
+	if e.m().Screen() != ScreenQuiz {
+		t.Fatalf("1 should open the quiz:\n%s", e.Screen())
 	}
 }
 
@@ -129,24 +120,24 @@ func TestLessonEndAsksBeforeTheQuiz(t *testing.T) {
 // help says Enter continues it.
 func TestQuizLeftUntouchedIsNotInProgress(t *testing.T) {
 	e, p := participantEnv(t)
-	e.press(keyK)
-	e.want("Câu 1/3")
-	e.press(esc)
+	e.Press(keyK)
+	e.Want("Câu 1/3")
+	e.Press(esc)
 	atts := e.attempts(p.ID)
 	if len(atts) != 1 || atts[0].State != results.StateAbandoned {
 		t.Fatalf("attempts %+v: want one abandoned", atts)
 	}
-	e.lacks("Đang làm bài kiểm tra")
-	e.want("Enter đọc bài", "k làm bài kiểm tra")
+	e.Lacks("Đang làm bài kiểm tra")
+	e.Want("Enter đọc bài", "k làm bài kiểm tra")
 
-	e.press(keyK, num(1), enter)
-	e.want("Đã lưu")
-	e.press(esc)
+	e.Press(keyK, num(1), enter)
+	e.Want("Đã lưu")
+	e.Press(esc)
 	atts = e.attempts(p.ID)
 	if len(atts) != 2 || atts[0].State != results.StateInProgress {
 		t.Fatalf("attempts %+v: want the new one in progress", atts)
 	}
-	e.want("Đang làm bài kiểm tra", "Enter làm tiếp bài kiểm tra")
+	e.Want("Đang làm bài kiểm tra", "Enter làm tiếp bài kiểm tra")
 }
 
 // The quiz help line gives the real number range of the question.
@@ -155,7 +146,7 @@ func TestQuizHelpShowsTheRealNumberRange(t *testing.T) {
 	m := toQuiz(t, st, 80, 24)
 	for range 3 {
 		n := len(quizOf(m).current().Choices)
-		want := "1-" + itoa(n) + " chọn"
+		want := "1-" + ui.Itoa(n) + " chọn"
 		if s := screen(m); !strings.Contains(s, want) {
 			t.Fatalf("want %q in the help line:\n%s", want, s)
 		}
@@ -172,11 +163,11 @@ func welcomeEnv(t *testing.T) *trainerEnv {
 	ctx := context.Background()
 	for _, p := range []results.Participant{{FullName: "Nguyễn Thị Lan", BirthYear: 1958}, {FullName: "Lê Văn Lành", BirthYear: 1949}} {
 		p.ConsentVersion, p.ConsentAt = results.ConsentVersion, fixedNow
-		if _, err := e.store.CreateParticipant(ctx, p); err != nil {
+		if _, err := e.Store.CreateParticipant(ctx, p); err != nil {
 			t.Fatal(err)
 		}
 	}
-	e.setPIN("2468")
+	e.SetPIN("2468")
 	return e
 }
 
@@ -184,46 +175,46 @@ func welcomeEnv(t *testing.T) *trainerEnv {
 // accents, list the matching names.
 func TestCheckinNeedsTwoLetters(t *testing.T) {
 	e := welcomeEnv(t)
-	e.press(enter)
-	e.want("Gõ ít nhất 2 chữ")
-	e.typ("l")
-	e.want("tên chỉ hiện khi đã gõ ít nhất 2 chữ")
-	e.lacks("sinh 1958", "Lê Văn Lành")
-	e.typ("a")
-	e.want("sinh 1958", "Lê Văn Lành")
-	e.lacks("tên chỉ hiện khi")
+	e.Press(enter)
+	e.Want("Gõ ít nhất 2 chữ")
+	e.Typ("l")
+	e.Want("tên chỉ hiện khi đã gõ ít nhất 2 chữ")
+	e.Lacks("sinh 1958", "Lê Văn Lành")
+	e.Typ("a")
+	e.Want("sinh 1958", "Lê Văn Lành")
+	e.Lacks("tên chỉ hiện khi")
 }
 
 // Esc on a filled-in form asks before throwing it away; No keeps every
 // field, Yes goes back to the search. An empty form leaves at once.
 func TestRegisterEscAsksWhenSomethingWasTyped(t *testing.T) {
 	e := welcomeEnv(t)
-	e.press(enter)
-	e.typ("Y Bhim Niê")
-	e.press(down, enter) // "register as new" with the name typed
-	if e.m.Screen() != ScreenRegister {
-		t.Fatalf("want the form:\n%s", e.screen())
+	e.Press(enter)
+	e.Typ("Y Bhim Niê")
+	e.Press(down, enter) // "register as new" with the name typed
+	if e.m().Screen() != ScreenRegister {
+		t.Fatalf("want the form:\n%s", e.Screen())
 	}
-	e.press(tab)
-	e.typ("1960")
-	e.press(esc)
-	e.want("Bỏ những gì đã gõ?")
-	e.press(num(2))
-	if e.m.Screen() != ScreenRegister || len(e.m.dialogs) != 0 {
-		t.Fatalf("No should keep the form:\n%s", e.screen())
+	e.Press(tab)
+	e.Typ("1960")
+	e.Press(esc)
+	e.Want("Bỏ những gì đã gõ?")
+	e.Press(num(2))
+	if e.m().Screen() != ScreenRegister || e.m().stack.Len() != 1 {
+		t.Fatalf("No should keep the form:\n%s", e.Screen())
 	}
-	e.want("Y Bhim Niê", "1960")
-	e.press(esc, num(1))
-	if e.m.Screen() != ScreenCheckin {
-		t.Fatalf("Yes should go back to the search:\n%s", e.screen())
+	e.Want("Y Bhim Niê", "1960")
+	e.Press(esc, num(1))
+	if e.m().Screen() != ScreenCheckin {
+		t.Fatalf("Yes should go back to the search:\n%s", e.Screen())
 	}
 
-	e.press(down, enter) // the form again, empty this time
-	if e.m.Screen() != ScreenRegister {
-		t.Fatalf("want the form:\n%s", e.screen())
+	e.Press(down, enter) // the form again, empty this time
+	if e.m().Screen() != ScreenRegister {
+		t.Fatalf("want the form:\n%s", e.Screen())
 	}
-	e.press(esc)
-	if e.m.Screen() != ScreenCheckin {
-		t.Fatalf("an empty form should leave at once:\n%s", e.screen())
+	e.Press(esc)
+	if e.m().Screen() != ScreenCheckin {
+		t.Fatalf("an empty form should leave at once:\n%s", e.Screen())
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"kynangso/app/ui"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,101 +13,97 @@ import (
 // one Start button and the language switch. Nothing of the previous person
 // is shown here.
 type welcomeScreen struct {
-	c    *Common
-	w, h int
-	// zones of the last render: the start button and the two languages
-	start, vi, en button
-	startY, langY int
+	ui.Page
+	frame string // the frame layout made, which View shows
+	c     *ui.Common
+	w, h  int
+	// where the start button and the two languages are
+	start, lang ui.Hits
 }
 
-func newWelcomeScreen(c *Common) *welcomeScreen { return &welcomeScreen{c: c} }
+func newWelcomeScreen(c *ui.Common) *welcomeScreen { return &welcomeScreen{c: c} }
 
 func (s *welcomeScreen) Init() tea.Cmd { return nil }
 
-func (s *welcomeScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *welcomeScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
 func (s *welcomeScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{with(k.Enter, s.c.Cat.T("help.start")), k.Lang, k.Trainer}
+	return []key.Binding{ui.With(k.Enter, s.c.Cat.T("help.start")), k.Lang, k.Trainer}
 }
 
-func (s *welcomeScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (s *welcomeScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Enter):
-			return s, send(showCheckinMsg{})
+			return s, ui.Send(showCheckinMsg{})
 		case key.Matches(msg, k.Lang):
 			s.toggleLang()
 		case key.Matches(msg, k.Trainer):
-			return s, send(showTrainerMsg{})
+			return s, ui.Send(ui.ShowTrainerMsg{})
 		}
 	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft {
-			break
+		if _, ok := s.start.Hit(msg); ok {
+			return s, ui.Send(showCheckinMsg{})
 		}
-		switch {
-		case msg.Y == s.startY && msg.X >= s.start.x0 && msg.X < s.start.x1:
-			return s, send(showCheckinMsg{})
-		case msg.Y == s.langY && msg.X >= s.vi.x0 && msg.X < s.vi.x1:
-			s.c.SetLang(LangVI)
-		case msg.Y == s.langY && msg.X >= s.en.x0 && msg.X < s.en.x1:
-			s.c.SetLang(LangEN)
+		if i, ok := s.lang.Hit(msg); ok {
+			s.c.SetLang([]string{ui.LangVI, ui.LangEN}[i])
 		}
 	}
 	return s, nil
 }
 
 func (s *welcomeScreen) toggleLang() {
-	if s.c.Lang() == LangVI {
-		s.c.SetLang(LangEN)
+	if s.c.Lang() == ui.LangVI {
+		s.c.SetLang(ui.LangEN)
 	} else {
-		s.c.SetLang(LangVI)
+		s.c.SetLang(ui.LangVI)
 	}
 }
 
 // View centres the greeting vertically; the positions of the start button
 // and the language switch are remembered for clicks.
-func (s *welcomeScreen) View() string {
+func (s *welcomeScreen) layout() {
 	st, cat, v := s.c.Styles, s.c.Cat, s.c.Visit
 	var lines []string
 	add := func(l ...string) { lines = append(lines, l...) }
-	add(wrap(st.Title.Render(cat.T("welcome.title")), s.w)...)
-	add(wrap(st.Text.Render(cat.T("welcome.sub")), s.w)...)
+	add(ui.Wrap(st.Title.Render(cat.T("welcome.title")), s.w)...)
+	add(ui.Wrap(st.Text.Render(cat.T("welcome.sub")), s.w)...)
 	add("")
 	if v.HasClass {
-		add(wrap(st.Bold.Render(cat.F("welcome.class", cleanLine(v.Class.Title))), s.w)...)
-		place := strings.Join(nonEmpty(v.Class.Commune, strings.Join(v.Class.Villages, ", ")), " · ")
+		add(ui.Wrap(st.Bold.Render(cat.F("welcome.class", ui.CleanLine(v.Class.Title))), s.w)...)
+		place := strings.Join(ui.NonEmpty(v.Class.Commune, strings.Join(v.Class.Villages, ", ")), " · ")
 		if place != "" {
-			add(wrap(st.Text.Render(cat.F("welcome.place", cleanLine(place))), s.w)...)
+			add(ui.Wrap(st.Text.Render(cat.F("welcome.place", ui.CleanLine(place))), s.w)...)
 		}
 	} else {
-		add(wrap(st.Subtle.Render(cat.T("welcome.noclass")), s.w)...)
+		add(ui.Wrap(st.Subtle.Render(cat.T("welcome.noclass")), s.w)...)
 	}
 	add("")
-	btn, pos := buttons([]string{cat.T("welcome.start")}, 0, s.w, st)
+	btn, pos := ui.Buttons([]string{cat.T("welcome.start")}, 0, s.w, st)
 	startAt := len(lines)
 	add(btn...)
-	add(wrap(st.Subtle.Render(cat.T("welcome.press")), s.w)...)
+	add(ui.Wrap(st.Subtle.Render(cat.T("welcome.press")), s.w)...)
 	add("")
 	langAt := len(lines)
 	langLine, vi, en := s.langSwitch()
 	add(langLine)
 
 	top := max(0, (s.h-len(lines))/3)
-	s.start, s.startY = pos[0], top+startAt
-	s.vi, s.en, s.langY = vi, en, top+langAt
+	s.start = ui.Hits{Top: top + startAt, Buttons: pos[:1]}
+	s.lang = ui.Hits{Top: top + langAt, Buttons: []ui.Button{vi, en}}
 	out := make([]string, 0, s.h)
 	for range top {
 		out = append(out, "")
 	}
-	return strings.Join(padLines(append(out, lines...), s.h), "\n")
+	s.frame = strings.Join(ui.PadLines(append(out, lines...), s.h), "\n")
 }
 
 // langSwitch renders "Ngôn ngữ: (•) Tiếng Việt  ( ) English" with where each
 // option sits.
-func (s *welcomeScreen) langSwitch() (string, button, button) {
+func (s *welcomeScreen) langSwitch() (string, ui.Button, ui.Button) {
 	st := s.c.Styles
 	mark := func(on bool, name string) string {
 		if on {
@@ -115,21 +112,20 @@ func (s *welcomeScreen) langSwitch() (string, button, button) {
 		return st.Text.Render("( ) " + name)
 	}
 	label := st.Subtle.Render(s.c.Cat.T("welcome.lang")) + " "
-	a := mark(s.c.Lang() == LangVI, "Tiếng Việt")
-	b := mark(s.c.Lang() == LangEN, "English")
+	a := mark(s.c.Lang() == ui.LangVI, "Tiếng Việt")
+	b := mark(s.c.Lang() == ui.LangEN, "English")
 	x0 := lipgloss.Width(label)
-	vi := button{0, x0, x0 + lipgloss.Width(a)}
-	en := button{0, vi.x1 + 2, vi.x1 + 2 + lipgloss.Width(b)}
+	vi := ui.Button{X0: x0, X1: x0 + lipgloss.Width(a)}
+	en := ui.Button{X0: vi.X1 + 2, X1: vi.X1 + 2 + lipgloss.Width(b)}
 	return label + a + "  " + b, vi, en
 }
 
-// nonEmpty returns the non-empty strings of ss.
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+// Update handles msg, then lays the page out again.
+func (s *welcomeScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
+	c, cmd := s.update(msg)
+	s.layout()
+	return c, cmd
 }
+
+// View shows the frame layout made.
+func (s *welcomeScreen) View() string { return s.frame }

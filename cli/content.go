@@ -34,34 +34,80 @@ func newContentCmd(o *Options) *cobra.Command {
 }
 
 func newContentCheckCmd(o *Options) *cobra.Command {
-	return &cobra.Command{
+	var strict bool
+	cmd := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: "Báo mọi lỗi của gói nội dung / report every problem in a content pack",
 		Long: "Kiểm tra thư mục DIR (không có DIR: gói có sẵn, cộng với --content nếu có) và in mỗi lỗi một dòng FILE:LINE: message.\n" +
-			"Checks DIR (no DIR: the built-in pack, merged with --content if given) and prints every problem as FILE:LINE: message.\n" +
-			"Exits 1 when there is any problem.",
+			"Sau các lỗi là các cảnh báo (warning:) về câu hỏi tự lộ đáp án, ví dụ đáp án đúng luôn dài nhất; có --strict thì cảnh báo cũng tính là lỗi.\n" +
+			"Checks DIR (no DIR: the built-in pack, merged with --content if given) and prints every problem as FILE:LINE: message,\n" +
+			"then warnings about questions that give their answer away (the right choice is usually the longest, …).\n" +
+			"Exits 1 when there is any problem, or any warning with --strict. See docs/content-format.md, \"Answer cues\".",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
-				pack  *lessons.Pack
-				probs lessons.Problems
+				pack         *lessons.Pack
+				probs, warns lessons.Problems
 			)
 			if len(args) == 1 {
-				p, ps := lessons.LoadDir(args[0])
-				pack, probs = p, ps
+				pack, probs = lessons.LoadDir(args[0])
+				warns = lessons.LintPack(pack, packFileIn(args[0]))
 			} else {
 				pack, probs = loadPackProblems(o)
+				warns = lintMerged(o, pack)
 			}
-			return reportCheck(o.Out(), pack, probs)
+			return reportCheck(o.Out(), pack, probs, warns, strict)
 		},
 	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat answer-cue warnings as problems (exit 1), for CI and before publishing a pack")
+	return cmd
 }
 
-// reportCheck prints the problems and a summary line, returning a silent
-// exit-1 error when there is any problem.
-func reportCheck(w io.Writer, pack *lessons.Pack, probs lessons.Problems) error {
+// packFileIn names dir's pack.yaml for pack-wide warnings, or "" when the
+// folder has none (a folder of modules, or one module).
+func packFileIn(dir string) string {
+	if _, err := os.Stat(filepath.Join(dir, "pack.yaml")); err == nil {
+		return "pack.yaml"
+	}
+	return ""
+}
+
+// lintMerged lints the pack the app will teach from: each module against
+// the folder it came from (the built-in source tree or --content), and the
+// merged pack as a whole against the built-in pack.yaml.
+func lintMerged(o *Options, merged *lessons.Pack) lessons.Problems {
+	builtin, _ := lessons.Builtin()
+	content := filepath.ToSlash(filepath.Clean(o.Content))
+	var warns lessons.Problems
+	for _, m := range merged.Modules {
+		prefix := builtinDir
+		if builtin == nil || builtin.Module(m.ID) != m {
+			prefix = content
+		}
+		warns = append(warns, lessons.Problems(lessons.LintModule(m, merged.Languages)).WithPrefix(prefix)...)
+	}
+	return append(warns, lessons.LintAcross(merged, builtinDir+"/pack.yaml")...)
+}
+
+// reportCheck prints the problems, or when there are none the warnings,
+// and a summary line. Answer cues in a pack that does not load yet are
+// noise (the bad test packs are full of them), so they wait for a clean
+// pack. It returns a silent exit-1 error when there is any problem, or any
+// warning under strict.
+func reportCheck(w io.Writer, pack *lessons.Pack, probs, warns lessons.Problems, strict bool) error {
 	for _, p := range probs {
 		fmt.Fprintln(w, p.String())
+	}
+	if len(probs) > 0 {
+		warns = nil
+	}
+	for _, p := range warns {
+		fmt.Fprintln(w, p.String())
+	}
+	if len(warns) > 0 && !strict {
+		// A line of its own, before the verdict, so the verdict stays the
+		// last line scripts read.
+		fmt.Fprintf(w, "WARN: %s about answer cues (see docs/content-format.md, \"Answer cues\"; --strict fails on them)\n", plural(len(warns), "warning"))
 	}
 	if len(probs) > 0 {
 		files := map[string]bool{}
@@ -69,6 +115,10 @@ func reportCheck(w io.Writer, pack *lessons.Pack, probs lessons.Problems) error 
 			files[p.File] = true
 		}
 		fmt.Fprintf(w, "FAIL: %s in %s\n", plural(len(probs), "problem"), plural(len(files), "file"))
+		return &ExitError{Code: 1, Err: errSilent}
+	}
+	if strict && len(warns) > 0 {
+		fmt.Fprintf(w, "FAIL: %s about answer cues (--strict)\n", plural(len(warns), "warning"))
 		return &ExitError{Code: 1, Err: errSilent}
 	}
 	questions, pages := 0, 0

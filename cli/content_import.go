@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,7 +98,6 @@ func runImport(o *Options, opts *importOptions, format, file string) error {
 	if len(qs) == 0 {
 		return fmt.Errorf("không nhập được câu hỏi nào từ %s: tệp có đúng định dạng %s không? / no question could be imported from %s: is it really a %s file?", file, format, file, format)
 	}
-	keepLanguages(qs, langs)
 	m := importedModule(opts, qs, lang, filepath.Base(file))
 	write := lessons.WriteModule
 	if opts.force {
@@ -150,6 +148,12 @@ func importLanguages(opts *importOptions) (string, []string, error) {
 
 // parseFile opens and parses the question bank.
 func parseFile(parse func(io.Reader, string) ([]quiz.Question, []quiz.Skipped, error), file, lang string) ([]quiz.Question, []quiz.Skipped, error) {
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		return nil, nil, fmt.Errorf("%s là một thư mục, không phải tệp: hãy ghi tên tệp ngân hàng câu hỏi ở trong đó / "+
+			"%s is a folder, not a file: give the question bank file in it", file, file)
+	}
+	// A pipe is read as it comes (`... | kynangso content import gift
+	// /dev/stdin`); the parsers read at most quiz.MaxImportBytes of it.
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil, fmt.Errorf("không mở được tệp / cannot open the file: %w", err)
@@ -160,17 +164,6 @@ func parseFile(parse func(io.Reader, string) ([]quiz.Question, []quiz.Skipped, e
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return qs, skipped, nil
-}
-
-// keepLanguages drops the texts in languages the pack does not list: the
-// importers give true/false choices both Đúng and True, and a Vietnamese-only
-// pack would reject the English word.
-func keepLanguages(qs []quiz.Question, langs []string) {
-	for i := range qs {
-		for j := range qs[i].Choices {
-			maps.DeleteFunc(qs[i].Choices[j].Text, func(l, _ string) bool { return !slices.Contains(langs, l) })
-		}
-	}
 }
 
 // importedModule wraps imported questions in a module: ten questions per

@@ -74,6 +74,7 @@ func TestContentImportBadInput(t *testing.T) {
 		{"no module flag", []string{"gift", gift}, "module"},
 		{"skill out of range", []string{"gift", gift, "--module", "x", "--skill", "9"}, "1 đến 5"},
 		{"missing file", []string{"gift", filepath.Join(dir, "nope.gift"), "--module", "x"}, "không mở được"},
+		{"a folder", []string{"gift", dir, "--module", "x"}, "là một thư mục, không phải tệp"},
 		{"nothing importable", []string{"gift", empty, "--module", "x"}, "không nhập được câu hỏi nào"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -94,7 +94,7 @@ func clearDemoTarget(o *Options, f demoFlags) error {
 	if !f.force {
 		return fmt.Errorf("tệp %s đã có; chọn tên khác hoặc thêm --force để ghi đè / %s already exists; choose another name or add --force to replace it", f.out, f.out)
 	}
-	if real, _, err := results.ResolvePath(o.DB); err == nil {
+	if real, _, err := results.LocatePath(o.DB); err == nil {
 		if rfi, err := os.Stat(real); err == nil && os.SameFile(fi, rfi) {
 			return fmt.Errorf("%s là dữ liệu thật của ứng dụng, không ghi đè bằng dữ liệu mẫu / %s is the app's real database; it is never replaced by demo data", f.out, f.out)
 		}

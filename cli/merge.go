@@ -27,7 +27,9 @@ func newMergeCmd(o *Options) *cobra.Command {
 			"Gộp lại cùng tệp không thay đổi gì; gộp theo thứ tự nào cũng cho cùng kết quả (kiểm tra bằng `kynangso fingerprint`).\n" +
 			"Merges other laptops' data files (or backups) into this laptop's data. The files are only read, never changed.\n" +
 			"Merging a file again changes nothing; any order gives the same result (compare with `kynangso fingerprint`).\n" +
-			"--link-exact gộp luôn các hồ sơ trùng khớp hoàn toàn / joins exact duplicates. See docs/merge.md.",
+			"--link-exact gộp luôn các hồ sơ trùng khớp hoàn toàn / joins exact duplicates. See docs/merge.md.\n" +
+			"Mã thoát: 0 mọi tệp đã gộp; 1 không gộp được tệp nào; 3 gộp được một số tệp, số còn lại bị từ chối (không lấy gì từ chúng).\n" +
+			"Exit code: 0 every file merged; 1 no file merged; 3 some files merged, the others refused (nothing taken from them).",
 		Args: argsAtLeast(1, "tệp cần gộp, ví dụ `kynangso merge E:\\may-2.db`", "the files to merge, e.g. `kynangso merge E:\\laptop-2.db`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMerge(cmd.Context(), o, args, linkExact)
@@ -46,15 +48,19 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 	defer s.Close()
 	rep, mergeErr := s.Merge(ctx, files...)
 	w := o.Out()
-	refused := 0
+	refused, before := 0, 0
 	for _, sr := range rep.Sources {
 		if sr.Err != nil {
 			refused++
 			fmt.Fprintln(o.Err(), refusal(sr.Path, sr.Err))
 			continue
 		}
+		if sr.AlreadyMerged {
+			before++
+		}
 		writeSourceReport(w, sr)
 	}
+	writeMergeTotal(w, len(rep.Sources)-refused-before, before, refused)
 	dups := rep.Duplicates
 	if linkExact {
 		joined, err := s.LinkExact(ctx)
@@ -67,14 +73,44 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 		}
 	}
 	writeDuplicates(w, dups)
-	if refused > 0 {
+	switch {
+	case refused == len(rep.Sources):
 		return &ExitError{Code: 1, Err: errSilent}
+	case refused > 0:
+		return &ExitError{Code: ExitPartialMerge, Err: errSilent}
 	}
 	if mergeErr != nil { // a step after the merges (listing duplicates, checkpoint)
 		return usererr.New("Dữ liệu đã được gộp và lưu, nhưng bước cuối bị lỗi; hãy chạy lại lệnh.",
 			"The data was merged and saved, but a final step failed; run the command again.", mergeErr)
 	}
 	return nil
+}
+
+// ExitPartialMerge is the exit code of a merge that took some files and
+// refused others: what the merged files brought is saved, nothing of the
+// refused ones was taken (1 means every file was refused).
+const ExitPartialMerge = 3
+
+// writeMergeTotal ends the per-file lines with a total that is true whatever
+// happened: how many files were merged, how many had been merged before
+// (nothing new in them) and how many were refused.
+func writeMergeTotal(w io.Writer, merged, before, refused int) {
+	vi := fmt.Sprintf("đã gộp %d tệp", merged)
+	en := plural(merged, "file") + " merged"
+	if before > 0 {
+		vi += fmt.Sprintf(", %d tệp đã gộp từ trước", before)
+		en += fmt.Sprintf(", %s merged before", plural(before, "file"))
+	}
+	switch {
+	case refused == 0:
+		fmt.Fprintf(w, "Tổng: %s. / Total: %s.\n", vi, en)
+	case merged == 0:
+		fmt.Fprintf(w, "Tổng: %s; %d tệp bị từ chối. Dữ liệu trên máy này không thay đổi. / "+
+			"Total: %s; %s refused. This laptop's data was not changed.\n", vi, refused, en, plural(refused, "file"))
+	default:
+		fmt.Fprintf(w, "Tổng: %s và đã lưu; %d tệp bị từ chối, không lấy gì từ các tệp đó. / "+
+			"Total: %s and saved; %s refused, nothing taken from them.\n", vi, refused, en, plural(refused, "file"))
+	}
 }
 
 // writeSourceReport prints what one file brought.
@@ -100,6 +136,14 @@ func writeSourceReport(w io.Writer, sr results.SourceReport) {
 		fmt.Fprintf(w, "  %-16s %-16s %6d mới/new  %4d cập nhật/updated\n", r.vi, r.en, r.c.New, r.c.Updated)
 	}
 	fmt.Fprintf(w, "  Xung đột đã giải quyết / conflicts resolved: %d (bản bị thay được lưu trong merge_log / losing versions kept in merge_log)\n", len(sr.Conflicts))
+	if c := sr.Cleaned; c.Rows > 0 {
+		fmt.Fprintf(w, "  Chữ được làm sạch như khi đăng ký / text cleaned as registration does: %d dòng/rows "+
+			"(ký tự điều khiển, ký tự ẩn; khóa tìm kiếm tính lại / control and invisible characters; search keys recomputed)\n", c.Rows)
+	}
+	if c := sr.Cleaned; c.NamesToCheck > 0 {
+		fmt.Fprintf(w, "  Tên cần sửa / names to correct: %d (ít hơn hai chữ cái, quá dài hoặc trống, ghi là \"Không rõ tên\"); "+
+			"sửa trong khu vực tập huấn viên, mục Người học / fewer than two letters, too long or empty (stored as \"Không rõ tên\"); correct them in the trainer's area, People\n", c.NamesToCheck)
+	}
 	if sr.Repaired > 0 {
 		fmt.Fprintf(w, "  Điều chỉnh theo quy tắc / adjusted by the rules: %d (docs/merge.md)\n", sr.Repaired)
 	}
@@ -147,5 +191,5 @@ func refusal(path string, err error) string {
 	default:
 		what = "Gộp thất bại; hãy kiểm tra ổ đĩa còn chỗ trống rồi thử lại. / The merge failed; check the disk has free space and try again."
 	}
-	return fmt.Sprintf("%s: KHÔNG GỘP / NOT MERGED. %s\n  Dữ liệu trên máy này không bị thay đổi. / This laptop's data was not changed. (%v)", path, what, err)
+	return fmt.Sprintf("%s: KHÔNG GỘP / NOT MERGED. %s\n  Không lấy gì từ tệp này. / Nothing from this file was taken. (%v)", path, what, err)
 }

@@ -42,12 +42,23 @@ func TestMergeCommand(t *testing.T) {
 	os.WriteFile(notes, []byte("không phải cơ sở dữ liệu"), 0o600)
 	local := filepath.Join(dir, "local.db")
 
-	code, out, errOut := execCLI(t, "--db", local, "merge", a, notes)
-	if code != 1 {
-		t.Errorf("exit %d with a refused file, want 1", code)
+	code, out, errOut := execCLI(t, "--db", local, "merge", notes)
+	if code != 1 || !strings.Contains(out, "Total: 0 files merged; 1 file refused. This laptop's data was not changed.") {
+		t.Errorf("exit %d when every file is refused, want 1 and a true total:\n%s", code, out)
 	}
-	if !strings.Contains(errOut, "notes.txt: KHÔNG GỘP / NOT MERGED") || !strings.Contains(errOut, "not a kynangso data file") {
-		t.Errorf("refusal not explained:\n%s", errOut)
+	if !strings.Contains(errOut, "notes.txt: KHÔNG GỘP / NOT MERGED") {
+		t.Errorf("the refused file is not named:\n%s", errOut)
+	}
+	code, out, errOut = execCLI(t, "--db", local, "merge", a, notes)
+	if code != ExitPartialMerge {
+		t.Errorf("exit %d with one file merged and one refused, want %d", code, ExitPartialMerge)
+	}
+	if !strings.Contains(errOut, "notes.txt: KHÔNG GỘP / NOT MERGED") || !strings.Contains(errOut, "not a kynangso data file") ||
+		!strings.Contains(errOut, "Nothing from this file was taken") || strings.Contains(errOut+out, "This laptop's data was not changed") {
+		t.Errorf("refusal not explained per file:\n%s", errOut)
+	}
+	if !strings.Contains(out, "Total: 1 file merged and saved; 1 file refused, nothing taken from them.") {
+		t.Errorf("the total of a partial merge is not true:\n%s", out)
 	}
 	if !strings.Contains(out, "participants") || !strings.Contains(out, "1 mới/new") {
 		t.Errorf("arrivals not printed:\n%s", out)
@@ -58,7 +69,7 @@ func TestMergeCommand(t *testing.T) {
 	}
 	code, out, _ = execCLI(t, "--db", local, "merge", "--link-exact", a, b)
 	if code != 0 || !strings.Contains(out, "Joined 1 exact") || !strings.Contains(out, "No probable duplicates") ||
-		strings.Count(out, "merged before") != 2 {
+		strings.Count(out, "merged before") != 3 || !strings.Contains(out, "Total: 0 files merged, 2 files merged before.") {
 		t.Errorf("exit %d, --link-exact output:\n%s", code, out)
 	}
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -97,5 +98,28 @@ func TestExportNeverOverwrites(t *testing.T) {
 	code, out, errOut := execCLI(t, "--db", db, "export", "results", "--format", "csv", "-o", sub)
 	if code != 0 || filepath.Dir(strings.TrimSpace(out)) != sub {
 		t.Fatalf("export -o folder: exit %d, wrote %q\n%s", code, out, errOut)
+	}
+}
+
+// A read-only command run with no --db on a laptop that never ran the app
+// creates nothing, not even the data folder its error message names.
+func TestReadOnlyCommandsCreateNoDataFolder(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("the data folder comes from XDG_DATA_HOME only on Linux and other Unix systems")
+	}
+	home := t.TempDir()
+	t.Setenv(results.EnvDB, "")
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, "share"))
+	for _, args := range [][]string{{"report"}, {"export", "attendance"}, {"fingerprint"}} {
+		code, _, errOut := execCLI(t, args...)
+		if code == 0 {
+			t.Fatalf("%v: exit 0 with no database", args)
+		}
+		if !strings.Contains(errOut, filepath.Join(home, "share", "kynangso", "kynangso.db")) {
+			t.Errorf("%v: the message does not name the default file:\n%s", args, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(home, "share")); !os.IsNotExist(err) {
+			t.Fatalf("%v created the data folder (%v)", args, err)
+		}
 	}
 }

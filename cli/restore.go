@@ -34,7 +34,7 @@ func newRestoreCmd(o *Options) *cobra.Command {
 
 func runRestore(cmd *cobra.Command, o *Options, backup string, yes bool) error {
 	ctx := cmd.Context()
-	path, err := o.dbPath()
+	path, err := o.dbPath(results.ResolvePath)
 	if err != nil {
 		return err
 	}

@@ -12,8 +12,10 @@ import (
 	"kynangso/results"
 	"math"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/fang/v2"
@@ -153,9 +155,21 @@ var commandClock = time.Now
 // pin Vietnam's).
 var commandZone = time.Local
 
-// Execute runs the command line with args and returns the process exit code.
+// Execute runs the command line with args and returns the process exit
+// code. Ctrl+C (SIGINT) or SIGTERM cancels the context every command runs
+// with, so an interrupted merge or export stops at its next store call and
+// removes its temporary files instead of dying half-way; the TUI keeps
+// ignoring both, as a kiosk (runTUI).
 func Execute(ctx context.Context, args []string) int {
+	ctx, stop := notifyContext(ctx)
+	defer stop()
 	return run(ctx, args, os.Stdout, os.Stderr)
+}
+
+// notifyContext is ctx, cancelled by the first SIGINT or SIGTERM; until stop
+// is called, later signals are caught too, so none kills the process.
+func notifyContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -16,19 +16,21 @@ import (
 // It creates the database when there is none yet: the TUI, demo, trainer and
 // merge commands use it.
 func (o *Options) OpenStore(ctx context.Context) (*results.Store, error) {
-	return o.openStore(ctx, results.Open)
+	return o.openStore(ctx, results.Open, results.ResolvePath)
 }
 
 // OpenExistingStore is OpenStore for commands that only read the data
 // (report, export, backup, fingerprint): a missing file is refused with a
 // plain message instead of being created empty.
+// It creates nothing, not even the data folder.
 func (o *Options) OpenExistingStore(ctx context.Context) (*results.Store, error) {
-	return o.openStore(ctx, results.OpenExisting)
+	return o.openStore(ctx, results.OpenExisting, results.LocatePath)
 }
 
 func (o *Options) openStore(ctx context.Context,
-	open func(context.Context, string, ...results.Option) (*results.Store, error)) (*results.Store, error) {
-	path, err := o.dbPath()
+	open func(context.Context, string, ...results.Option) (*results.Store, error),
+	resolve func(string) (string, string, error)) (*results.Store, error) {
+	path, err := o.dbPath(resolve)
 	if err != nil {
 		return nil, err
 	}
@@ -39,9 +41,10 @@ func (o *Options) openStore(ctx context.Context,
 	return s, nil
 }
 
-// dbPath resolves --db, $KYNANGSO_DB, portable mode or the user data folder.
-func (o *Options) dbPath() (string, error) {
-	path, _, err := results.ResolvePath(o.DB)
+// dbPath resolves --db, $KYNANGSO_DB, portable mode or the user data folder
+// with resolve (results.ResolvePath, or LocatePath to create nothing).
+func (o *Options) dbPath(resolve func(string) (string, string, error)) (string, error) {
+	path, _, err := resolve(o.DB)
 	if err != nil {
 		return "", usererr.New("Không tìm được chỗ lưu dữ liệu; hãy chỉ rõ tệp bằng --db TỆP.",
 			"Cannot find where to keep the data; name a file with --db FILE.", err)
@@ -77,7 +80,7 @@ func storeError(path string, err error) error {
 // dbFlagFor is the --db part of a suggested command: empty when path is the
 // file kynangso finds by itself, else " --db PATH" (quoted when needed).
 func dbFlagFor(path string) string {
-	if def, _, err := results.ResolvePath(""); err == nil && def == path {
+	if def, _, err := results.LocatePath(""); err == nil && def == path {
 		return ""
 	}
 	if strings.ContainsAny(path, " \t'\"") {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kynangso/app"
+	"kynangso/app/trainer"
 	"kynangso/internal/usererr"
 	"kynangso/lessons"
 	"kynangso/results"
@@ -21,6 +22,9 @@ var _ app.Store = (*results.Store)(nil)
 // kiosk: Ctrl+C and signals such as SIGINT do not end it; leaving is done
 // from the trainer's area.
 func runTUI(ctx context.Context, o *Options) error {
+	// A kiosk: Ctrl+C and SIGTERM cancel the commands' context (Execute),
+	// never the app; leaving is done from the trainer's area.
+	ctx = context.WithoutCancel(ctx)
 	pack, err := tuiPack(o)
 	if err != nil {
 		return err
@@ -31,7 +35,7 @@ func runTUI(ctx context.Context, o *Options) error {
 	}
 	defer store.Close()
 	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx, Now: o.Now,
-		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute})
+		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute, Trainer: trainer.Area{}})
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return usererr.New("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.",

@@ -3,7 +3,6 @@ package lessons
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"slices"
 )
 
@@ -18,7 +17,7 @@ func ValidLanguage(code string) bool { return langRE.MatchString(code) }
 // DefaultLanguages, as Load does.
 func ReadPackFile(dir string) (pack *Pack, found bool, probs []Problem) {
 	pack = &Pack{Languages: slices.Clone(DefaultLanguages)}
-	fsys := os.DirFS(dir)
+	fsys := newContentFS(dir)
 	if _, err := fs.Stat(fsys, "pack.yaml"); errors.Is(err, fs.ErrNotExist) {
 		return pack, false, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"kynangso/internal/safetext"
 )
 
 // MaxFileSize is the largest content file the loader reads; anything bigger
@@ -51,7 +54,7 @@ func LoadDir(dir string) (*Pack, []Problem) {
 	if err != nil {
 		abs = dir
 	}
-	return load(os.DirFS(dir), filepath.Base(abs))
+	return load(newContentFS(dir), filepath.Base(abs))
 }
 
 // loader holds the state of one Load.
@@ -133,28 +136,13 @@ func sortModules(ms []*Module) {
 	})
 }
 
-// readFile reads name, reporting a missing file (when required), a file over
-// MaxFileSize, NUL bytes and invalid UTF-8. It strips a byte-order mark and
-// turns CRLF into LF, since Windows editors add both.
+// readFile reads name, reporting a missing file (when required), anything
+// that is not a regular file, a file over MaxFileSize, NUL bytes, invalid
+// UTF-8 and hidden control or format characters. It strips a byte-order
+// mark and turns CRLF into LF, since Windows editors add both.
 func (l *loader) readFile(name string, required bool) ([]byte, bool) {
-	st, err := fs.Stat(l.fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		if required {
-			l.probs.add(name, 0, "missing file: %s", missingHint(path.Base(name)))
-		}
-		return nil, false
-	}
-	if err != nil {
-		l.probs.add(name, 0, "cannot read the file: %v", err)
-		return nil, false
-	}
-	if st.Size() > MaxFileSize {
-		l.probs.add(name, 0, "file is %.1f MiB; content files must be under 1 MiB", float64(st.Size())/(1<<20))
-		return nil, false
-	}
-	data, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		l.probs.add(name, 0, "cannot read the file: %v", err)
+	data, ok := l.readRegular(name, required)
+	if !ok {
 		return nil, false
 	}
 	if l.sum != nil {
@@ -170,7 +158,93 @@ func (l *loader) readFile(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), true
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	l.reportHiddenChars(name, data)
+	return data, true
+}
+
+// readRegular returns the bytes of name if it is a regular file (after
+// following links) of at most MaxFileSize. The kind is checked before the
+// file is opened, because reading a device such as /dev/zero never ends and
+// opening a FIFO waits for a writer; the open file is checked again and read
+// through a limit, in case it was swapped or grew in between.
+func (l *loader) readRegular(name string, required bool) ([]byte, bool) {
+	st, err := fs.Stat(l.fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if required {
+			l.probs.add(name, 0, "missing file: %s", missingHint(path.Base(name)))
+		}
+		return nil, false
+	}
+	if err != nil {
+		l.probs.add(name, 0, "không đọc được tệp / cannot read the file: %v", err)
+		return nil, false
+	}
+	if !st.Mode().IsRegular() {
+		l.probs.add(name, 0, "%s", l.notRegularMsg(name, st.Mode()))
+		return nil, false
+	}
+	if st.Size() > MaxFileSize {
+		l.probs.add(name, 0, "%s", tooLargeMsg(st.Size()))
+		return nil, false
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		l.probs.add(name, 0, "không đọc được tệp / cannot read the file: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		l.probs.add(name, 0, "tệp vừa bị thay khi đang đọc, hãy kiểm tra lại / the file changed while it was read: check it again")
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		l.probs.add(name, 0, "không đọc được tệp / cannot read the file: %v", err)
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		l.probs.add(name, 0, "%s", tooLargeMsg(-1))
+		return nil, false
+	}
+	return data, true
+}
+
+// tooLargeMsg says that a content file of size bytes (-1: not known, only
+// that it is over the limit) is over MaxFileSize.
+func tooLargeMsg(size int64) string {
+	vi, en := "lớn hơn 1 MiB", "over 1 MiB"
+	if size >= 0 {
+		mib := fmt.Sprintf("%.1f", float64(size)/(1<<20))
+		vi, en = "nặng "+strings.Replace(mib, ".", ",", 1)+" MiB", "is "+mib+" MiB"
+	}
+	return fmt.Sprintf("tệp %s, mỗi tệp nội dung phải dưới 1 MiB: đây có lẽ là ảnh, video hay tệp khác đặt nhầm tên / "+
+		"file %s; content files must be under 1 MiB: it is probably a picture, a video or another file misnamed", vi, en)
+}
+
+// notRegularMsg says what name is instead of a text file (a folder, a FIFO,
+// a device, and where it links to) and what to do about it.
+func (l *loader) notRegularMsg(name string, mode fs.FileMode) string {
+	vi, en := "một loại tệp đặc biệt", "a special file"
+	switch {
+	case mode.IsDir():
+		vi, en = "một thư mục", "a folder"
+	case mode&fs.ModeNamedPipe != 0:
+		vi, en = "một ống dẫn (FIFO)", "a named pipe (FIFO)"
+	case mode&fs.ModeDevice != 0:
+		vi, en = "một thiết bị", "a device"
+	case mode&fs.ModeSocket != 0:
+		vi, en = "một socket", "a socket"
+	}
+	if lst, err := fs.Lstat(l.fsys, name); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if to, err := fs.ReadLink(l.fsys, name); err == nil {
+			to = safetext.Line(to)
+			vi, en = "liên kết tới "+to+", "+vi, "a link to "+to+", which is "+en
+		}
+	}
+	base := path.Base(name)
+	return fmt.Sprintf("đây là %s, không phải tệp văn bản: hãy đặt vào chỗ này một tệp văn bản UTF-8 thường tên %s / "+
+		"this is %s, not a text file: put an ordinary UTF-8 text file named %s in its place", vi, base, en, base)
 }
 
 func missingHint(base string) string {

@@ -11,7 +11,13 @@ type Pack struct {
 	Version   string
 	Languages []string // the first is the default
 	Title     quiz.Text
-	Modules   []*Module
+	// Rule is the one short rule every module ends with ("Chậm lại – Hỏi
+	// người mình tin – Rồi mới bấm"), per language, for screens that close a
+	// module, such as the result screen, to repeat. It comes from pack.yaml
+	// and is empty when the pack gives none; a merged pack keeps the
+	// built-in rule, as it keeps the built-in title.
+	Rule    quiz.Text
+	Modules []*Module
 }
 
 // DefaultLang returns the pack's first language, or "vi" when none is set.
@@ -32,10 +38,19 @@ func (p *Pack) Module(id string) *Module {
 	return nil
 }
 
+// FoundationSkill is the skill number of a foundation module: one that
+// teaches what comes before the five basic digital skills (using the phone
+// itself, group 0 of the national framework). Coverage counts skills 1 to 5
+// only, so passing a foundation module never counts as a sixth skill and not
+// passing it never blocks "passed all five".
+const FoundationSkill = 0
+
 // Module is one skill's lesson and question bank.
 type Module struct {
-	ID                  string
-	Skill               int // 1..5, the five basic digital skills
+	ID string
+	// Skill is 1..5 for the five basic digital skills, or FoundationSkill
+	// (0) for a foundation module taught before them.
+	Skill               int
 	Order               int
 	Title               quiz.Text
 	Summary             quiz.Text
@@ -49,6 +64,18 @@ type Module struct {
 	// PackVersion is the version of the pack the module came from; attempts
 	// record it so results can be traced to the content they were taken on.
 	PackVersion string
+	// QuizFile is the path of the module's quiz.yaml relative to the folder
+	// it was loaded from (e.g. "thanhtoan/quiz.yaml"), and QuestionLines the
+	// line of each question's "- id:" in it, so that Lint can point authors
+	// at FILE:LINE. Both are empty for modules built in code.
+	QuizFile      string
+	QuestionLines map[string]int
+}
+
+// Foundation reports whether m is a foundation module (skill 0), which
+// reports count apart from the five basic digital skills.
+func (m *Module) Foundation() bool {
+	return m.Skill == FoundationSkill
 }
 
 // PagesIn returns the lesson pages in lang, falling back to the other

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	packFields   = []string{"id", "version", "languages", "title"}
+	packFields   = []string{"id", "version", "languages", "title", "rule"}
 	moduleFields = []string{"id", "skill", "order", "title", "summary", "pass_percent", "questions_per_attempt", "sources"}
 	langRE       = regexp.MustCompile(`^[a-z]{2,3}$`)
 	lessonRE     = regexp.MustCompile(`^lesson\.([^.]+)\.md$`)
@@ -53,6 +53,7 @@ func (l *loader) loadPackFile(p *Pack) bool {
 	}
 	f.langs = p.Languages
 	p.Title = f.text(fl["title"], "pack title", false)
+	p.Rule = f.text(fl["rule"], "pack rule", false)
 	return true
 }
 
@@ -82,12 +83,12 @@ func (l *loader) loadModule(dir, folder string) *Module {
 	m := l.moduleFile(dir, folder)
 	// The quiz and lessons are checked even without a usable module.yaml,
 	// so one run reports everything.
-	questions := l.quizFile(dir + "quiz.yaml")
+	questions, lines := l.quizFile(dir + "quiz.yaml")
 	pages := l.lessonFiles(dir)
 	if m == nil {
 		return nil
 	}
-	m.Questions = questions
+	m.Questions, m.QuizFile, m.QuestionLines = questions, dir+"quiz.yaml", lines
 	m.Pages = pages
 	if m.qpaLine > 0 && len(questions) > 0 && m.QuestionsPerAttempt > len(questions) {
 		l.probs.add(dir+"module.yaml", m.qpaLine, "questions_per_attempt is %d but quiz.yaml has only %d questions", m.QuestionsPerAttempt, len(questions))
@@ -235,8 +236,8 @@ func (f *yamlFile) moduleNumbers(fl map[string]*yaml.Node, m *moduleData) {
 	if n := fl["skill"]; n != nil {
 		if v, ok := f.integer(n, "skill"); ok {
 			m.Skill = v
-			if v < 1 || v > 5 {
-				f.add(n.Line, "skill must be 1 to 5 (one of the five basic digital skills), found %d", v)
+			if v < FoundationSkill || v > 5 {
+				f.add(n.Line, "skill must be 1 to 5 (one of the five basic digital skills) or 0 (a foundation module, before the five skills), found %d", v)
 			}
 		}
 	}

@@ -20,24 +20,25 @@ var (
 // 80x24 screen with their explanation.
 const MaxChoices = 6
 
-// quizFile reads a quiz.yaml: a list of questions.
-func (l *loader) quizFile(name string) []quiz.Question {
+// quizFile reads a quiz.yaml: a list of questions. It also returns the line
+// of each question, by id, for messages about it (the lint's FILE:LINE).
+func (l *loader) quizFile(name string) ([]quiz.Question, map[string]int) {
 	data, ok := l.readFile(name, true)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	f := &yamlFile{name: name, langs: l.langs, probs: &l.probs}
 	root, ok := f.parseYAML(data)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	if root == nil || (root.Kind == yaml.SequenceNode && len(root.Content) == 0) {
 		f.add(1, "quiz.yaml has no questions: write a list of questions, each starting with \"- id: q01\"")
-		return nil
+		return nil, nil
 	}
 	if root.Kind != yaml.SequenceNode {
 		f.add(root.Line, "quiz.yaml must be a list of questions, each starting with \"- id: q01\", found %s", kindName(root))
-		return nil
+		return nil, nil
 	}
 	var (
 		qs      []quiz.Question
@@ -67,7 +68,7 @@ func (l *loader) quizFile(name string) []quiz.Question {
 		}
 		qs = append(qs, q)
 	}
-	return qs
+	return qs, idLine
 }
 
 // question reads one question; num is its position, for messages when the id

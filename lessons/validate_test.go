@@ -34,7 +34,7 @@ func TestBadPacks(t *testing.T) {
 		"page-no-heading":          {{"mau/lesson.vi.md", 15, `page 2 must start with a title line "# Title", found "Làm gì khi nhận tin lạ?"`}},
 		"invalid-utf8":             {{"mau/lesson.vi.md", 3, "not valid UTF-8"}},
 		"nul-byte":                 {{"mau/lesson.en.md", 3, "NUL byte"}},
-		"skill-range":              {{"mau/module.yaml", 2, "skill must be 1 to 5 (one of the five basic digital skills), found 6"}},
+		"skill-range":              {{"mau/module.yaml", 2, "skill must be 1 to 5 (one of the five basic digital skills) or 0 (a foundation module, before the five skills), found 6"}},
 		"pass-percent":             {{"mau/module.yaml", 6, "pass_percent must be 1 to 100, found 0"}},
 		"questions-per-attempt":    {{"mau/module.yaml", 7, "questions_per_attempt is 10 but quiz.yaml has only 3 questions"}},
 		"page-count": {
@@ -76,7 +76,7 @@ func TestBadPacks(t *testing.T) {
 // all of them, not only the first.
 func TestEveryProblemReported(t *testing.T) {
 	fsys := goodFS(t)
-	mod := strings.NewReplacer("skill: 4", "skill: 0", "pass_percent: 70", "pass_percent: 101", "order: 1", "oder: 1").
+	mod := strings.NewReplacer("skill: 4", "skill: -1", "pass_percent: 70", "pass_percent: 101", "order: 1", "oder: 1").
 		Replace(string(fsys["mau/module.yaml"].Data))
 	fsys["mau/module.yaml"].Data = []byte(mod)
 	_, probs := Load(fsys)
@@ -85,12 +85,26 @@ func TestEveryProblemReported(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		"mau/module.yaml:2: skill must be 1 to 5 (one of the five basic digital skills), found 0",
+		"mau/module.yaml:2: skill must be 1 to 5 (one of the five basic digital skills) or 0 (a foundation module, before the five skills), found -1",
 		`mau/module.yaml:3: module: unknown field "oder" (did you mean "order"?)`,
 		"mau/module.yaml:6: pass_percent must be 1 to 100, found 101",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestFoundationSkill checks skill 0 is accepted as a foundation module, the
+// one place below 1 that is not a mistake.
+func TestFoundationSkill(t *testing.T) {
+	fsys := goodFS(t)
+	fsys["mau/module.yaml"].Data = []byte(strings.Replace(string(fsys["mau/module.yaml"].Data), "skill: 4", "skill: 0", 1))
+	p, probs := Load(fsys)
+	if len(probs) > 0 {
+		t.Fatalf("skill 0 reported: %v", probs)
+	}
+	if m := p.Module("mau"); m == nil || m.Skill != FoundationSkill || !m.Foundation() {
+		t.Fatalf("module = %+v, want a foundation module", m)
 	}
 }
 

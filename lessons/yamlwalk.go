@@ -87,6 +87,9 @@ func (f *yamlFile) parseYAML(data []byte) (*yaml.Node, bool) {
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if yamlRefusedHidden(msg, data) {
+			return nil, false
+		}
 		if m := unclosedFlowRE.FindStringSubmatch(msg); m != nil {
 			if at := unclosedFlowLine(data, line+1, m[1]); at > 0 {
 				f.add(at, "YAML syntax error: the %s opened on this line is never closed: add the missing %s (%s)", flowOpen[m[1]], m[1], msg)
@@ -96,6 +99,7 @@ func (f *yamlFile) parseYAML(data []byte) (*yaml.Node, bool) {
 		f.add(line, "YAML syntax error: %s (check indentation, quotes around text with \": \", and that no tabs are used)", msg)
 		return nil, false
 	}
+	f.reportEscapedChars(&doc, data)
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, true
 	}

@@ -118,7 +118,7 @@ func aikenFinish(cur *aikenQ, answer string, n int, lang string) (*Question, *Sk
 	for i, o := range cur.options {
 		q.Choices = append(q.Choices, Choice{ID: choiceID(i), Text: Text{lang: o}, Correct: letters[i]})
 	}
-	if tf, ok := asTrueFalse(q); ok {
+	if tf, ok := asTrueFalse(q, lang); ok {
 		q = tf
 	}
 	finish(&q, lang)

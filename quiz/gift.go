@@ -148,7 +148,7 @@ func giftAnswers(q *Question, block, lang string, clean func(string) string) (st
 	case indexUnescaped(block, "~", 0) >= 0:
 		return giftChoices(q, block, general, lang, clean)
 	}
-	if ok, feedback, wrong := giftTrueFalse(q, block, clean); ok {
+	if ok, feedback, wrong := giftTrueFalse(q, block, lang, clean); ok {
 		var lines []string
 		if wrong != "" {
 			lines = append(lines, choiceFeedback(q.Choices, false, lang, wrong))
@@ -166,7 +166,7 @@ func giftAnswers(q *Question, block, lang string, clean func(string) string) (st
 // Moodle shows the first feedback after a wrong answer and the second after a
 // right one. It returns the right one (or the only one given) as feedback,
 // and the wrong one, when there are both, so the explanation keeps it too.
-func giftTrueFalse(q *Question, block string, clean func(string) string) (ok bool, feedback, wrong string) {
+func giftTrueFalse(q *Question, block, lang string, clean func(string) string) (ok bool, feedback, wrong string) {
 	parts := splitUnescaped(block, '#')
 	var answer bool
 	switch strings.ToUpper(strings.TrimSpace(parts[0])) {
@@ -177,7 +177,7 @@ func giftTrueFalse(q *Question, block string, clean func(string) string) (ok boo
 		return false, "", ""
 	}
 	q.Type = TypeTrueFalse
-	q.Choices = TrueFalseChoices(answer)
+	q.Choices = TrueFalseChoicesIn(answer, lang)
 	if len(parts) > 2 {
 		feedback = clean(strings.Join(parts[2:], "#"))
 		wrong = clean(parts[1])

@@ -39,28 +39,45 @@ const MaxChoices = 6
 // wrong file.
 const MaxImportBytes = 16 << 20
 
-// The fixed texts of true/false choices, in both pack languages, because these
-// two words never need a translator.
-var (
-	trueText  = Text{"vi": "Đúng", "en": "True"}
-	falseText = Text{"vi": "Sai", "en": "False"}
-)
-
-// TrueFalseChoices returns the two choices of a true/false question in the
-// pack format (ids "dung" and "sai"), marking the right one correct.
-func TrueFalseChoices(answerTrue bool) []Choice {
-	return []Choice{
-		{ID: "dung", Text: cloneText(trueText), Correct: answerTrue},
-		{ID: "sai", Text: cloneText(falseText), Correct: !answerTrue},
-	}
+// trueFalseWords are the texts of the true/false choices in the languages
+// whose words are known, because these two words never need a translator.
+var trueFalseWords = map[string][2]string{
+	"vi": {"Đúng", "Sai"},
+	"en": {"True", "False"},
 }
 
-func cloneText(t Text) Text {
-	out := make(Text, len(t))
-	for k, v := range t {
-		out[k] = v
+// fixedLang is the language of the words an importer writes itself (the
+// true/false choices, an explanation naming the right answer) for a bank in
+// lang: lang when the words are known in it, else Vietnamese, the language
+// every class in the country shares (an Ê Đê pack, "ede", gets "Đúng").
+func fixedLang(lang string) string {
+	if _, ok := trueFalseWords[lang]; ok {
+		return lang
 	}
-	return out
+	return "vi"
+}
+
+// TrueFalseChoices returns the two choices of a true/false question in the
+// pack format (ids "dung" and "sai"), marking the right one correct, with
+// their text in Vietnamese and English, the built-in pack's languages.
+func TrueFalseChoices(answerTrue bool) []Choice {
+	c := TrueFalseChoicesIn(answerTrue, "vi")
+	for i, w := range trueFalseWords["en"] {
+		c[i].Text["en"] = w
+	}
+	return c
+}
+
+// TrueFalseChoicesIn is TrueFalseChoices with text in lang only, as an
+// importer writes them: a pack checks that every text is in one of its
+// languages, so a Vietnamese-only pack must not get "True". A language whose
+// words are not known gets the Vietnamese ones (see fixedLang).
+func TrueFalseChoicesIn(answerTrue bool, lang string) []Choice {
+	w := trueFalseWords[fixedLang(lang)]
+	return []Choice{
+		{ID: "dung", Text: Text{lang: w[0]}, Correct: answerTrue},
+		{ID: "sai", Text: Text{lang: w[1]}, Correct: !answerTrue},
+	}
 }
 
 // choiceID returns the id of the i-th choice: a, b, c ... z, then c27, c28.
@@ -83,11 +100,11 @@ var allHint = map[string]string{
 // multiple-answer prompts, and an explanation naming the right answer when
 // the file gave none, because every pack question must teach something.
 func finish(q *Question, lang string) {
-	q.Prompt[lang] = safetext.Text(strings.TrimSpace(q.Prompt[lang]))
+	// Trimmed after cleaning: a prompt of control characters and spaces
+	// is empty once cleaned, and checkImported must see it empty.
+	q.Prompt[lang] = strings.TrimSpace(safetext.Text(q.Prompt[lang]))
 	for i := range q.Choices {
-		if q.Choices[i].ID != "dung" && q.Choices[i].ID != "sai" {
-			q.Choices[i].Text[lang] = safetext.Line(q.Choices[i].Text[lang])
-		}
+		q.Choices[i].Text[lang] = safetext.Line(q.Choices[i].Text[lang])
 	}
 	if q.Type != TypeTrueFalse {
 		q.Type = TypeSingle
@@ -98,14 +115,15 @@ func finish(q *Question, lang string) {
 			}
 		}
 	}
-	expl := safetext.Text(strings.TrimSpace(q.Explanation[lang]))
+	expl := strings.TrimSpace(safetext.Text(q.Explanation[lang]))
 	if expl == "" {
 		expl = answerSentence(*q, lang)
 	}
 	q.Explanation = Text{lang: expl}
 }
 
-// answerSentence says which choice is right, as a fallback explanation.
+// answerSentence says which choice is right, as a fallback explanation, in
+// English for an English bank and otherwise in Vietnamese (see fixedLang).
 func answerSentence(q Question, lang string) string {
 	var right []string
 	for _, c := range q.Choices {
@@ -117,10 +135,10 @@ func answerSentence(q Question, lang string) string {
 	if !strings.HasSuffix(list, ".") && !strings.HasSuffix(list, "!") && !strings.HasSuffix(list, "?") {
 		list += "."
 	}
-	switch {
-	case lang == "vi" && len(right) > 1:
+	switch vi := fixedLang(lang) == "vi"; {
+	case vi && len(right) > 1:
 		return "Các đáp án đúng: " + list
-	case lang == "vi":
+	case vi:
 		return "Đáp án đúng: " + list
 	case len(right) > 1:
 		return "The correct answers are: " + list

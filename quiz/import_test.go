@@ -24,7 +24,7 @@ func mc(id string, typ Type, prompt, expl string, right []int, choices ...string
 
 // tf builds an expected vi true/false question.
 func tf(id, prompt, expl string, answer bool) Question {
-	return Question{ID: id, Type: TypeTrueFalse, Prompt: Text{"vi": prompt}, Choices: TrueFalseChoices(answer), Explanation: Text{"vi": expl}}
+	return Question{ID: id, Type: TypeTrueFalse, Prompt: Text{"vi": prompt}, Choices: TrueFalseChoicesIn(answer, "vi"), Explanation: Text{"vi": expl}}
 }
 
 // parseFile runs parse on a testdata file.

@@ -1,11 +1,13 @@
 package quiz
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -48,9 +50,32 @@ func ParseSheet(r io.Reader, lang string) ([]Question, []Skipped, error) {
 	return parseSheetRows(rows, lang)
 }
 
-// xlsxRows reads the first sheet of a workbook.
+// Limits on what a workbook may unpack to. An .xlsx is a zip archive, and a
+// few megabytes can unpack to gigabytes (a 2.9 MB file with a 1 GB sheet
+// took 1.8 GB of memory): a real question bank unpacks to a few megabytes of
+// XML, plus any pictures pasted in, which are stored as they are.
+const (
+	// MaxUnpackedBytes is the most all parts of a workbook may unpack to.
+	MaxUnpackedBytes = 64 << 20
+	// MaxUnpackedPartBytes is the most one part (a sheet, the shared text)
+	// may unpack to; excelize would write a larger sheet to a temporary file
+	// and still read it all.
+	MaxUnpackedPartBytes = 16 << 20
+	// maxWorkbookParts is the most parts a workbook may have; a real one
+	// has a dozen or two, and each costs memory before anything is read.
+	maxWorkbookParts = 10_000
+)
+
+// xlsxRows reads the first sheet of a workbook, after checking that it does
+// not unpack to more than the limits above; excelize is given the same
+// limits, so nothing it reads can exceed them either.
 func xlsxRows(data []byte) ([]sheetRow, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := checkUnpackedSize(data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxUnpackedBytes, UnzipXMLSizeLimit: MaxUnpackedPartBytes,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("không mở được tệp Excel / cannot open the Excel file: %w", err)
 	}
@@ -68,6 +93,61 @@ func xlsxRows(data []byte) ([]sheetRow, error) {
 		rows[i] = sheetRow{n: i + 1, cells: c}
 	}
 	return rows, nil
+}
+
+// checkUnpackedSize refuses a workbook whose parts unpack to more than
+// MaxUnpackedBytes together or MaxUnpackedPartBytes alone, before anything
+// is unpacked. The sizes come from the zip directory; archive/zip stops
+// with an error at the first byte past a part's stated size, so a file
+// cannot state small sizes and unpack to more.
+func checkUnpackedSize(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("không mở được tệp Excel, có lẽ tệp bị hỏng / cannot open the Excel file, it may be damaged: %w", err)
+	}
+	if len(zr.File) > maxWorkbookParts {
+		return fmt.Errorf("tệp Excel có %d phần bên trong, quá nhiều cho một ngân hàng câu hỏi: hãy chép các câu hỏi sang một tệp Excel mới, hoặc lưu thành CSV UTF-8 / "+
+			"the Excel file has %d parts inside, far too many for a question bank: copy the questions into a new Excel file, or save it as CSV UTF-8", len(zr.File), len(zr.File))
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		if zf.UncompressedSize64 > MaxUnpackedPartBytes {
+			return unpackedTooLarge(zf.UncompressedSize64, MaxUnpackedPartBytes, zf.Name)
+		}
+		if total += zf.UncompressedSize64; total > MaxUnpackedBytes {
+			return unpackedTooLarge(total, MaxUnpackedBytes, "")
+		}
+	}
+	return nil
+}
+
+// unpackedTooLarge says plainly that the workbook (or its part named part)
+// is too large once unpacked, and what the trainer can do.
+func unpackedTooLarge(size, limit uint64, part string) error {
+	vi, en := "bên trong có", "it holds"
+	if part != "" {
+		part = safetext.Line(part)
+		vi, en = "phần "+part+" bên trong có", "its part "+part+" holds"
+	}
+	return fmt.Errorf("tệp Excel quá lớn khi giải nén: %s %s dữ liệu, tối đa %d MiB, trong khi một ngân hàng câu hỏi thật chỉ vài MiB. "+
+		"Tệp có thể bị hỏng hoặc bị làm phình to cố ý: hãy chép các câu hỏi sang một tệp Excel mới, hoặc lưu thành CSV UTF-8 / "+
+		"the Excel file is too large when unpacked: %s %s of data, at most %d MiB, while a real question bank is a few MiB. "+
+		"It may be damaged or built to swell: copy the questions into a new Excel file, or save it as CSV UTF-8",
+		vi, byteSize(size, "vi"), limit>>20, en, byteSize(size, "en"), limit>>20)
+}
+
+// byteSize writes n bytes as MiB or GiB with one decimal, with a decimal
+// comma in Vietnamese.
+func byteSize(n uint64, lang string) string {
+	v, unit := float64(n)/(1<<20), "MiB"
+	if n >= 1<<30 {
+		v, unit = float64(n)/(1<<30), "GiB"
+	}
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "vi" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + " " + unit
 }
 
 // csvRows reads a CSV file whose separator is guessed from its first line,
@@ -185,11 +265,9 @@ func sheetQuestion(row sheetRow, cols sheetCols, lang string) (Question, *Skippe
 	if q.Prompt[lang] == "" {
 		return q, ptr(skip(row.n, "ô câu hỏi để trống", "the question cell is empty"))
 	}
-	var texts []string
 	for l, col := range cols.options {
 		if t := cell(col); t != "" {
 			q.Choices = append(q.Choices, Choice{ID: choiceID(l), Text: Text{lang: t}})
-			texts = append(texts, t)
 		}
 	}
 	if len(q.Choices) < 2 {
@@ -202,7 +280,7 @@ func sheetQuestion(row sheetRow, cols sheetCols, lang string) (Question, *Skippe
 		}
 		return q, ptr(skip(row.n, fmt.Sprintf("đáp án %q không khớp lựa chọn nào có nội dung", ans), fmt.Sprintf("answer %q does not name a filled-in choice", ans)))
 	}
-	if tf, ok := asTrueFalse(q); ok {
+	if tf, ok := asTrueFalse(q, lang); ok {
 		q = tf
 	}
 	finish(&q, lang)
@@ -248,21 +326,26 @@ func markSheetAnswer(q *Question, ans, lang string) bool {
 }
 
 // asTrueFalse turns a question whose only two choices are "Đúng"/"Sai" (or
-// True/False), one of them right, into a true/false question.
-func asTrueFalse(q Question) (Question, bool) {
+// True/False), one of them right, into a true/false question in lang. In a
+// language whose words are not known the bank's own words are kept, since
+// they are already in that language.
+func asTrueFalse(q Question, lang string) (Question, bool) {
 	if len(q.Choices) != 2 || len(q.CorrectIDs()) != 1 {
 		return q, false
 	}
-	a, b := safetext.Fold(q.Choices[0].Text.In("")), safetext.Fold(q.Choices[1].Text.In(""))
-	isTrue := func(s string) bool { return s == "dung" || s == "true" }
-	isFalse := func(s string) bool { return s == "sai" || s == "false" }
+	a, b := q.Choices[0], q.Choices[1]
+	isTrue := func(c Choice) bool { s := safetext.Fold(c.Text.In(lang)); return s == "dung" || s == "true" }
+	isFalse := func(c Choice) bool { s := safetext.Fold(c.Text.In(lang)); return s == "sai" || s == "false" }
 	switch {
 	case isTrue(a) && isFalse(b):
-		q.Choices = TrueFalseChoices(q.Choices[0].Correct)
 	case isFalse(a) && isTrue(b):
-		q.Choices = TrueFalseChoices(q.Choices[1].Correct)
+		a, b = b, a
 	default:
 		return q, false
+	}
+	q.Choices = TrueFalseChoicesIn(a.Correct, lang)
+	if _, known := trueFalseWords[lang]; !known {
+		q.Choices[0].Text[lang], q.Choices[1].Text[lang] = a.Text[lang], b.Text[lang]
 	}
 	q.Type = TypeTrueFalse
 	return q, true

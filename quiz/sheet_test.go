@@ -3,6 +3,7 @@ package quiz
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -68,31 +69,20 @@ func TestParseSheetBadHeader(t *testing.T) {
 // title-cased Vietnamese headers in row 1, an empty row, a second sheet that
 // must be ignored.
 func TestParseSheetXLSX(t *testing.T) {
-	f := excelize.NewFile()
-	rows := [][]any{
+	f := newWorkbook(t, [][]any{
 		{"STT", "CÂU HỎI", "A", "B", "C", "D", "ĐÁP ÁN", "GIẢI THÍCH"},
 		{1, "Khi mua hàng trên mạng, nên trả tiền lúc nào?", "Khi nhận hàng", "Chuyển khoản trước cho người lạ", "Trả bằng thẻ cào", "", "a", "Trả khi nhận hàng để tránh mất tiền."},
 		{},
 		{3, "Mật khẩu nào mạnh?", "123456", "Tre-Xanh-2024!", "matkhau", "ngaysinh", "B", ""},
 		{4, "Thiếu lựa chọn", "Một", "", "", "", "A", ""},
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	if _, err := f.NewSheet("Khác"); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SetCellValue("Khác", "A1", "không đọc"); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	qs, sk, err := ParseSheet(&buf, "vi")
+	qs, sk, err := ParseSheet(bytes.NewReader(workbookBytes(t, f)), "vi")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,4 +92,40 @@ func TestParseSheetXLSX(t *testing.T) {
 		mc("q02", TypeSingle, "Mật khẩu nào mạnh?", "Đáp án đúng: Tre-Xanh-2024!", []int{1}, "123456", "Tre-Xanh-2024!", "matkhau", "ngaysinh"),
 	})
 	sameSkipped(t, sk, []string{"5: needs at least 2 choices"})
+}
+
+// testdata/vi-headers.xlsx holds the rows of vi-headers.csv, saved by
+// excelize; it is the workbook other packages' tests import, so it must give
+// what the CSV gives, row numbers included.
+func TestParseSheetXLSXMatchesCSV(t *testing.T) {
+	parse := func(f *os.File) ([]Question, []Skipped, error) { return ParseSheet(f, "vi") }
+	csvQs, csvSk := parseFile(t, "testdata/vi-headers.csv", parse)
+	xlsxQs, xlsxSk := parseFile(t, "testdata/vi-headers.xlsx", parse)
+	sameQuestions(t, xlsxQs, csvQs)
+	if !reflect.DeepEqual(xlsxSk, csvSk) {
+		t.Errorf("skipped: xlsx %v, csv %v", xlsxSk, csvSk)
+	}
+}
+
+// newWorkbook returns a workbook whose first sheet holds rows from A1.
+func newWorkbook(t testing.TB, rows [][]any) *excelize.File {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f
+}
+
+// workbookBytes returns f as an .xlsx file.
+func workbookBytes(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -50,15 +52,16 @@ func (s *Store) backup(ctx context.Context, dst string, replace bool) error {
 			return fmt.Errorf("backup %s: %w", dst, ErrSameDatabase)
 		}
 	}
-	tmp := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+".part")
-	os.Remove(tmp) // left over from an earlier try that was cut short
+	tmp := partName(dst)
+	removePart(tmp) // left over from an earlier try that was cut short
+	removeStaleParts(filepath.Dir(dst), s.clk.now())
 	if err := createPrivate(tmp); err != nil {
 		return fmt.Errorf("backup %s: %w", dst, err)
 	}
 	ok := false
 	defer func() {
 		if !ok {
-			os.Remove(tmp)
+			removePart(tmp)
 		}
 	}()
 	// VACUUM INTO accepts an existing empty file, so the copy keeps the
@@ -78,6 +81,83 @@ func (s *Store) backup(ctx context.Context, dst string, replace bool) error {
 	ok = true
 	syncDir(filepath.Dir(dst))
 	return nil
+}
+
+// partName is where a backup to dst is written before it is checked and
+// renamed: a hidden file beside it, ".NAME.part".
+func partName(dst string) string {
+	return filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+partSuffix)
+}
+
+const partSuffix = ".part"
+
+// partCompanions are the files SQLite may make beside a part file while
+// VACUUM INTO writes it.
+var partCompanions = []string{"", "-journal", "-wal", "-shm"}
+
+// removePart removes a part file and its SQLite companions. They hold a
+// copy of personal data, so none may stay behind on a USB stick.
+func removePart(tmp string) {
+	for _, c := range partCompanions {
+		os.Remove(tmp + c)
+	}
+}
+
+// staleAfter is how long a part file must have been left untouched before
+// a backup to another name in the same folder removes it: a backup still
+// running elsewhere keeps writing its file.
+const staleAfter = time.Minute
+
+// removeStaleParts removes, in dir, the part files of backups that were cut
+// short (the laptop switched off, the program killed): hidden ".NAME.part"
+// files, with their -journal, -wal and -shm, that hold an SQLite database
+// (or nothing yet) and were last written over staleAfter ago. Files of
+// other programs (a browser's "x.part" download) do not start with a dot
+// or do not hold an SQLite header, and are left alone.
+func removeStaleParts(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		base := name
+		for _, c := range partCompanions[1:] {
+			base = strings.TrimSuffix(base, c)
+		}
+		if !strings.HasPrefix(base, ".") || !strings.HasSuffix(base, partSuffix) || e.IsDir() {
+			continue
+		}
+		part := filepath.Join(dir, base)
+		if !ourPart(part, now) {
+			continue
+		}
+		removePart(part)
+	}
+}
+
+// ourPart reports whether path (a part file, or where one was) is a cut-short
+// backup of ours: untouched for staleAfter and holding an SQLite header or
+// nothing, or already gone (its companions are then left over).
+func ourPart(path string, now time.Time) bool {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true
+	}
+	if err != nil || !fi.Mode().IsRegular() || now.Sub(fi.ModTime()) < staleAfter {
+		return false
+	}
+	if fi.Size() == 0 {
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	return string(head[:n]) == "SQLite format 3\x00"
 }
 
 // CheckBackup opens a backup file read-only (creating nothing beside it) and

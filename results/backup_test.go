@@ -130,3 +130,62 @@ func TestSuggestBackupDirIsWritable(t *testing.T) {
 		t.Errorf("mountedUnder = %v, want [%s]", got, stick)
 	}
 }
+
+// TestBackupRemovesStalePartFiles: a backup cut short (kill -9, a laptop
+// switched off) leaves a hidden part file with personal data on the USB
+// stick; the next backup into that folder removes it, whatever its name,
+// and leaves other programs' files and a backup still being written alone.
+func TestBackupRemovesStalePartFiles(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.CreateParticipant(ctx, Participant{FullName: "Y Bih Niê", ConsentVersion: ConsentVersion}); err != nil {
+		t.Fatal(err)
+	}
+	usb := t.TempDir()
+	now := s.Now()
+	plant := func(name, content string, age time.Duration) string {
+		p := filepath.Join(usb, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	sqliteHead := "SQLite format 3\x00 Y Bih Niê ..."
+	stale := []string{
+		plant(".kynangso-backup-20260301-0900.db.part", sqliteHead, time.Hour),
+		plant(".kynangso-backup-20260301-0900.db.part-journal", "journal bytes", time.Hour),
+		plant(".lop-thu-bay.db.part", "", 2*time.Hour),             // cut short before VACUUM wrote
+		plant(".gone.db.part-journal", "journal bytes", time.Hour), // its part file already removed
+	}
+	kept := []string{
+		plant(".being-written.db.part", sqliteHead, 5*time.Second), // a backup running elsewhere
+		plant("video.mp4.part", sqliteHead, time.Hour),             // a browser's download
+		plant(".notes.part", "not a database", time.Hour),
+	}
+	if err := s.Backup(ctx, filepath.Join(usb, "new.db")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range stale {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("stale part file %s kept (%v)", filepath.Base(p), err)
+		}
+	}
+	for _, p := range kept {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(p), err)
+		}
+	}
+	// A backup that fails leaves no part file behind.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.Backup(cancelled, filepath.Join(usb, "failed.db")); err == nil {
+		t.Fatal("a backup with a cancelled context succeeded")
+	}
+	matches, _ := filepath.Glob(filepath.Join(usb, ".failed.db.part*"))
+	if len(matches) != 0 {
+		t.Errorf("a failed backup left %v", matches)
+	}
+}

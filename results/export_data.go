@@ -271,7 +271,7 @@ func (s *Store) resultsBook(ctx context.Context, opt ExportOptions) (*exportBook
 			{Label(lang, "question_id"), colID, 12}, {Label(lang, "question"), colText, 60},
 			{Label(lang, "answered"), colInt, 14}, {Label(lang, "pct_correct"), colFloat, 14},
 			{Label(lang, "top_wrong_id"), colID, 14}, {Label(lang, "top_wrong"), colText, 50},
-			{Label(lang, "top_wrong_n"), colInt, 12}}}
+			{Label(lang, "top_wrong_n"), colInt, 12}, {Label(lang, "choice_counts"), colText, 50}}}
 	it.rows = func(emit func([]any) error) error { return itemRows(items, emit) }
 	return &exportBook{tables: []exportTable{res, it}, summary: sum}, info, nil
 }
@@ -283,9 +283,12 @@ func itemRows(r ItemReport, emit func([]any) error) error {
 		if st.Question.Context != "" {
 			q = st.Question.Context + " — " + q
 		}
-		vals := []any{st.Module.ID, st.Module.Title, st.Question.ID, q, st.Answered, st.PercentCorrect, nil, nil, nil}
+		vals := []any{st.Module.ID, st.Module.Title, st.Question.ID, q, st.Answered, st.PercentCorrect, nil, nil, nil, nil}
 		if w := st.TopWrong; w != nil {
 			vals[6], vals[7], vals[8] = strings.Join(w.Choices, ","), w.Text, w.Count
+		}
+		if st.Multiple {
+			vals[9] = st.ChoiceCounts()
 		}
 		if err := emit(vals); err != nil {
 			return err

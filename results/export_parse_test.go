@@ -93,7 +93,7 @@ func TestCSVResultsEqualStore(t *testing.T) {
 	}
 	for k, st := range items.Items {
 		want := []string{st.Module.ID, st.Module.Title, st.Question.ID, st.Question.Prompt,
-			strconv.Itoa(st.Answered), fmtNum(st.PercentCorrect), "", "", ""}
+			strconv.Itoa(st.Answered), fmtNum(st.PercentCorrect), "", "", "", st.ChoiceCounts()}
 		if w := st.TopWrong; w != nil {
 			want[6], want[7], want[8] = strings.Join(w.Choices, ","), w.Text, strconv.Itoa(w.Count)
 		}

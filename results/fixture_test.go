@@ -121,7 +121,11 @@ func dumpTables(t *testing.T, db *sql.DB) map[string][]string {
 		"lesson_progress", "attempts", "answers", "participant_links", "merge_log"}
 	out := map[string][]string{}
 	for _, tb := range tables {
-		rows, err := db.Query(`SELECT * FROM ` + tb + ` ORDER BY 1, 2`)
+		where := ""
+		if tb == "meta" { // the record of text cleaning is bookkeeping, like schema_migrations
+			where = ` WHERE key <> 'text_clean'`
+		}
+		rows, err := db.Query(`SELECT * FROM ` + tb + where + ` ORDER BY 1, 2`)
 		if err != nil {
 			t.Fatalf("dump %s: %v", tb, err)
 		}

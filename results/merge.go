@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,7 +47,12 @@ type SourceReport struct {
 	// AlreadyMerged is set when these exact bytes were merged here before,
 	// so merging them again would change nothing and was skipped.
 	AlreadyMerged bool
-	Err           error
+	// Cleaned says how many incoming rows had their text cleaned as
+	// registration cleans what is typed (control, bidi and invisible
+	// characters removed, NFC, the search key recomputed), and how many
+	// names still break the registration rules.
+	Cleaned TextCleaning
+	Err     error
 }
 
 // Conflict is one record edited differently on two laptops.
@@ -139,6 +145,7 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 			rep.Sources[i].AlreadyMerged = true
 		default:
 			defer v.src.cleanup()
+			rep.Sources[i].Cleaned = v.src.cleaned
 			ready = append(ready, &mergeSource{source: v.src, report: &rep.Sources[i]})
 		}
 		// Merge a batch as soon as it is full (or no file is left), while
@@ -198,20 +205,31 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
-	defer conn.Close()
+	var attached []string
+	cache := 0
+	// Put the connection back as it was: its page cache and no source
+	// attached. If that fails, the connection is discarded instead of going
+	// back to the pool with a source still attached (or a 64 MiB cache).
+	defer func() {
+		if err := restoreConn(conn, cache, attached); err != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		conn.Close()
+	}()
 	// The merging connection's page cache is 64 MiB while it merges: more
 	// (256 MiB measured) made no merge faster and cost 300 MB of memory.
-	var cache int
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
-		conn.ExecContext(ctx, `PRAGMA cache_size = -65536`) // 64 MiB
-		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return fmt.Errorf("read page cache size: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil { // 64 MiB
+		return fmt.Errorf("set page cache size: %w", err)
 	}
 	for i, b := range batch {
 		name := fmt.Sprintf("src%d", i)
 		if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS `+name, b.uri); err != nil {
 			return classify(fmt.Errorf("open source: %w", err))
 		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE `+name)
+		attached = append(attached, name)
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -233,6 +251,31 @@ func (s *Store) mergeBatch(ctx context.Context, batch []*mergeSource) error {
 	// Something in the batch was not new, needs a repair or failed: merge
 	// it file by file, which compares, repairs and finds a failing file.
 	return s.mergeFileByFile(ctx, tx, batch)
+}
+
+// restoreConn gives the merging connection its page cache size back and
+// detaches the sources; the first failure is returned (after trying the
+// rest), so the caller can discard the connection.
+func restoreConn(conn *sql.Conn, cache int, attached []string) error {
+	ctx := context.Background()
+	var errs []error
+	for _, name := range attached {
+		if err := detachSource(ctx, conn, name); err != nil {
+			errs = append(errs, fmt.Errorf("detach %s: %w", name, err))
+		}
+	}
+	if cache != 0 {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, cache)); err != nil {
+			errs = append(errs, fmt.Errorf("restore page cache size: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// detachSource detaches one source; tests replace it to make it fail.
+var detachSource = func(ctx context.Context, conn *sql.Conn, name string) error {
+	_, err := conn.ExecContext(ctx, `DETACH DATABASE `+name)
+	return err
 }
 
 // mergeFileByFile merges each source of the batch in its own savepoint and

@@ -56,7 +56,7 @@ func (s *Store) insertAllNew(ctx context.Context, tx *sql.Tx, batch []*mergeSour
 	ms := make([]*merger, len(batch))
 	reports := make([]SourceReport, len(batch))
 	for i, b := range batch {
-		reports[i] = SourceReport{Path: b.report.Path}
+		reports[i] = SourceReport{Path: b.report.Path, Cleaned: b.report.Cleaned}
 		ms[i] = &merger{tx: tx, src: fmt.Sprintf("src%d", i), digest: b.digest, deviceID: s.deviceID, report: &reports[i], clk: s.clk}
 		if err := ms[i].identify(ctx); err != nil {
 			return false, err

@@ -333,3 +333,33 @@ func TestMergeFileWithLog(t *testing.T) {
 		t.Errorf("a -shm file was created beside the source (%v)", err)
 	}
 }
+
+// TestFailedDetachDiscardsTheConnection: when a source cannot be detached
+// after a merge, the connection that still has it attached is closed
+// instead of going back to the pool.
+func TestFailedDetachDiscardsTheConnection(t *testing.T) {
+	dir := t.TempDir()
+	src := buildLaptops(t, dir).paths[0]
+	s := openMergeStore(t, filepath.Join(dir, "main.db"))
+	old := detachSource
+	detachSource = func(context.Context, *sql.Conn, string) error { return errors.New("disk unplugged") }
+	t.Cleanup(func() { detachSource = old })
+	if _, err := s.Merge(context.Background(), src); err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	detachSource = old
+	// Every connection the pool hands out has only main (and temp).
+	for range 8 {
+		var n int
+		if err := s.DB().QueryRow(`SELECT count(*) FROM pragma_database_list WHERE name LIKE 'src%'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Fatalf("a pooled connection still has %d source(s) attached", n)
+		}
+	}
+	var cache int
+	if err := s.DB().QueryRow(`PRAGMA cache_size`).Scan(&cache); err != nil || cache == -65536 {
+		t.Fatalf("a pooled connection kept the merge's page cache: %d %v", cache, err)
+	}
+}

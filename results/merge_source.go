@@ -20,6 +20,7 @@ type source struct {
 	uri     string
 	digest  string // SHA-256 of the file's bytes (and its -wal, if any)
 	seen    bool   // merged here before: nothing to do
+	cleaned TextCleaning
 	cleanup func()
 }
 
@@ -164,6 +165,13 @@ func (s *Store) vetSource(ctx context.Context, path string) (source, error) {
 	if v < SchemaVersion {
 		return s.prepareCopy(ctx, path, false)
 	}
+	// Text that registration would refuse is cleaned in a private copy:
+	// the source itself is never written to.
+	if dirty, err := dirtyTextAt(ctx, immutableURI(path)); err != nil {
+		return none, err
+	} else if dirty > 0 {
+		return s.prepareCopy(ctx, path, false)
+	}
 	return source{uri: immutableURI(path), cleanup: func() {}}, nil
 }
 
@@ -187,35 +195,56 @@ func (s *Store) prepareCopy(ctx context.Context, path string, withWAL bool) (sou
 			return none, fmt.Errorf("copy source: %w", err)
 		}
 	}
-	if err := upgradeCopy(ctx, cp, s.clk); err != nil {
+	cleaned, err := upgradeCopy(ctx, cp, s.clk)
+	if err != nil {
 		cleanup()
 		return none, err
 	}
-	return source{uri: immutableURI(cp), cleanup: cleanup}, nil
+	return source{uri: immutableURI(cp), cleaned: cleaned, cleanup: cleanup}, nil
 }
 
-// upgradeCopy checks a private copy, applies its write-ahead log and brings
-// its schema up to this build's version.
-func upgradeCopy(ctx context.Context, path string, clk clock) error {
+// upgradeCopy checks a private copy, applies its write-ahead log, brings
+// its schema up to this build's version and cleans its text as
+// registration would.
+func upgradeCopy(ctx context.Context, path string, clk clock) (TextCleaning, error) {
 	db, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
-		return fmt.Errorf("open source copy: %w", err)
+		return TextCleaning{}, fmt.Errorf("open source copy: %w", err)
 	}
 	defer db.Close()
 	v, err := inspectDB(ctx, db)
 	if err != nil {
-		return classify(err)
+		return TextCleaning{}, classify(err)
 	}
 	if v == 0 {
-		return fmt.Errorf("%w: it holds no kynangso data", ErrNotKynangso)
+		return TextCleaning{}, fmt.Errorf("%w: it holds no kynangso data", ErrNotKynangso)
 	}
 	if err := migrate(ctx, db, len(migrations), clk); err != nil {
-		return fmt.Errorf("upgrade source copy: %w", classify(err))
+		return TextCleaning{}, fmt.Errorf("upgrade source copy: %w", classify(err))
+	}
+	cleaned, err := cleanStoredText(ctx, db)
+	if err != nil {
+		return TextCleaning{}, fmt.Errorf("clean source copy: %w", err)
 	}
 	if _, err := db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return fmt.Errorf("upgrade source copy: %w", err)
+		return TextCleaning{}, fmt.Errorf("upgrade source copy: %w", err)
 	}
-	return nil
+	return cleaned, nil
+}
+
+// dirtyTextAt counts the rows of the database at uri (read-only) whose text
+// cleaning would change.
+func dirtyTextAt(ctx context.Context, uri string) (int, error) {
+	db, err := sql.Open("sqlite3", uri)
+	if err != nil {
+		return 0, fmt.Errorf("inspect source: %w", err)
+	}
+	defer db.Close()
+	n, err := countDirtyText(ctx, db)
+	if err != nil {
+		return 0, classify(fmt.Errorf("inspect source: %w", err))
+	}
+	return n, nil
 }
 
 // immutableURI is an SQLite URI that reads path without ever writing to it

@@ -38,8 +38,10 @@ func cleanParticipant(p *Participant, clk clock) error {
 	p.Phone = safetext.Line(p.Phone)
 	p.ConsentVersion = safetext.Line(p.ConsentVersion)
 	switch {
-	case p.FullName == "":
-		return fmt.Errorf("%w: the full name is empty", ErrInvalid)
+	case CheckName(p.FullName) != NameOK:
+		return fmt.Errorf("%w: %v", ErrInvalid, CheckName(p.FullName))
+	case len([]rune(p.Village)) > MaxNameLen || len([]rune(p.Household)) > MaxNameLen:
+		return fmt.Errorf("%w: a village or household is longer than %d characters", ErrInvalid, MaxNameLen)
 	case p.ConsentVersion == "":
 		return fmt.Errorf("%w: a named participant needs recorded consent (ConsentVersion); store people who decline as Anonymous", ErrInvalid)
 	case p.BirthYear != 0 && (p.BirthYear < 1900 || p.BirthYear > clk.year()):

@@ -22,6 +22,19 @@ const EnvDB = "KYNANGSO_DB"
 // "env", "portable" or "user", so the app can tell the trainer where the data
 // lives.
 func ResolvePath(flag string) (path string, how string, err error) {
+	path, how, err = LocatePath(flag)
+	if err != nil || how != "user" {
+		return path, how, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", "", fmt.Errorf("create data folder %s: %w", filepath.Dir(path), err)
+	}
+	return path, how, nil
+}
+
+// LocatePath is ResolvePath without creating anything: commands that only
+// read the data, and messages that name the default file, use it.
+func LocatePath(flag string) (path string, how string, err error) {
 	if flag != "" {
 		return flag, "flag", nil
 	}
@@ -40,9 +53,6 @@ func ResolvePath(flag string) (path string, how string, err error) {
 	dir, err := UserDataDir()
 	if err != nil {
 		return "", "", err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", "", fmt.Errorf("create data folder %s: %w", dir, err)
 	}
 	return filepath.Join(dir, FileName), "user", nil
 }

@@ -70,6 +70,32 @@ func ValidPIN(pin string) bool {
 	return true
 }
 
+// ErrTrivialPIN means a PIN anyone could guess: one digit repeated, a run
+// such as 1234 or 9876, a pair repeated (1212) or a birth year (19xx,
+// 20xx).
+var ErrTrivialPIN = errors.New("results: the PIN is too easy to guess")
+
+// TrivialPIN reports whether a valid PIN is one a participant could guess
+// at the first try: every digit the same (0000), a run up or down (1234,
+// 3456, 9876), a repeated pair (1212) or a four-digit year from 1900 to
+// 2099, the first thing people try after their own birth year.
+func TrivialPIN(pin string) bool {
+	if !ValidPIN(pin) {
+		return false
+	}
+	up, down, same := true, true, true
+	for i := 1; i < len(pin); i++ {
+		d := int(pin[i]) - int(pin[i-1])
+		up, down, same = up && d == 1, down && d == -1, same && d == 0
+	}
+	pair := len(pin)%2 == 0
+	for i := 2; i < len(pin); i++ {
+		pair = pair && pin[i] == pin[i-2]
+	}
+	year := len(pin) == 4 && (pin[:2] == "19" || pin[:2] == "20")
+	return up || down || same || pair || year
+}
+
 // HashPIN returns pin hashed with argon2id under a fresh random salt, in the
 // PHC string format: $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>.
 func HashPIN(pin string, p PINParams) (string, error) {
@@ -150,8 +176,12 @@ func (s *Store) HasPIN(ctx context.Context) (bool, error) {
 	return ok && v != "", nil
 }
 
-// SetPIN stores a new trainer PIN (4–8 digits) and clears the back-off.
+// SetPIN stores a new trainer PIN (4–8 digits, not TrivialPIN:
+// ErrTrivialPIN) and clears the back-off.
 func (s *Store) SetPIN(ctx context.Context, pin string) error {
+	if TrivialPIN(pin) {
+		return ErrTrivialPIN
+	}
 	h, err := HashPIN(pin, DefaultPINParams)
 	if err != nil {
 		return err
@@ -185,21 +215,59 @@ type PINCheck struct {
 	// TooEarly is true when the try was refused because of the wait.
 	TooEarly bool
 	// Failures is the number of wrong PINs in a row, this one included.
+	// After a right PIN it is the number of wrong ones since the last right
+	// one, for the trainer to be told.
 	Failures int
 }
 
-// PINState returns the back-off state: wrong PINs in a row and the earliest
-// next try (zero when a try is allowed at once).
-func (s *Store) PINState(ctx context.Context) (failures int, next time.Time, err error) {
-	if v, ok, err := s.Setting(ctx, SettingPINFailures); err != nil {
-		return 0, time.Time{}, err
-	} else if ok {
-		failures, _ = strconv.Atoi(v)
+// pinCorruptFailures is the failure count a malformed counter reads as: a
+// count whose wait is PINMaxWait. The back-off fails closed: a counter that
+// cannot be read must never reset the wait to nothing.
+const pinCorruptFailures = PINFreeTries + 10
+
+// parseFailures reads a stored failure counter; a malformed or negative one
+// reads as pinCorruptFailures.
+func parseFailures(v string, ok bool) int {
+	if !ok {
+		return 0
 	}
-	if v, ok, err := s.Setting(ctx, SettingPINNextTry); err != nil {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		return pinCorruptFailures
+	}
+	return n
+}
+
+// PINState returns the back-off state: wrong PINs in a row and the earliest
+// next try (zero when a try is allowed at once). It fails closed and is
+// capped: a malformed counter reads as the maximum wait, a malformed next
+// try as PINMaxWait from now, and a next try further than PINMaxWait ahead
+// (the clock went back) is pulled in to now+PINMaxWait and stored that way,
+// so no wait ever exceeds PINMaxWait whatever the clock did.
+func (s *Store) PINState(ctx context.Context) (failures int, next time.Time, err error) {
+	return s.pinState(ctx, s.clk.now())
+}
+
+// pinState is PINState at time now.
+func (s *Store) pinState(ctx context.Context, now time.Time) (failures int, next time.Time, err error) {
+	v, ok, err := s.Setting(ctx, SettingPINFailures)
+	if err != nil {
 		return 0, time.Time{}, err
-	} else if ok {
-		next = parseTime(sql.NullString{String: v, Valid: true})
+	}
+	failures = parseFailures(v, ok)
+	v, ok, err = s.Setting(ctx, SettingPINNextTry)
+	if err != nil || !ok {
+		return failures, time.Time{}, err
+	}
+	next = parseTime(sql.NullString{String: v, Valid: true})
+	if next.IsZero() && strings.TrimSpace(v) != "" || next.Sub(now) > PINMaxWait {
+		next = now.Add(PINMaxWait)
+		err := s.withTx(ctx, "cap trainer PIN wait", func(tx *sql.Tx) error {
+			return s.putSetting(ctx, tx, SettingPINNextTry, fmtTime(next))
+		})
+		if err != nil {
+			return 0, time.Time{}, err
+		}
 	}
 	return failures, next, nil
 }
@@ -216,7 +284,7 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 	if !ok || h == "" {
 		return PINCheck{}, fmt.Errorf("check trainer PIN: no PIN set: %w", ErrNotFound)
 	}
-	failures, next, err := s.PINState(ctx)
+	failures, next, err := s.pinState(ctx, now)
 	if err != nil {
 		return PINCheck{}, fmt.Errorf("check trainer PIN: %w", err)
 	}
@@ -230,7 +298,7 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 	var res PINCheck
 	err = s.withTx(ctx, "check trainer PIN", func(tx *sql.Tx) error {
 		if right {
-			res = PINCheck{OK: true}
+			res = PINCheck{OK: true, Failures: failures}
 			return clearBackoff(ctx, tx)
 		}
 		// Count again inside the transaction so two windows cannot both
@@ -241,7 +309,7 @@ func (s *Store) CheckPIN(ctx context.Context, pin string, now time.Time) (PINChe
 		case err != nil:
 			return err
 		}
-		n, _ := strconv.Atoi(cur)
+		n := parseFailures(cur, cur != "")
 		n++
 		wait := PINWait(n)
 		res = PINCheck{Failures: n, Wait: wait}

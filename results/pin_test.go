@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"errors"
+	"kynangso/internal/testclock"
 	"path/filepath"
 	"testing"
 	"time"
@@ -83,8 +84,10 @@ func TestSetPINStoresArgon2id(t *testing.T) {
 func TestCheckPINBackoffSurvivesRestart(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pin.db")
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	clk := testclock.Fixed(now) // the store's clock, for PINState
 	open := func() *Store {
-		s, err := Open(ctx, path)
+		s, err := Open(ctx, path, WithClock(clk.Now))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +98,6 @@ func TestCheckPINBackoffSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
 	for i := 1; i <= 5; i++ {
 		s = open()
 		r, err := s.CheckPIN(ctx, "0000", now)
@@ -128,6 +130,7 @@ func TestCheckPINBackoffSurvivesRestart(t *testing.T) {
 	}
 	s = open()
 	defer s.Close()
+	clk.Set(at.Add(-time.Second))
 	failures, next, err := s.PINState(ctx)
 	if err != nil || failures != 8 || !next.Equal(at) {
 		t.Fatalf("state after restart: %d failures, next %v (%v); want 8, %v", failures, next, err, at)
@@ -152,7 +155,7 @@ func TestResetPINKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetPIN(ctx, "1234"); err != nil {
+	if err := s.SetPIN(ctx, "4739"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.CheckPIN(ctx, "0000", testNow()); err != nil {
@@ -167,7 +170,7 @@ func TestResetPINKeepsData(t *testing.T) {
 	if n, _, _ := s.PINState(ctx); n != 0 {
 		t.Errorf("failures after reset = %d", n)
 	}
-	if _, err := s.CheckPIN(ctx, "1234", testNow()); !errors.Is(err, ErrNotFound) {
+	if _, err := s.CheckPIN(ctx, "4739", testNow()); !errors.Is(err, ErrNotFound) {
 		t.Errorf("CheckPIN without a PIN = %v, want ErrNotFound", err)
 	}
 	if got, err := s.Participant(ctx, p.ID); err != nil || got.FullName != "Y Bih Niê" {
@@ -194,7 +197,8 @@ func BenchmarkVerifyPIN(b *testing.B) {
 // maximum has passed on the new clock.
 func TestCheckPINWaitCappedWhenClockGoesBack(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pin.db"))
+	clk := testclock.Fixed(time.Date(2031, 1, 1, 8, 0, 0, 0, time.UTC)) // a clock set years ahead
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pin.db"), WithClock(clk.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,22 +206,75 @@ func TestCheckPINWaitCappedWhenClockGoesBack(t *testing.T) {
 	if err := s.SetPIN(ctx, "1357"); err != nil {
 		t.Fatal(err)
 	}
-	future := time.Date(2031, 1, 1, 8, 0, 0, 0, time.UTC) // a clock set years ahead
-	for range PINFreeTries {
-		if _, err := s.CheckPIN(ctx, "0000", future); err != nil {
+	for range PINFreeTries + 8 { // a wait of over 4 minutes, then the cap
+		if _, err := s.CheckPIN(ctx, "0000", clk.Now()); err != nil {
 			t.Fatal(err)
 		}
+		clk.Advance(PINMaxWait)
 	}
-	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC) // the clock corrected
+	clk.Advance(-PINMaxWait)
+	clk.Set(clk.Now().AddDate(-5, 0, 0)) // the clock corrected
+	now := clk.Now()
+	// The page reads the state first: the stored wait is already capped.
+	if _, next, _ := s.PINState(ctx); !next.Equal(now.Add(PINMaxWait)) {
+		t.Fatalf("next try stored as %v, want %v", next, now.Add(PINMaxWait))
+	}
 	r, err := s.CheckPIN(ctx, "1357", now)
 	if err != nil || r.OK || !r.TooEarly || r.Wait != PINMaxWait {
 		t.Fatalf("try after the clock went back: %+v, %v; want refused with wait %v", r, err, PINMaxWait)
 	}
-	if _, next, _ := s.PINState(ctx); !next.Equal(now.Add(PINMaxWait)) {
-		t.Fatalf("next try stored as %v, want %v", next, now.Add(PINMaxWait))
+	clk.Advance(PINMaxWait)
+	r, err = s.CheckPIN(ctx, "1357", clk.Now())
+	if err != nil || !r.OK || r.Failures != PINFreeTries+8 {
+		t.Fatalf("right PIN after the capped wait: %+v, %v; want OK, told of %d wrong tries", r, err, PINFreeTries+8)
 	}
-	r, err = s.CheckPIN(ctx, "1357", now.Add(PINMaxWait))
-	if err != nil || !r.OK {
-		t.Fatalf("right PIN after the capped wait: %+v, %v", r, err)
+}
+
+// A failure counter or next-try time that cannot be read (a hand edit, a
+// bug) fails closed: it means the longest wait, never no wait.
+func TestPINBackoffFailsClosed(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct{ key, value string }{
+		{SettingPINFailures, "lots"}, {SettingPINFailures, "-3"}, {SettingPINNextTry, "tomorrow"},
+	} {
+		clk := testclock.Fixed(testclock.Start)
+		s, err := Open(ctx, filepath.Join(t.TempDir(), "pin.db"), WithClock(clk.Now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetPIN(ctx, "1357"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetSetting(ctx, c.key, c.value); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.CheckPIN(ctx, "0000", clk.Now())
+		if c.key == SettingPINNextTry {
+			if err != nil || !r.TooEarly || r.Wait != PINMaxWait {
+				t.Errorf("%s=%q: %+v %v; want refused for %v", c.key, c.value, r, err, PINMaxWait)
+			}
+		} else if err != nil || r.Wait != PINMaxWait {
+			t.Errorf("%s=%q: a wrong PIN then waits %v (%v); want %v", c.key, c.value, r.Wait, err, PINMaxWait)
+		}
+		s.Close()
+	}
+}
+
+func TestTrivialPIN(t *testing.T) {
+	for pin, want := range map[string]bool{
+		"0000": true, "7777": true, "1234": true, "3456": true, "9876": true, "12345678": true,
+		"1212": true, "1960": true, "1999": true, "2005": true, "123456": true, "654321": true,
+		"1357": false, "2468": false, "4739": false, "2100": false, "1235": false, "80516": false, "12abc": false,
+	} {
+		if got := TrivialPIN(pin); got != want {
+			t.Errorf("TrivialPIN(%q) = %v, want %v", pin, got, want)
+		}
+	}
+	s := openTest(t)
+	if err := s.SetPIN(context.Background(), "1234"); !errors.Is(err, ErrTrivialPIN) {
+		t.Fatalf("SetPIN(1234) = %v, want ErrTrivialPIN", err)
+	}
+	if ok, _ := s.HasPIN(context.Background()); ok {
+		t.Fatal("a trivial PIN was stored")
 	}
 }

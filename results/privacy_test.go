@@ -3,10 +3,13 @@ package results
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestDeleteParticipantDataErasesBytes(t *testing.T) {
@@ -68,7 +71,7 @@ func TestDeleteParticipantDataErasesBytes(t *testing.T) {
 	if res, _ := s.SearchParticipants(ctx, "zyquat", 10); len(res) != 0 {
 		t.Fatalf("erased person still found: %+v", res)
 	}
-	if err := s.UpdateParticipant(ctx, Participant{ID: p.ID, FullName: "X", ConsentVersion: ConsentVersion}); !errors.Is(err, ErrNotFound) {
+	if err := s.UpdateParticipant(ctx, Participant{ID: p.ID, FullName: "Xuân", ConsentVersion: ConsentVersion}); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("update of erased record: %v", err)
 	}
 	if err := s.DeleteParticipantData(ctx, "missing"); !errors.Is(err, ErrNotFound) {
@@ -92,4 +95,98 @@ func containsAny(t *testing.T, path string, needles [][]byte) bool {
 		}
 	}
 	return false
+}
+
+// holdReader starts a long read on a connection of db, as a report still
+// reading its rows does, and returns what ends it.
+func holdReader(t *testing.T, db *sql.DB) func() {
+	t.Helper()
+	rows, err := db.Query(`SELECT full_name FROM participants`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rows.Next() {
+		t.Fatal("nothing to read")
+	}
+	return func() { rows.Close() }
+}
+
+// TestErasureWaitsForAReaderAndFinishes: while a report holds a read, the
+// erasure is committed but its bytes cannot leave the file yet; the store
+// says so instead of "deleted", and finishes by itself once the reader is
+// done, recording when.
+func TestErasureWaitsForAReaderAndFinishes(t *testing.T) {
+	old := erasureRetry
+	erasureRetry = 20 * time.Millisecond
+	t.Cleanup(func() { erasureRetry = old })
+	s := openTest(t)
+	ctx := context.Background()
+	p, err := s.CreateParticipant(ctx, Participant{FullName: "Hờ Zyquất Niê", Phone: "0987654321", ConsentVersion: ConsentVersion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		mustParticipant(t, s, fmt.Sprintf("Người %d", i), "Thôn 1", 1990)
+	}
+	release := holdReader(t, s.DB())
+	err = s.DeleteParticipantData(ctx, p.ID)
+	if !errors.Is(err, ErrErasurePending) {
+		t.Fatalf("delete with a reader = %v, want ErrErasurePending", err)
+	}
+	if got, _ := s.Participant(ctx, p.ID); got.FullName != "" {
+		t.Fatal("the erasure is not committed")
+	}
+	if n, _ := s.PendingErasures(ctx); n != 1 {
+		t.Fatalf("%d pending erasures, want 1", n)
+	}
+	release()
+	deadline := time.Now().Add(10 * time.Second)
+	for n := 1; n > 0; n, _ = s.PendingErasures(ctx) {
+		if time.Now().After(deadline) {
+			t.Fatal("the erasure did not finish after the reader ended")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if containsAny(t, s.Path(), [][]byte{[]byte("Zyquất"), []byte("zyquat"), []byte("0987654321")}) {
+		t.Fatal("the erasure was marked finished with the name still on disk")
+	}
+	var done sql.NullString
+	s.DB().QueryRow(`SELECT completed_at FROM privacy_erasures WHERE participant_id = ?`, p.ID).Scan(&done)
+	if !done.Valid {
+		t.Fatal("no record of when the erasure finished")
+	}
+}
+
+// TestPendingErasureFinishesAtStart: an erasure held back until the app
+// closed finishes when the app next opens the database.
+func TestPendingErasureFinishesAtStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.CreateParticipant(ctx, Participant{FullName: "Hờ Zyquất Niê", ConsentVersion: ConsentVersion})
+	other, err := sql.Open("sqlite3", dsn(path, true)) // another program reading the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	release := holdReader(t, other)
+	if err := s.DeleteParticipantData(ctx, p.ID); !errors.Is(err, ErrErasurePending) {
+		t.Fatalf("delete with a reader = %v, want ErrErasurePending", err)
+	}
+	s.Close()
+	release()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.PendingErasures(ctx); n != 0 {
+		t.Fatalf("%d erasures still pending after a restart", n)
+	}
+	if containsAny(t, path, [][]byte{[]byte("Zyquất"), []byte("zyquat")}) {
+		t.Fatal("the name is still on disk after the restart")
+	}
 }

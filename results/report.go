@@ -61,7 +61,9 @@ func (f Filter) Validate() error {
 }
 
 // ModuleInfo names one module for reports: its id, the basic skill (1..5)
-// it teaches, its title and its questions (for prompts and choice texts).
+// it teaches, or 0 for a foundation module (using the phone itself, taught
+// before the five skills), its title and its questions (for prompts and
+// choice texts).
 type ModuleInfo struct {
 	ID        string
 	Skill     int
@@ -145,10 +147,25 @@ func (c Catalog) moduleIDs(extra []string) []string {
 	return append(ids, more...)
 }
 
-// skillOf returns the key that groups modules into skills: the skill number,
-// or the module id when a module has none.
+// required returns the catalog's modules that "passed all five" and the
+// follow-up list's "still to pass" ask for: every module but the
+// foundation ones (skill 0). A foundation module teaches what comes before
+// the five skills, so passing it must never count as a sixth skill and not
+// passing it must never keep someone from "passed all five".
+func (c Catalog) required() []ModuleInfo {
+	var out []ModuleInfo
+	for _, m := range c.Modules {
+		if m.Skill != lessons.FoundationSkill {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// skillOf returns the key that groups required modules into skills: the
+// skill number, so two modules of one skill count once.
 func (c Catalog) skillOf(id string) string {
-	if m, ok := c.module(id); ok && m.Skill > 0 {
+	if m, ok := c.module(id); ok {
 		return fmt.Sprint(m.Skill)
 	}
 	return "module:" + id

@@ -12,9 +12,11 @@ import (
 // FollowUpReport is the follow-up list: who has not yet passed which
 // module, grouped by village then household, for door-to-door visits.
 type FollowUpReport struct {
-	Filter    Filter        `json:"filter"`
-	WithPhone bool          `json:"with_phone"`
-	Modules   []ModuleLabel `json:"modules"`
+	Filter    Filter `json:"filter"`
+	WithPhone bool   `json:"with_phone"`
+	// Modules are the modules the list asks people to pass: the catalog's,
+	// foundation modules (skill 0) aside.
+	Modules []ModuleLabel `json:"modules"`
 	// People counts the named people listed.
 	People int `json:"people"`
 	// Anonymous counts the anonymous or erased people in the filter who
@@ -48,7 +50,9 @@ type FollowUpPerson struct {
 }
 
 // FollowUp lists the people with activity in f who have not passed every
-// module of cat. A pass counts whenever it happened, so someone who passed
+// module of cat that counts (foundation modules, skill 0, do not: see
+// Catalog.required), and lists only those modules. A pass counts whenever
+// it happened, so someone who passed
 // a module before the filter's dates is not sent back to it. The phone is
 // included only when withPhone is set.
 func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone bool) (FollowUpReport, error) {
@@ -57,7 +61,8 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 		return FollowUpReport{}, err
 	}
 	r := FollowUpReport{Filter: sc.f, WithPhone: withPhone, Villages: []FollowUpVillage{}}
-	for _, m := range cat.Modules {
+	required := cat.required()
+	for _, m := range required {
 		r.Modules = append(r.Modules, cat.label(m.ID))
 	}
 	q, fast := followUpQuery(sc), sc.wholeHistory()
@@ -96,7 +101,7 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 			done = parseList(passed)
 		}
 		todo := []ModuleLabel{}
-		for _, m := range cat.Modules {
+		for _, m := range required {
 			if !slices.Contains(done, m.ID) {
 				todo = append(todo, cat.label(m.ID))
 			}

@@ -61,8 +61,10 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 		return FollowUpOverview{}, fmt.Errorf("follow-up overview: %w", err)
 	}
 	o := FollowUpOverview{Filter: sc.f, Villages: []FollowUpVillageCount{}}
-	for _, m := range cat.Modules {
-		o.Modules = append(o.Modules, cat.label(m.ID))
+	// The columns are the modules Missing counts: rules.modules, the
+	// required ones.
+	for _, id := range rules.modules {
+		o.Modules = append(o.Modules, cat.label(id))
 	}
 	// Villages and households are grouped by their cleaned names, as the
 	// list groups them.

@@ -56,15 +56,27 @@ type ClassAttended struct {
 // / maximum × 100 of finished attempts, one decimal.
 type ModuleHistory struct {
 	ModuleLabel
+	// Attempts counts every attempt (finished, abandoned or still open);
+	// Finished only the finished ones, which alone have a score.
 	Attempts    int     `json:"attempts"`
 	Finished    int     `json:"finished"`
 	BestPercent float64 `json:"best_percent"`
-	LastPercent float64 `json:"last_percent"`
+	// InProgress is the attempt still open at the module, if any: a
+	// person who stopped half-way has no score yet, only progress.
+	InProgress  *AttemptProgress `json:"in_progress,omitempty"`
+	LastPercent float64          `json:"last_percent"`
 	// LastDate is the local date of the latest finished attempt.
 	LastDate string `json:"last_date,omitempty"`
 	Passed   bool   `json:"passed"`
 	// PassedOn is the local date of the first passed attempt.
 	PassedOn string `json:"passed_on,omitempty"`
+}
+
+// AttemptProgress is how far an open attempt went: questions answered of
+// the questions drawn.
+type AttemptProgress struct {
+	Answered  int `json:"answered"`
+	Questions int `json:"questions"`
 }
 
 // Revisit is a module to go over again and the questions to start with.
@@ -196,8 +208,9 @@ func (s *Store) classesAttended(ctx context.Context, ids string) ([]ClassAttende
 // moduleHistories aggregates the person's attempts per module; every
 // catalog module is listed (in catalog order), tried or not.
 func (s *Store) moduleHistories(ctx context.Context, ids string, cat Catalog) ([]ModuleHistory, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT module_id, state, score, max_score, passed, finished_at
-		FROM attempts WHERE participant_id IN (SELECT value FROM json_each(?))
+	rows, err := s.db.QueryContext(ctx, `SELECT module_id, state, score, max_score, passed, finished_at,
+			json_array_length(question_ids), (SELECT count(*) FROM answers AS x WHERE x.attempt_id = a.id)
+		FROM attempts AS a WHERE participant_id IN (SELECT value FROM json_each(?))
 		ORDER BY finished_at IS NULL, finished_at, started_at, id`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("participant history: attempts: %w", err)
@@ -207,10 +220,10 @@ func (s *Store) moduleHistories(ctx context.Context, ids string, cat Catalog) ([
 	var seen []string
 	for rows.Next() {
 		var mid, state string
-		var score, max int
+		var score, max, drawn, answered int
 		var passed bool
 		var fin sql.NullString
-		if err := rows.Scan(&mid, &state, &score, &max, &passed, &fin); err != nil {
+		if err := rows.Scan(&mid, &state, &score, &max, &passed, &fin, &drawn, &answered); err != nil {
 			return nil, fmt.Errorf("participant history: attempts: %w", err)
 		}
 		m := byID[mid]
@@ -220,6 +233,10 @@ func (s *Store) moduleHistories(ctx context.Context, ids string, cat Catalog) ([
 			seen = append(seen, mid)
 		}
 		m.Attempts++
+		if state == StateInProgress {
+			// The latest open attempt wins (rows are in start order).
+			m.InProgress = &AttemptProgress{Answered: answered, Questions: drawn}
+		}
 		if state != StateFinished {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"kynangso/internal/safetext"
+	"kynangso/quiz"
 )
 
 // ItemReport is the item analysis: how each question was answered, worst
@@ -28,16 +29,36 @@ type ItemStat struct {
 	// PercentCorrect is Correct / Answered × 100, one decimal.
 	PercentCorrect float64 `json:"percent_correct"`
 	// TopWrong is the wrong answer chosen most often; nil when every answer
-	// was right.
+	// was right. For a choose-all question it is the most common wrong set,
+	// described by what it missed and what it ticked by mistake.
 	TopWrong *WrongAnswer `json:"top_wrong,omitempty"`
+	// Multiple is set for a choose-all question (quiz.TypeMultiple), whose
+	// Choices then say, choice by choice, how often each was ticked.
+	Multiple bool         `json:"multiple,omitempty"`
+	Choices  []ChoiceStat `json:"choices,omitempty"`
 }
 
 // WrongAnswer is a wrong answer and how many times it was chosen. For a
-// question with several correct choices it is the whole set chosen.
+// question with several correct choices it is the whole set chosen, with
+// the right choices it left out (Missed) and the wrong ones it ticked
+// (Extra): an incomplete set of right choices is not "a wrong answer", and
+// Text says so ("chỉ chọn …, thiếu …").
 type WrongAnswer struct {
 	Choices []string `json:"choices"`
 	Text    string   `json:"text"`
 	Count   int      `json:"count"`
+	Missed  []string `json:"missed,omitempty"`
+	Extra   []string `json:"extra,omitempty"`
+}
+
+// ChoiceStat is one choice of a choose-all question: how many answers
+// ticked it. For a right choice, Answered − Picked answers missed it; for a
+// wrong one, Picked answers ticked it by mistake.
+type ChoiceStat struct {
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Right  bool   `json:"right"`
+	Picked int    `json:"picked"`
 }
 
 // ItemAnalysis counts, for every question answered in the attempts of f,
@@ -84,6 +105,10 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 			stats[k] = st
 		}
 		st.Answered += n
+		if q, ok := cat.question(k.m, k.q); ok && q.Type == quiz.TypeMultiple {
+			st.Multiple = true
+			st.tallyChoices(q, parseList(chosen), n, cat.Lang)
+		}
 		if correct {
 			st.Correct += n
 			continue
@@ -106,6 +131,9 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 		st.PercentCorrect = percent(st.Correct, st.Answered)
 		if st.TopWrong != nil {
 			st.TopWrong.Text = cat.choiceText(k.m, k.q, st.TopWrong.Choices)
+			if st.Multiple {
+				cat.describeSet(k.m, k.q, st.TopWrong)
+			}
 		}
 		r.Items = append(r.Items, *st)
 	}
@@ -118,6 +146,67 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 			strings.Compare(a.Question.ID, b.Question.ID))
 	})
 	return r, nil
+}
+
+// tallyChoices adds n answers that ticked chosen to the per-choice counts
+// of a choose-all question, in the question's choice order.
+func (st *ItemStat) tallyChoices(q quiz.Question, chosen []string, n int, lang string) {
+	if st.Choices == nil {
+		for _, c := range q.Choices {
+			st.Choices = append(st.Choices, ChoiceStat{ID: c.ID, Text: safetext.Line(c.Text.In(lang)), Right: c.Correct})
+		}
+	}
+	for i := range st.Choices {
+		if slices.Contains(chosen, st.Choices[i].ID) {
+			st.Choices[i].Picked += n
+		}
+	}
+}
+
+// ChoiceCounts says, for a choose-all question, how often each choice was
+// ticked out of the answers, right choices marked ✓ and wrong ones ✗:
+// "✓ Gọi 113: 18/20 · ✗ Chuyển tiền: 3/20". Empty for other questions.
+func (st ItemStat) ChoiceCounts() string {
+	parts := make([]string, 0, len(st.Choices))
+	for _, c := range st.Choices {
+		mark := "✗"
+		if c.Right {
+			mark = "✓"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s: %d/%d", mark, c.Text, c.Picked, st.Answered))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// describeSet fills in what a wrong set of a choose-all question missed and
+// ticked by mistake, and says it in words: "chỉ chọn A + B, thiếu C",
+// "chọn nhầm D", "chọn nhầm D, thiếu C".
+func (c Catalog) describeSet(mid, qid string, w *WrongAnswer) {
+	q, ok := c.question(mid, qid)
+	if !ok {
+		return
+	}
+	w.Missed, w.Extra = nil, nil
+	for _, ch := range q.Choices {
+		picked := slices.Contains(w.Choices, ch.ID)
+		switch {
+		case ch.Correct && !picked:
+			w.Missed = append(w.Missed, ch.ID)
+		case !ch.Correct && picked:
+			w.Extra = append(w.Extra, ch.ID)
+		}
+	}
+	missed, extra := c.choiceText(mid, qid, w.Missed), c.choiceText(mid, qid, w.Extra)
+	switch {
+	case len(w.Choices) == 0:
+		w.Text = Label(c.Lang, "no_answer")
+	case len(w.Extra) == 0:
+		w.Text = fmt.Sprintf(Label(c.Lang, "only_missed"), c.choiceText(mid, qid, w.Choices), missed)
+	case len(w.Missed) == 0:
+		w.Text = fmt.Sprintf(Label(c.Lang, "extra"), extra)
+	default:
+		w.Text = fmt.Sprintf(Label(c.Lang, "extra_missed"), extra, missed)
+	}
 }
 
 // moduleRank orders modules as the catalog does, unknown ones last.

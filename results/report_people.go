@@ -55,7 +55,7 @@ type passRules struct {
 func newPassRules(cat Catalog) passRules {
 	r := passRules{skillOf: map[string]string{}}
 	skills := map[string]bool{}
-	for _, m := range cat.Modules {
+	for _, m := range cat.required() {
 		r.skillOf[m.ID] = cat.skillOf(m.ID)
 		skills[r.skillOf[m.ID]] = true
 		r.modules = append(r.modules, m.ID)

@@ -274,17 +274,24 @@ func demoFilters(t testing.TB, s *Store) []Filter {
 // TestReportsMatchPlainSQLWithFilters checks every summary number against
 // plain SQL on a modest demo, with no filter and with each kind of filter.
 func TestReportsMatchPlainSQLWithFilters(t *testing.T) {
+	compareAllFilters(t, openDemo(t, 600, 11))
+}
+
+// openDemo builds a demo database of n people in a temporary folder and
+// opens it.
+func openDemo(t *testing.T, n int, seed int64) *Store {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if _, err := Demo(ctx, path, DemoOptions{Participants: 600, Seed: 11}, nil); err != nil {
+	if _, err := Demo(ctx, path, DemoOptions{Participants: n, Seed: seed}, nil); err != nil {
 		t.Fatal(err)
 	}
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	compareAllFilters(t, s)
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
 func compareAllFilters(t *testing.T, s *Store) {
@@ -295,6 +302,17 @@ func compareAllFilters(t *testing.T, s *Store) {
 	for _, f := range demoFilters(t, s) {
 		t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) { checkReportsAgainstSQL(t, s, demoCatalog(), f) })
 	}
+}
+
+// TestReportsMatchPlainSQLOn20k is the same comparison at the scale of a
+// district (20,000 people), where the grouped fast paths of the reports
+// (person_summary) take over from the per-person reads: it runs by default,
+// so CI checks the fast paths at scale on every run.
+func TestReportsMatchPlainSQLOn20k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20,000-person demo (about 15 s); skipped with -short")
+	}
+	compareAllFilters(t, openDemo(t, 20_000, 13))
 }
 
 // TestReportsMatchPlainSQLOn100k is the same comparison on the 100,000-person

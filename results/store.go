@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -50,6 +51,14 @@ type Store struct {
 	path     string
 	deviceID string
 	clk      clock
+
+	// The background retry of pending erasures (privacy.go), stopped by
+	// Close.
+	bg       sync.Mutex
+	bgStop   chan struct{}
+	bgWait   sync.WaitGroup
+	bgClosed bool
+	retrying bool
 }
 
 // dsn builds the go-sqlite3 data source name for path. Every pooled
@@ -145,7 +154,7 @@ func openAt(ctx context.Context, path string, upTo int, opts ...Option) (*Store,
 	if err != nil {
 		return nil, fmt.Errorf("open results database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, clk: newClock(opts)}
+	s := &Store{db: db, path: path, clk: newClock(opts), bgStop: make(chan struct{})}
 	if err := s.init(ctx, upTo); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open results database %s: %w", path, classify(err))
@@ -166,6 +175,16 @@ func (s *Store) init(ctx context.Context, upTo int) error {
 		return err
 	}
 	s.deviceID = id
+	if err := s.cleanOwnText(ctx); err != nil {
+		return err
+	}
+	// An erasure that could not finish last time (a reader held the log)
+	// finishes now; if something still holds it, the background retry does.
+	if done, err := s.FinishErasures(ctx); err != nil {
+		return err
+	} else if !done {
+		s.retryErasuresInBackground()
+	}
 	return nil
 }
 
@@ -208,7 +227,16 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.bg.Lock()
+	if !s.bgClosed {
+		s.bgClosed = true
+		close(s.bgStop)
+	}
+	s.bg.Unlock()
+	s.bgWait.Wait()
+	// A reader in another program may hold the checkpoint back: try for a
+	// second, not for the 10 s busy timeout; the data is committed anyway.
+	_, _ = s.checkpointFully(context.Background())
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close results database: %w", err)
 	}

@@ -1,7 +1,7 @@
 // Package safetext makes untrusted text (names people type, content from
 // packs, imported files) safe to show in a terminal and to search: NFC
-// normalisation, removal of terminal escape sequences, control and bidi
-// characters, and a diacritic-free search key.
+// normalisation, removal of terminal escape sequences, control, bidi and
+// other invisible format characters, and a diacritic-free search key.
 package safetext
 
 import (
@@ -14,31 +14,66 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// isBidi reports the Unicode bidirectional formatting characters that can
-// reorder what a terminal shows (the "Trojan Source" set) and other invisible
-// format characters that have no place in a name.
-func isBidi(r rune) bool {
-	switch {
-	case r >= 0x202A && r <= 0x202E, // LRE RLE PDF LRO RLO
-		r >= 0x2066 && r <= 0x2069,            // LRI RLI FSI PDI
-		r == 0x200E, r == 0x200F, r == 0x061C: // LRM RLM ALM
+// Invisible reports the characters that show nothing yet change what a
+// terminal, a search or a spreadsheet does with the text: every format
+// character (Unicode category Cf: the bidi controls of "Trojan Source",
+// zero-width space and joiners, word joiner, soft hyphen, the byte-order
+// mark, tag characters...) and the Hangul fillers, which are letters that
+// draw as blanks. Control characters are not included (see Text).
+func Invisible(r rune) bool {
+	switch r {
+	case 0x115F, 0x1160, 0x3164, 0xFFA0: // Hangul fillers
 		return true
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// zwj is the zero-width joiner, which emoji sequences such as 👨‍👩‍👧 need.
+const zwj = 0x200D
+
+// pictographic approximates Unicode's Extended_Pictographic: the symbol
+// blocks emoji come from, plus skin-tone modifiers and the emoji
+// variation selector, which may sit before a joiner.
+func pictographic(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF ||
+		r >= 0x2B00 && r <= 0x2BFF || r == 0xFE0F || r == 0x2640 || r == 0x2642
+}
+
+// keepJoiner reports whether the invisible rune at rs[i] is part of an emoji
+// (a joiner between two pictographs, or a tag of a flag such as 🏴 of
+// Scotland), which is kept: emoji are text people type, and only stray
+// formatting goes.
+func keepJoiner(rs []rune, i int) bool {
+	prev := func() rune {
+		if i > 0 {
+			return rs[i-1]
+		}
+		return 0
+	}
+	switch r := rs[i]; {
+	case r == zwj:
+		return i > 0 && i+1 < len(rs) && pictographic(rs[i-1]) && pictographic(rs[i+1])
+	case r >= 0xE0020 && r <= 0xE007F: // tag characters follow 🏴 or each other
+		p := prev()
+		return p == 0x1F3F4 || p >= 0xE0020 && p <= 0xE007F
 	}
 	return false
 }
 
 // Text cleans multi-line text: it strips ANSI/OSC escape sequences, control
-// characters (keeping newlines; tabs become spaces) and bidi controls, and
-// normalises to NFC. Use it for content and anything shown in several lines.
+// characters (keeping newlines; tabs become spaces) and invisible format
+// characters (Invisible; joiners inside emoji stay), and normalises to NFC.
+// Use it for content and anything shown in several lines.
 func Text(s string) string {
 	if s == "" {
 		return s
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = ansi.Strip(s)
+	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i, r := range rs {
 		switch {
 		case r == '\n':
 			b.WriteRune(r)
@@ -46,7 +81,9 @@ func Text(s string) string {
 			b.WriteByte(' ')
 		case r == unicode.ReplacementChar:
 			b.WriteRune(r)
-		case unicode.IsControl(r), isBidi(r), r == 0xFEFF:
+		case unicode.IsControl(r):
+			// dropped
+		case Invisible(r) && !keepJoiner(rs, i):
 			// dropped
 		default:
 			b.WriteRune(r)
