@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -84,8 +85,8 @@ func (t *exportTarget) check() error {
 	case fi.IsDir():
 		t.out, t.dir = "", t.out
 	case !t.force:
-		return fmt.Errorf("Tệp %s đã có; lệnh xuất không ghi đè (có thể ai đó đã sửa tệp này). Hãy chọn tên khác bằng -o, hoặc thêm --force để thay tệp cũ.\n"+
-			"The file %s already exists; export does not overwrite it (someone may have edited it). Choose another name with -o, or add --force to replace it.", t.out, t.out)
+		return usererr.New(fmt.Sprintf("Tệp %s đã có; lệnh xuất không ghi đè (có thể ai đó đã sửa tệp này). Hãy chọn tên khác bằng -o, hoặc thêm --force để thay tệp cũ.", t.out),
+			fmt.Sprintf("The file %s already exists; export does not overwrite it (someone may have edited it). Choose another name with -o, or add --force to replace it.", t.out), nil)
 	}
 	return nil
 }
@@ -93,11 +94,12 @@ func (t *exportTarget) check() error {
 func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, target exportTarget,
 	f results.Filter, withPhone bool, src hubFlags) error {
 	if kind != results.ExportAttendance && kind != results.ExportResults {
-		return fmt.Errorf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).\n"+
-			"There is no export %q; use attendance or results.", kind, kind)
+		return usererr.New(fmt.Sprintf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).", kind),
+			fmt.Sprintf("There is no export %q; use attendance or results.", kind), nil)
 	}
 	if format != results.FormatCSV && format != results.FormatXLSX {
-		return fmt.Errorf("--format phải là csv hoặc xlsx, không phải %q.\n--format must be csv or xlsx, not %q.", format, format)
+		return usererr.New(fmt.Sprintf("--format phải là csv hoặc xlsx, không phải %q.", format),
+			fmt.Sprintf("--format must be csv or xlsx, not %q.", format), nil)
 	}
 	if err := f.Validate(); err != nil {
 		return filterError(err)
@@ -120,7 +122,8 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 	}
 	tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
 	if err != nil {
-		return fmt.Errorf("Không ghi được vào thư mục %s; hãy chọn chỗ khác bằng -o.\nCannot write in the folder %s; choose another place with -o.\n(%w)", dir, dir, err)
+		return usererr.New(fmt.Sprintf("Không ghi được vào thư mục %s; hãy chọn chỗ khác bằng -o.", dir),
+			fmt.Sprintf("Cannot write in the folder %s; choose another place with -o.", dir), err)
 	}
 	defer os.Remove(tmp.Name())
 	info, err := s.Export(ctx, tmp, kind, format, results.ExportOptions{Filter: f, Catalog: cat, WithPhone: withPhone})
@@ -136,7 +139,8 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 		out = results.FreeFileName(filepath.Join(dir, results.ExportFileName(kind, format, info, o.Lang)))
 	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
-		return fmt.Errorf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).\nCannot save %s (is it open in Excel?).\n(%w)", out, out, err)
+		return usererr.New(fmt.Sprintf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).", out),
+			fmt.Sprintf("Cannot save %s (is it open in Excel?).", out), err)
 	}
 	abs, _ := filepath.Abs(out)
 	fmt.Fprintln(o.Out(), abs)
@@ -159,11 +163,11 @@ func (o *Options) catalog() results.Catalog {
 func filterError(err error) error {
 	switch {
 	case errors.Is(err, results.ErrBadFilter):
-		return fmt.Errorf("Bộ lọc không dùng được: hãy viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15, và --from không sau --to.\n"+
-			"The filter cannot be used: write dates as YYYY-MM-DD, e.g. 2026-03-15, with --from not after --to.\n(%w)", err)
+		return usererr.New("Bộ lọc không dùng được: hãy viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15, và --from không sau --to.",
+			"The filter cannot be used: write dates as YYYY-MM-DD, e.g. 2026-03-15, with --from not after --to.", err)
 	case errors.Is(err, results.ErrNotFound):
-		return fmt.Errorf("Không tìm thấy lớp hoặc thôn/buôn đã chọn; hãy xem lại --session hoặc --village.\n"+
-			"The chosen class or village was not found; check --session or --village.\n(%w)", err)
+		return usererr.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn; hãy xem lại --session hoặc --village.",
+			"The chosen class or village was not found; check --session or --village.", err)
 	}
 	return err
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/internal/safetext"
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -53,12 +54,14 @@ type reportData struct {
 
 func runReport(ctx context.Context, o *Options, format string, sections []string, f results.Filter, withPhone bool, src hubFlags) error {
 	if format != "text" && format != "json" && format != "md" {
-		return fmt.Errorf("--format phải là text, json hoặc md, không phải %q.\n--format must be text, json or md, not %q.", format, format)
+		return usererr.New(fmt.Sprintf("--format phải là text, json hoặc md, không phải %q.", format),
+			fmt.Sprintf("--format must be text, json or md, not %q.", format), nil)
 	}
 	for _, s := range sections {
 		if !slices.Contains(reportSections, s) {
-			return fmt.Errorf("Không có phần %q; hãy chọn trong: %s.\nThere is no section %q; choose from: %s.",
-				s, strings.Join(reportSections, ","), s, strings.Join(reportSections, ","))
+			all := strings.Join(reportSections, ",")
+			return usererr.New(fmt.Sprintf("Không có phần %q; hãy chọn trong: %s.", s, all),
+				fmt.Sprintf("There is no section %q; choose from: %s.", s, all), nil)
 		}
 	}
 	if err := f.Validate(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"kynangso/internal/usererr"
 	"kynangso/results"
 	"math"
 	"os"
@@ -111,14 +112,14 @@ func NewRoot(o *Options) *cobra.Command {
 			return err
 		}
 		if o.Lang != "vi" && o.Lang != "en" {
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.\n"+
-					"--lang must be vi (Vietnamese) or en (English), not %q.", o.Lang, o.Lang)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.", o.Lang),
+				fmt.Sprintf("--lang must be vi (Vietnamese) or en (English), not %q.", o.Lang), nil)}
 		}
 		if o.IdleMinutes < 0 || o.IdleMinutes > 24*60 {
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"số phút chờ --idle-minutes phải từ 0 đến 1440, không phải %d.\n"+
-					"--idle-minutes must be between 0 and 1440, not %d.", o.IdleMinutes, o.IdleMinutes)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Số phút chờ --idle-minutes phải từ 0 đến 1440, không phải %d.", o.IdleMinutes),
+				fmt.Sprintf("--idle-minutes must be between 0 and 1440, not %d.", o.IdleMinutes), nil)}
 		}
 		return nil
 	}
@@ -269,8 +270,9 @@ func argsRange(lo, hi int, vi, en string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo:
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"Lệnh `%s` còn thiếu %s.\n`%s` needs %s.", cmd.CommandPath(), vi, cmd.CommandPath(), en)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Lệnh `%s` còn thiếu %s.", cmd.CommandPath(), vi),
+				fmt.Sprintf("`%s` needs %s.", cmd.CommandPath(), en), nil)}
 		case len(args) > hi:
 			return tooManyArgs(cmd, args[hi:])
 		}
@@ -301,7 +303,7 @@ func tooManyArgs(cmd *cobra.Command, extra []string) error {
 		return &usageError{cmd: cmd.CommandPath(), err: errors.New(msg)}
 	}
 	q := strings.Join(extra, " ")
-	return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-		"Lệnh `%s` không cần thêm %q; nếu tên tệp có dấu cách, hãy đặt nó trong ngoặc kép.\n"+
-			"`%s` does not take %q; if a file name has spaces, put it in quotes.", cmd.CommandPath(), q, cmd.CommandPath(), q)}
+	return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+		fmt.Sprintf("Lệnh `%s` không cần thêm %q; nếu tên tệp có dấu cách, hãy đặt nó trong ngoặc kép.", cmd.CommandPath(), q),
+		fmt.Sprintf("`%s` does not take %q; if a file name has spaces, put it in quotes.", cmd.CommandPath(), q), nil)}
 }

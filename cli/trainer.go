@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/internal/safetext"
+	"kynangso/internal/usererr"
 )
 
 // newTrainerCmd groups the trainer's laptop tools: resetting a forgotten
@@ -40,7 +41,7 @@ func newResetPINCmd(o *Options) *cobra.Command {
 			defer store.Close()
 			has, err := store.HasPIN(cmd.Context())
 			if err != nil {
-				return fmt.Errorf("Không đọc được mã PIN. / Could not read the PIN: %w", err)
+				return usererr.New("Không đọc được mã PIN.", "Could not read the PIN.", err)
 			}
 			if !has {
 				fmt.Fprintf(o.Out(), "Máy này chưa có mã PIN; ứng dụng sẽ hỏi tạo mã khi mở.\nThis laptop has no PIN; the app asks for one when it starts.\n(%s)\n", store.Path())
@@ -53,7 +54,7 @@ func newResetPINCmd(o *Options) *cobra.Command {
 				return &ExitError{Code: 1, Err: errSilent}
 			}
 			if err := store.ResetPIN(cmd.Context()); err != nil {
-				return fmt.Errorf("Chưa xóa được mã PIN; hãy thử lại. / Could not remove the PIN; try again: %w", err)
+				return usererr.New("Chưa xóa được mã PIN; hãy thử lại.", "Could not remove the PIN; try again.", err)
 			}
 			fmt.Fprintln(o.Out(), "Đã xóa mã PIN. Lần mở ứng dụng sau sẽ hỏi tạo mã mới; mọi dữ liệu vẫn còn.\n"+
 				"The PIN is removed. The app asks for a new one at its next start; all data is kept.")
@@ -90,11 +91,11 @@ func newSetNameCmd(o *Options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := strings.TrimSpace(safetext.Line(args[0]))
 			if name == "" {
-				return fmt.Errorf("Tên máy không được để trống. / The laptop name cannot be empty.")
+				return usererr.New("Tên máy không được để trống.", "The laptop name cannot be empty.", nil)
 			}
 			if n := utf8.RuneCountInString(name); n > maxDeviceName {
-				return fmt.Errorf("Tên máy dài %d ký tự; hãy đặt tên ngắn hơn, tối đa %d ký tự, ví dụ \"Máy tổ 3, xã Ea Tu\".\n"+
-					"The laptop name is %d characters long; use at most %d, e.g. \"Team 3 laptop, Ea Tu\".", n, maxDeviceName, n, maxDeviceName)
+				return usererr.New(fmt.Sprintf("Tên máy dài %d ký tự; hãy đặt tên ngắn hơn, tối đa %d ký tự, ví dụ \"Máy tổ 3, xã Ea Tu\".", n, maxDeviceName),
+					fmt.Sprintf("The laptop name is %d characters long; use at most %d, e.g. \"Team 3 laptop, Ea Tu\".", n, maxDeviceName), nil)
 			}
 			store, err := o.OpenStore(cmd.Context())
 			if err != nil {
@@ -102,7 +103,7 @@ func newSetNameCmd(o *Options) *cobra.Command {
 			}
 			defer store.Close()
 			if err := store.SetDeviceName(cmd.Context(), name); err != nil {
-				return fmt.Errorf("Chưa đặt được tên máy. / Could not name the laptop: %w", err)
+				return usererr.New("Chưa đặt được tên máy.", "Could not name the laptop.", err)
 			}
 			got, _ := store.DeviceName(cmd.Context())
 			fmt.Fprintf(o.Out(), "Đã đặt tên máy: %s\nThis laptop is now named: %s\n", got, got)

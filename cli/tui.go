@@ -10,6 +10,7 @@ import (
 
 	"kynangso/app"
 	"kynangso/app/trainer"
+	"kynangso/internal/usererr"
 	"kynangso/lessons"
 	"kynangso/results"
 )
@@ -37,8 +38,8 @@ func runTUI(ctx context.Context, o *Options) error {
 		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute, Trainer: trainer.Area{}})
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return fmt.Errorf("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.\n"+
-			"The app hit a terminal problem and had to stop; saved data is safe. Please start it again.\n(%w)", err)
+		return usererr.New("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.",
+			"The app hit a terminal problem and had to stop; saved data is safe. Please start it again.", err)
 	}
 	return nil
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"time"
 
@@ -263,25 +261,15 @@ func Slug(s string) string { return safetext.Slug(s, 40) }
 
 // DefaultExportDir returns the folder exports are saved to from the
 // trainer's screens: the user's Documents folder when it exists (on Windows
-// %USERPROFILE%\Documents; elsewhere $XDG_DOCUMENTS_DIR, then ~/Documents),
-// else the current folder.
+// the one the known-folder API names, which follows a move to OneDrive or
+// another drive; elsewhere $XDG_DOCUMENTS_DIR, then ~/Documents), else the
+// current folder.
 func DefaultExportDir() string {
-	return defaultExportDir(runtime.GOOS, os.Getenv, os.UserHomeDir, os.Getwd)
+	return defaultExportDir(systemDocuments().dirs(), os.Getwd)
 }
 
-func defaultExportDir(goos string, getenv func(string) string, home func() (string, error), wd func() (string, error)) string {
-	var candidates []string
-	if goos == "windows" {
-		if p := getenv("USERPROFILE"); p != "" {
-			candidates = append(candidates, filepath.Join(p, "Documents"))
-		}
-	} else if p := getenv("XDG_DOCUMENTS_DIR"); p != "" && filepath.IsAbs(p) {
-		candidates = append(candidates, p)
-	}
-	if h, err := home(); err == nil && h != "" {
-		candidates = append(candidates, filepath.Join(h, "Documents"))
-	}
-	for _, c := range candidates {
+func defaultExportDir(docs []string, wd func() (string, error)) string {
+	for _, c := range docs {
 		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
 			return c
 		}
