@@ -89,7 +89,6 @@ var participantStrings = map[string]ui.Entry{
 	"quiz.right":      {"✓ Đúng rồi!", "✓ Right!"},
 	"quiz.wrong":      {"✗ Chưa đúng.", "✗ Not quite."},
 	"quiz.answer":     {"Đáp án đúng: %s", "Right answer: %s"},
-	"quiz.answers":    {"Các đáp án đúng: %s", "Right answers: %s"},
 	"quiz.saving":     {"Đang lưu…", "Saving…"},
 	"quiz.saved":      {"✓ Đã lưu", "✓ Saved"},
 	"quiz.saveerr":    {"Chưa lưu được câu trả lời. Câu trả lời vẫn còn đây. Bấm Enter để lưu lại; nếu vẫn lỗi, báo tập huấn viên.", "Your answer is not saved yet. It is still here. Press Enter to save again; if it keeps failing, tell the trainer."},
