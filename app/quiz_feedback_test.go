@@ -140,3 +140,27 @@ func TestQuizFeedbackCutsALongMessage(t *testing.T) {
 		t.Errorf("the message's end should give way to the feedback:\n%s", got)
 	}
 }
+
+// With the question pinned above the feedback, a click on "▶ Bấm Enter…"
+// still lands on it (the scrolled part starts lower than before).
+func TestQuizFeedbackButtonClick(t *testing.T) {
+	st := newFakeStore()
+	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
+	m := New(Config{Store: st, Pack: postmartPack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(t, m, m.Init())
+	checkin(t, m)
+	press(t, m, keyK, num(1), enter)
+	row, col := findLine(m, "▶ Bấm Enter để xem kết quả.")
+	if row < 0 {
+		t.Fatalf("no button:\n%s", screen(m))
+	}
+	press(t, m, click(col+2, row-1)) // the line above: the explanation, nothing happens
+	if m.Screen() != ScreenQuiz {
+		t.Fatalf("a click on the explanation moved on:\n%s", screen(m))
+	}
+	press(t, m, click(col+2, row))
+	if m.Screen() != ScreenResult {
+		t.Fatalf("a click on the button did not move on:\n%s", screen(m))
+	}
+}
