@@ -142,7 +142,7 @@ func TestFollowUpOverviewOpensAVillage(t *testing.T) {
 		t.Fatalf("village page filter %+v", p.filter)
 	}
 	e.Want("thôn "+v.Label, v.Label+" · "+ui.Itoa(v.People)+" người", "Esc về danh sách các thôn")
-	list, ok := p.data.(results.FollowUpReport)
+	list, ok := p.data.(followUpList)
 	if !ok || list.People != v.People || len(list.Villages) != 1 {
 		t.Fatalf("village list: %T people %d, want %d", p.data, list.People, v.People)
 	}
@@ -294,7 +294,7 @@ func BenchmarkFollowUpScroll(b *testing.B) {
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	p := newReportPage(m.Common(), repFollowUp, results.Filter{})
 	p.SetSize(76, 21)
-	p.Update(reportLoadedMsg{data: bigFollowUp(testPack(), 5000)})
+	p.Update(reportLoadedMsg{data: followUpList{FollowUpReport: bigFollowUp(testPack(), 5000)}})
 	if v := p.View(); !strings.Contains(v, "5.000 người cần thăm lại") {
 		b.Fatalf("not the list:\n%s", v)
 	}

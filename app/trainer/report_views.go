@@ -24,32 +24,74 @@ func renderSummary(c *ui.Common, r results.ClassReport, w int) []string {
 	out = append(out, ui.Wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
 	head := []string{cat.T("tr.col.module"), cat.T("tr.col.tried"), cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}
-	cols := summaryCols(head, w)
+	rows := make([][]string, len(r.Modules))
+	for i, m := range r.Modules {
+		rows[i] = append([]string{modName(m.ModuleLabel)}, summaryCells(cat, m)...)
+	}
+	cols := summaryCols(head, w, rows...)
 	out = append(out, st.Bold.Render(joinCols(head, cols)))
-	for _, m := range r.Modules {
-		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), bigNum(cat, m.Tried), bigNum(cat, m.Passed),
-			pct(cat, m.PassRate), pct(cat, m.AverageBest)}, cols)))
+	for _, row := range rows {
+		out = append(out, st.Text.Render(joinCols(row, cols)))
 	}
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.chart")))
 	bw := chartWidth(w)
 	for _, m := range r.Modules {
 		label := ui.Truncate(modName(m.ModuleLabel), w-bw-10)
 		label += strings.Repeat(" ", max(0, w-bw-10-ui.WidthOf(label)))
+		if !m.HasPassRate() { // no bar of 0%: nobody has failed it
+			out = append(out, label+" "+st.Subtle.Render(notTriedText(cat, m)))
+			continue
+		}
 		out = append(out, label+" "+st.ProgressFull.Render(bar(m.PassRate/100, bw))+" "+pct(cat, m.PassRate))
 	}
 	return out
 }
 
+// summaryCells are a module's numbers in the class summary: people who
+// tried, passed, the pass rate and the average best score. Not tried is
+// not failed: a module nobody tried says "chưa học" and "—", never "0 0 0%
+// 0%", which reads as a class that failed it; a rate or an average with
+// nobody to count is "—".
+func summaryCells(cat ui.Catalog, m results.ModuleSummary) []string {
+	const dash = "—"
+	if m.NotTried() {
+		return []string{cat.T("tr.sum.nottried"), dash, dash, dash}
+	}
+	cells := []string{bigNum(cat, m.Tried), bigNum(cat, m.Passed), pct(cat, m.PassRate), pct(cat, m.AverageBest)}
+	if !m.HasPassRate() { // only anonymous practice: no person to count
+		cells[1], cells[2], cells[3] = dash, dash, dash
+	}
+	if !m.HasAverageBest() {
+		cells[3] = dash
+	}
+	return cells
+}
+
+// notTriedText is what the pass-rate chart shows instead of a bar for a
+// module with no pass rate: "chưa học", or "—" when only anonymous
+// practice touched it.
+func notTriedText(cat ui.Catalog, m results.ModuleSummary) string {
+	if m.NotTried() {
+		return cat.T("tr.sum.nottried")
+	}
+	return "—"
+}
+
 // summaryCols sizes the module table for width w: each number column is
-// as wide as its header in the language shown (at least wide enough for
-// "1234" or "100%"), and the module name takes the rest, so no header is
+// as wide as its header in the language shown or its widest cell (at least
+// wide enough for "1234" or "100%"), and the module name takes the rest, so no header is
 // cut in either language; with two spaces between columns the row is
 // exactly w wide and the last column never falls off a 60-column screen.
-func summaryCols(head []string, w int) []int {
+func summaryCols(head []string, w int, rows ...[]string) []int {
 	cols := make([]int, len(head))
 	used := 2 * (len(head) - 1)
 	for i := 1; i < len(head); i++ {
 		cols[i] = max(5, ui.WidthOf(head[i]))
+		for _, r := range rows { // "chưa học" is wider than "Đã thử"
+			if i < len(r) {
+				cols[i] = max(cols[i], ui.WidthOf(r[i]))
+			}
+		}
 		used += cols[i]
 	}
 	cols[0] = max(10, w-used)
@@ -147,7 +189,7 @@ func coverageRows(cat ui.Catalog, r results.CoverageReport) ([]results.VillageCo
 }
 
 // renderFollowUp lists who to visit, by village and household.
-func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
+func renderFollowUp(c *ui.Common, r followUpList, w int) []string {
 	st, cat := c.Styles, c.Cat
 	out := ui.Wrap(st.Text.Render(cat.F("tr.fu.intro", bigNum(cat, r.People), bigNum(cat, r.Anonymous))), w)
 	no := map[string]string{}
@@ -170,17 +212,14 @@ func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
 			}
 			out = append(out, st.Subtle.Render(ui.Truncate("  "+hh, w)))
 			for _, p := range h.People {
-				var mods []string
-				for _, m := range p.NotPassed {
-					mods = append(mods, no[m.ID])
-				}
 				line := ui.CleanLine(p.Name)
 				if p.BirthYear > 0 {
 					line += " (" + ui.Itoa(p.BirthYear) + ")"
 				}
-				line += " — " + cat.F("tr.fu.notpassed", strings.Join(mods, ", "))
+				line += " — " + stillToDo(cat, p, r.studied[p.ID], no)
 				if p.LastActivity != "" {
-					line += " · " + cat.F("tr.fu.last", viDate(p.LastActivity))
+					// "lần cuối 14/03/2026" stays on one line.
+					line += " · " + strings.ReplaceAll(cat.F("tr.fu.last", viDate(p.LastActivity)), " ", "\u00a0")
 				}
 				out = append(out, ui.Hang("    • ", st.Text.Render(line), w)...)
 			}
@@ -191,4 +230,27 @@ func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
 		out = append(out, st.Subtle.Render(ui.Truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
 	}
 	return out
+}
+
+// stillToDo says what a person still has to do, module by module: "chưa
+// đạt: B1" for the modules they read or tried and have not passed, "chưa
+// học: B2, B3" for those they have not begun. Not tried is not failed: a
+// person who took one quiz is not "not passed" in all five.
+func stillToDo(cat ui.Catalog, p results.FollowUpPerson, studied map[string]results.Study, no map[string]string) string {
+	var failed, notBegun []string
+	for _, m := range p.NotPassed {
+		if studied[m.ID] != results.StudyNone {
+			failed = append(failed, no[m.ID])
+		} else {
+			notBegun = append(notBegun, no[m.ID])
+		}
+	}
+	var parts []string
+	if len(failed) > 0 {
+		parts = append(parts, cat.F("tr.fu.notpassed", strings.Join(failed, ", ")))
+	}
+	if len(notBegun) > 0 {
+		parts = append(parts, cat.F("tr.fu.notbegun", strings.Join(notBegun, ", ")))
+	}
+	return strings.Join(parts, " · ")
 }
