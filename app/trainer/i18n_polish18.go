@@ -12,5 +12,7 @@ var polish18Strings = map[string]ui.Entry{
 	"tr.hist.failed":   {"chưa đạt", "not passed"},
 	"tr.hist.readonly": {"đã đọc bài, chưa làm bài kiểm tra", "lesson read, quiz not taken yet"},
 	"tr.hist.notbegun": {"chưa học", "not studied"},
+	"tr.items.set":     {"Hay gặp: %s (%s lần)", "Most common: %s (%s times)"},
+	"tr.items.choice":  {"%s: chọn %s/%s", "%s: ticked %s/%s"},
 	"tr.sum.nottried":  {"chưa học", "not studied"},
 }

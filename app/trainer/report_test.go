@@ -93,7 +93,7 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.Press(esc)
 
 	e.pick(actItems)
-	e.Want("1. 50% đúng (1/2) · An toàn trên mạng", "Bạn nên làm gì?", "Hay chọn sai: Bấm link (1 lần)")
+	e.Want("1. 50% đúng (1/2) · An toàn trên mạng", "   Bạn nên làm gì?\n", "   [Tin nhắn từ 0868xxx] Bạn trúng thưởng, bấm link.\n", "Hay chọn sai: Bấm link (1 lần)")
 	e.Goldens("trainer_items")
 	e.Press(esc)
 	e.pick(actFollowUp)

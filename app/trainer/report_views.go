@@ -115,28 +115,6 @@ func countsText(cs []results.Count, cat ui.Catalog) string {
 	return strings.Join(parts, " · ")
 }
 
-// renderItems lists the questions worst first with the most chosen wrong answer.
-func renderItems(c *ui.Common, r results.ItemReport, w int) []string {
-	st, cat := c.Styles, c.Cat
-	if len(r.Items) == 0 {
-		return ui.Wrap(st.Subtle.Render(cat.T("tr.rep.none")), w)
-	}
-	var out []string
-	for i, it := range r.Items {
-		head := cat.F("tr.items.head", i+1, pct(cat, it.PercentCorrect), bigNum(cat, it.Correct), bigNum(cat, it.Answered), modName(it.Module))
-		out = append(out, st.Bold.Render(ui.Truncate(head, w)))
-		q := ui.CleanLine(it.Question.Prompt)
-		if it.Question.Context != "" {
-			q = ui.CleanLine(it.Question.Context) + " — " + q
-		}
-		out = append(out, ui.Hang("   ", st.Text.Render(q), w)...)
-		if it.TopWrong != nil {
-			out = append(out, ui.Hang("   ✗ ", st.Wrong.Render(cat.F("tr.items.wrong", ui.CleanLine(it.TopWrong.Text), bigNum(cat, it.TopWrong.Count))), w)...)
-		}
-	}
-	return out
-}
-
 // renderCoverage shows the chart of households with a person who passed
 // all skills, one bar and number per village, first (what the trainer
 // looks for), then each village's reach and passes.
