@@ -58,7 +58,9 @@ func (f *Flow) MenuFor(ctx context.Context, participantID string, class Class) (
 }
 
 // PlanMenu orders entries (in pack order) for the menu and picks where the
-// cursor starts. Planned ids that are not in the pack are ignored.
+// cursor starts. Planned ids that are not in the pack are ignored, and a
+// plan of every module singles none out (the class form ticks them all at
+// first), so then nothing is marked as today's.
 func PlanMenu(entries []MenuEntry, planned []string) MenuPlan {
 	var p MenuPlan
 	for _, e := range entries {
@@ -67,6 +69,10 @@ func PlanMenu(entries []MenuEntry, planned []string) MenuPlan {
 		}
 	}
 	p.Today = len(p.Entries)
+	if p.Today == len(entries) {
+		p.Entries, p.Today = nil, 0
+		planned = nil
+	}
 	for _, e := range entries {
 		if !slices.Contains(planned, e.Module.ID) {
 			p.Entries = append(p.Entries, e)

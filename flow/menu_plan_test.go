@@ -54,6 +54,8 @@ func TestPlanMenu(t *testing.T) {
 			[]string{"dienthoai", "dichvucong", "muasam", "antoan"}, 0, "dienthoai", flow.StartFoundation},
 		{"new person in a class that planned two: planned first, cursor still on the foundation", nil, []string{"antoan", "muasam", "nosuch"},
 			[]string{"muasam", "antoan", "dienthoai", "dichvucong"}, 2, "dienthoai", flow.StartFoundation},
+		{"every module planned: none is today's", nil, []string{"antoan", "muasam", "dichvucong", "dienthoai"},
+			[]string{"dienthoai", "dichvucong", "muasam", "antoan"}, 0, "dienthoai", flow.StartFoundation},
 		{"a quiz in progress beats a lesson half read", map[string]flow.StatusKind{"dichvucong": flow.StatusReading, "antoan": flow.StatusInProgress}, nil,
 			[]string{"dienthoai", "dichvucong", "muasam", "antoan"}, 0, "antoan", flow.StartResume},
 		{"a lesson half read", map[string]flow.StatusKind{"muasam": flow.StatusReading, "dienthoai": flow.StatusPassed}, []string{"antoan"},
