@@ -68,15 +68,15 @@ func (s *quizScreen) promptLines() []string {
 }
 
 // pinnedQuestion is the question as it stays above the feedback, in at
-// most budget lines: the message and the prompt with a blank line after
-// each, then without the first blank, then with the message cut to its
-// first lines and a line "…", and at the least the prompt alone.
+// most budget lines: the message, a blank line and the prompt; then
+// without the blank; then with the message cut to its first lines and a
+// line "…"; at the least the prompt alone.
 func (s *quizScreen) pinnedQuestion(budget int) []string {
 	box, prompt := s.messageBox(), s.promptLines()
 	if box == nil {
-		return append(prompt, "")
+		return prompt
 	}
-	switch keep := budget - len(prompt) - 1; {
+	switch keep := budget - len(prompt); {
 	case len(box)+1 <= keep:
 		box = append(box, "")
 	case len(box) <= keep:
@@ -86,7 +86,7 @@ func (s *quizScreen) pinnedQuestion(budget int) []string {
 	default:
 		box = nil
 	}
-	return append(append(box, prompt...), "")
+	return append(box, prompt...)
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.
@@ -123,6 +123,8 @@ func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 		}
 		lines = append(lines, s.promptLines()...)
 		lines = append(lines, s.howLines()...)
+	} else {
+		lines = append(lines, "") // under the pinned prompt
 	}
 	focus := [2]int{0, 1}
 	for i, c := range q.Choices {
@@ -150,7 +152,7 @@ func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1})
 		lines = append(lines, btn)
 	}
-	return lines, zones, [2]int{y, len(lines)}
+	return lines, zones, [2]int{y - 1, len(lines)} // from the blank line above the verdict
 }
 
 // howLines says how to answer, then a blank line before the choices.
