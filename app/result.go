@@ -115,7 +115,8 @@ func (s *resultScreen) layout() {
 		lines = append(lines, st.Bold.Render(cat.T("result.missed")))
 	}
 	for _, it := range missed {
-		lines = append(lines, ui.Hang(fmt.Sprintf("✗ %d. ", it.Number), st.Text.Render(ui.Clean(it.Question.Prompt.In(lang))), s.w)...)
+		num := fmt.Sprintf("✗ %d. ", it.Number)
+		lines = append(lines, ui.Hang(num, st.Text.Render(ui.Clean(it.Question.Prompt.In(lang))), s.w)...)
 		var right []string
 		for _, c := range it.Question.Choices {
 			if c.Correct {
@@ -123,7 +124,8 @@ func (s *resultScreen) layout() {
 			}
 		}
 		one := func(r string) string { return cat.F("result.right", r) }
-		lines = append(lines, answerLines(right, one, cat.T("result.rightlist"), "     ", st.Correct, s.w)...)
+		// The answer lines up under the prompt, for "✗ 10." too.
+		lines = append(lines, answerLines(right, one, cat.T("result.rightlist"), strings.Repeat(" ", ui.WidthOf(num)), st.Correct, s.w)...)
 	}
 	labels := []string{"1 " + cat.T("result.reread"), "2 " + cat.T("result.retake"), "3 " + cat.T("result.other"), "4 " + cat.T("result.finish")}
 	btn, pos := ui.Buttons(labels, s.focus, s.w, st)
