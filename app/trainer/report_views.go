@@ -24,14 +24,16 @@ func renderSummary(c *ui.Common, r results.ClassReport, w int) []string {
 	out = append(out, ui.Wrap(st.Text.Render(cat.T("tr.sum.byvillage")+" "+countsText(a.ByVillage, cat)), w)...)
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.modules")))
 	head := []string{cat.T("tr.col.module"), cat.T("tr.col.tried"), cat.T("tr.col.passed"), cat.T("tr.col.rate"), cat.T("tr.col.avg")}
-	rows := make([][]string, len(r.Modules))
-	for i, m := range r.Modules {
-		rows[i] = append([]string{modName(m.ModuleLabel)}, summaryCells(cat, m)...)
-	}
-	cols := summaryCols(head, w, rows...)
+	cols := summaryCols(head, w)
 	out = append(out, st.Bold.Render(joinCols(head, cols)))
-	for _, row := range rows {
-		out = append(out, st.Text.Render(joinCols(row, cols)))
+	for _, m := range r.Modules {
+		if m.NotTried() { // "chưa học" across the number columns
+			name := ui.Truncate(modName(m.ModuleLabel), cols[0])
+			name += strings.Repeat(" ", cols[0]-ui.WidthOf(name)+2)
+			out = append(out, st.Text.Render(name)+st.Subtle.Render(ui.Truncate(cat.T("tr.sum.nottried"), max(1, w-ui.WidthOf(name)))))
+			continue
+		}
+		out = append(out, st.Text.Render(joinCols(append([]string{modName(m.ModuleLabel)}, summaryCells(cat, m)...), cols)))
 	}
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.chart")))
 	bw := chartWidth(w)
@@ -48,15 +50,12 @@ func renderSummary(c *ui.Common, r results.ClassReport, w int) []string {
 }
 
 // summaryCells are a module's numbers in the class summary: people who
-// tried, passed, the pass rate and the average best score. Not tried is
-// not failed: a module nobody tried says "chưa học" and "—", never "0 0 0%
-// 0%", which reads as a class that failed it; a rate or an average with
-// nobody to count is "—".
+// tried, passed, the pass rate and the average best score; a rate or an
+// average with nobody to count is "—". (Not tried is not failed: a module
+// nobody tried says "chưa học" across these columns, never "0 0 0% 0%",
+// which reads as a class that failed it.)
 func summaryCells(cat ui.Catalog, m results.ModuleSummary) []string {
 	const dash = "—"
-	if m.NotTried() {
-		return []string{cat.T("tr.sum.nottried"), dash, dash, dash}
-	}
 	cells := []string{bigNum(cat, m.Tried), bigNum(cat, m.Passed), pct(cat, m.PassRate), pct(cat, m.AverageBest)}
 	if !m.HasPassRate() { // only anonymous practice: no person to count
 		cells[1], cells[2], cells[3] = dash, dash, dash
@@ -78,20 +77,15 @@ func notTriedText(cat ui.Catalog, m results.ModuleSummary) string {
 }
 
 // summaryCols sizes the module table for width w: each number column is
-// as wide as its header in the language shown or its widest cell (at least
-// wide enough for "1234" or "100%"), and the module name takes the rest, so no header is
+// as wide as its header in the language shown (at least wide enough for
+// "1234" or "100%"), and the module name takes the rest, so no header is
 // cut in either language; with two spaces between columns the row is
 // exactly w wide and the last column never falls off a 60-column screen.
-func summaryCols(head []string, w int, rows ...[]string) []int {
+func summaryCols(head []string, w int) []int {
 	cols := make([]int, len(head))
 	used := 2 * (len(head) - 1)
 	for i := 1; i < len(head); i++ {
 		cols[i] = max(5, ui.WidthOf(head[i]))
-		for _, r := range rows { // "chưa học" is wider than "Đã thử"
-			if i < len(r) {
-				cols[i] = max(cols[i], ui.WidthOf(r[i]))
-			}
-		}
 		used += cols[i]
 	}
 	cols[0] = max(10, w-used)
