@@ -35,6 +35,19 @@ func postmartPack() *lessons.Pack {
 	return &lessons.Pack{ID: "t", Languages: []string{"vi", "en"}, Modules: []*lessons.Module{mod}}
 }
 
+// quizModel is the app on pack at w×h, on a fake store, with Nguyễn Thị
+// Lan checked in at the menu.
+func quizModel(t *testing.T, pack *lessons.Pack, w, h int) *Model {
+	t.Helper()
+	st := newFakeStore()
+	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
+	m := New(Config{Store: st, Pack: pack, Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(t, m, m.Init())
+	checkin(t, m)
+	return m
+}
+
 // After an answer is confirmed, the question stays in view with the
 // feedback: the message's first lines and the prompt, the verdict and the
 // right answer, at both sizes (it used to scroll away: at 80×24 only the
@@ -43,12 +56,7 @@ func postmartPack() *lessons.Pack {
 // first scrolls the explanation, then moves on.
 func TestGoldenQuizFeedbackKeepsTheQuestion(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
-		st := newFakeStore()
-		st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
-		m := New(Config{Store: st, Pack: postmartPack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
-		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		run(t, m, m.Init())
-		checkin(t, m)
+		m := quizModel(t, postmartPack(), size[0], size[1])
 		press(t, m, keyK)
 		q := quizOf(m)
 		wrong := 0
@@ -88,12 +96,7 @@ func TestGoldenQuizFeedbackKeepsTheQuestion(t *testing.T) {
 // The feedback on a choose-all question lists its right choices one a
 // line, with their numbers, never joined with "; " after a full stop.
 func TestQuizFeedbackListsRightChoices(t *testing.T) {
-	st := newFakeStore()
-	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
-	m := New(Config{Store: st, Pack: rulePack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	run(t, m, m.Init())
-	checkin(t, m)
+	m := quizModel(t, rulePack(), 80, 24)
 	press(t, m, keyK)
 	toQuestion(t, m, "q2")
 	q := quizOf(m).current()
@@ -123,12 +126,7 @@ func TestQuizFeedbackCutsALongMessage(t *testing.T) {
 	pack := postmartPack()
 	q := &pack.Modules[0].Questions[0]
 	q.Message = apptest.Vi(q.Message["vi"]+"\n\nNếu không sửa trước 17 giờ, đơn hàng sẽ bị trả về người gửi và bạn phải trả thêm phí lưu kho 30.000đ mỗi ngày. Mọi thắc mắc xin gọi ngay số trong tin nhắn này.", "x")
-	st := newFakeStore()
-	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
-	m := New(Config{Store: st, Pack: pack, Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
-	m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	run(t, m, m.Init())
-	checkin(t, m)
+	m := quizModel(t, pack, 60, 20)
 	press(t, m, keyK, num(1), enter)
 	got := screen(m)
 	for _, want := range []string{"│ [Tin nhắn từ số lạ]", "│ …", "╰", "Bạn nên làm gì với tin nhắn này?", "Đáp án đúng: "} {
@@ -144,12 +142,7 @@ func TestQuizFeedbackCutsALongMessage(t *testing.T) {
 // With the question pinned above the feedback, a click on "▶ Bấm Enter…"
 // still lands on it (the scrolled part starts lower than before).
 func TestQuizFeedbackButtonClick(t *testing.T) {
-	st := newFakeStore()
-	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
-	m := New(Config{Store: st, Pack: postmartPack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	run(t, m, m.Init())
-	checkin(t, m)
+	m := quizModel(t, postmartPack(), 80, 24)
 	press(t, m, keyK, num(1), enter)
 	row, col := findLine(m, "▶ Bấm Enter để xem kết quả.")
 	if row < 0 {

@@ -4,13 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"kynangso/app/apptest"
 	"kynangso/lessons"
-	"kynangso/results"
 )
 
 // rulePack is the test pack with the built-in pack's rule, and the
@@ -29,12 +25,7 @@ func rulePack() *lessons.Pack {
 // or every one wrong, and returns on the result screen.
 func toResult(t *testing.T, w, h int, right bool) *Model {
 	t.Helper()
-	st := newFakeStore()
-	st.people = []results.Participant{{ID: "p1", FullName: "Nguyễn Thị Lan", BirthYear: 1958}}
-	m := New(Config{Store: st, Pack: rulePack(), Now: func() time.Time { return fixedNow }, Seed: func() uint64 { return 42 }})
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	run(t, m, m.Init())
-	checkin(t, m)
+	m := quizModel(t, rulePack(), w, h)
 	press(t, m, keyK)
 	for range 3 {
 		q := quizOf(m).current()
