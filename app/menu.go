@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kynangso/flow"
-	"kynangso/lessons"
 )
 
 // statusText says a module's status in words (never colour alone).
@@ -81,14 +80,6 @@ func (s *menuScreen) cursorTo(id string) bool {
 	return false
 }
 
-func (s *menuScreen) modules() []*lessons.Module {
-	out := make([]*lessons.Module, len(s.plan.Entries))
-	for i, e := range s.plan.Entries {
-		out[i] = e.Module
-	}
-	return out
-}
-
 func (s *menuScreen) Init() tea.Cmd { return s.Cmd(loadMenu(s.c)) }
 
 func (s *menuScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
@@ -127,7 +118,7 @@ func (s *menuScreen) enterHelp() string {
 
 func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
-	n := len(s.modules())
+	n := len(s.plan.Entries)
 	switch msg := msg.(type) {
 	case menuLoadedMsg:
 		s.loaded = true
@@ -187,11 +178,10 @@ func (s *menuScreen) setPlan(p flow.MenuPlan) {
 // open reads the highlighted module's lesson, or takes its quiz when quiz is
 // set or a quiz is already in progress; the last row finishes the turn.
 func (s *menuScreen) open(quiz bool) tea.Cmd {
-	mods := s.modules()
-	if s.cursor >= len(mods) {
+	e, ok := s.entry()
+	if !ok {
 		return ui.Send(showFinishMsg{})
 	}
-	e, _ := s.entry()
 	if e.OpensQuiz() || (quiz && e.HasQuiz()) {
 		return ui.Send(openQuizMsg{moduleID: e.Module.ID})
 	}
