@@ -353,30 +353,9 @@ func (m *Model) body() string {
 	return m.stack.Front().View()
 }
 
-// header is the app name, the class and who is at the keyboard.
-func (m *Model) header(w int) string {
-	st, cat := m.c.Styles, m.c.Cat
-	left := st.App.Render(cat.T("app.name"))
-	if m.c.Visit.HasClass {
-		left += st.Header.Render(" · " + cat.F("app.class", ui.CleanLine(m.c.Visit.Class.Title)))
-	}
-	right := ""
-	if v := m.c.Visit; v.Active() {
-		if v.Participant.Anonymous {
-			right = cat.T("app.guest")
-		} else {
-			right = ui.CleanLine(v.Participant.FullName)
-		}
-	}
-	if right != "" {
-		right = st.Bold.Render(ui.Truncate(right, max(0, w-lipgloss.Width(left)-2)))
-	}
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ui.Truncate(left, w)
-	}
-	return left + strings.Repeat(" ", gap) + right
-}
+// header is the app name, the class and who is at the keyboard
+// (headerLine).
+func (m *Model) header(w int) string { return headerLine(m.c, w) }
 
 // helpLines lays out the help keys over as many lines as the width needs
 // (at most two), so no key is hidden on a narrow terminal.

@@ -43,6 +43,9 @@ type ReportStore interface {
 	Coverage(ctx context.Context, f results.Filter, cat results.Catalog) (results.CoverageReport, error)
 	FollowUp(ctx context.Context, f results.Filter, cat results.Catalog, withPhone bool) (results.FollowUpReport, error)
 	FollowUpOverview(ctx context.Context, f results.Filter, cat results.Catalog) (results.FollowUpOverview, error)
+	// ModulesStudied tells, for the follow-up list, what each person read
+	// or tried ("chưa đạt") from what they have not begun ("chưa học").
+	ModulesStudied(ctx context.Context, ids []string) (map[string]map[string]results.Study, error)
 }
 
 // FileStore writes exports and backups, and says where the database is.
