@@ -7,8 +7,15 @@ import tea "charm.land/bubbletea/v2"
 // ShowWelcomeMsg ends the visit and shows the welcome screen for the next person.
 type ShowWelcomeMsg struct{}
 
-// ShowTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
-type ShowTrainerMsg struct{}
+// ShowTrainerMsg opens the trainer's entry: the PIN page. Setup is set by
+// the first start on a laptop without a PIN, to create it; the trainer
+// key on a participant's screen never sets it, so no participant can.
+type ShowTrainerMsg struct{ Setup bool }
+
+// Blocking is a page that must be done before the laptop is handed on
+// (creating the first trainer PIN): the idle lock leaves it showing while
+// Blocking reports true.
+type Blocking interface{ Blocking() bool }
 
 // QuitAppMsg leaves the program; only the trainer area sends it.
 type QuitAppMsg struct{}
