@@ -50,7 +50,7 @@ type (
 func newPeoplePage(c *ui.Common, _ bool) *peoplePage {
 	in := textinput.New()
 	in.Prompt = "› "
-	in.CharLimit = 80
+	in.CharLimit = ui.TypedLimit
 	in.Placeholder = c.Cat.T("tr.people.ph")
 	in.SetStyles(c.Styles.Input)
 	p := &peoplePage{c: c, input: in}
@@ -86,6 +86,7 @@ func (p *peoplePage) HelpKeys() []key.Binding {
 
 func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk, cat := p.c.Keys, newTrainerKeys(p.c.Cat), p.c.Cat
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case peopleFoundMsg:
 		if msg.query == p.input.Value() {
@@ -95,11 +96,17 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 				items[i] = trPersonLine(cat, x)
 			}
 			p.list.setItems(items)
+			if len(items) == 0 && p.inList {
+				// Nobody left to act on (the one shown was erased): back
+				// to the search field, with its keys.
+				p.inList = false
+				cmd = p.input.Focus()
+			}
 			if msg.err != nil {
 				p.note, p.bad = cat.T("tr.rep.err"), true
 			}
 		}
-		return p, nil
+		return p, cmd
 	case deletePersonMsg:
 		st, ctx := p.store, p.c.Ctx
 		return p, p.Cmd(func() tea.Msg {
@@ -115,7 +122,12 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	case peopleDoneMsg:
 		p.from = nil
 		p.note, p.bad = msg.note, msg.err != nil
-		if msg.err != nil {
+		switch {
+		case errIs(msg.err, results.ErrErasurePending):
+			// Committed: the person is gone from every list; the store
+			// finishes wiping the file by itself.
+			p.note, p.bad = cat.T("tr.people.erasing"), false
+		case msg.err != nil:
 			p.note = cat.T("tr.class.err.save")
 		}
 		return p, p.search()
