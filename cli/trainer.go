@@ -38,15 +38,11 @@ func newResetPINCmd(o *Options) *cobra.Command {
 		Example: "  kynangso trainer reset-pin\n  kynangso trainer reset-pin --yes --db lop.db",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := o.OpenStore(cmd.Context())
+			store, has, err := openWithPIN(cmd, o)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			has, err := store.HasPIN(cmd.Context())
-			if err != nil {
-				return fmt.Errorf("Không đọc được mã PIN. / Could not read the PIN: %w", err)
-			}
 			if !has {
 				fmt.Fprintf(o.Out(), "Máy này chưa có mã PIN; ứng dụng sẽ hỏi tạo mã khi mở.\nThis laptop has no PIN; the app asks for one when it starts.\n(%s)\n", store.Path())
 				return nil
@@ -60,13 +56,27 @@ func newResetPINCmd(o *Options) *cobra.Command {
 			if err := store.ResetPIN(cmd.Context()); err != nil {
 				return fmt.Errorf("Chưa xóa được mã PIN; hãy thử lại. / Could not remove the PIN; try again: %w", err)
 			}
-			fmt.Fprintln(o.Out(), "Đã xóa mã PIN. Lần mở ứng dụng sau sẽ hỏi tạo mã mới; mọi dữ liệu vẫn còn.\n"+
-				"The PIN is removed. The app asks for a new one at its next start; all data is kept.")
+			fmt.Fprintln(o.Out(), "Đã xóa mã PIN. Lần mở ứng dụng sau sẽ hỏi tạo mã mới (hoặc đặt ngay: kynangso trainer set-pin); mọi dữ liệu vẫn còn.\n"+
+				"The PIN is removed. The app asks for a new one at its next start (or set it now: kynangso trainer set-pin); all data is kept.")
 			return nil
 		},
 	}
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask for confirmation")
 	return cmd
+}
+
+// openWithPIN opens the store and reads whether a trainer PIN is set.
+func openWithPIN(cmd *cobra.Command, o *Options) (*results.Store, bool, error) {
+	store, err := o.OpenStore(cmd.Context())
+	if err != nil {
+		return nil, false, err
+	}
+	has, err := store.HasPIN(cmd.Context())
+	if err != nil {
+		store.Close()
+		return nil, false, fmt.Errorf("Không đọc được mã PIN. / Could not read the PIN: %w", err)
+	}
+	return store, has, nil
 }
 
 // confirm asks a yes/no question on the command's input; only c, co, có, y
@@ -121,15 +131,11 @@ func newSetPINCmd(o *Options) *cobra.Command {
 		Example: "  kynangso trainer set-pin\n  kynangso trainer set-pin --yes --db lop.db",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := o.OpenStore(cmd.Context())
+			store, has, err := openWithPIN(cmd, o)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			has, err := store.HasPIN(cmd.Context())
-			if err != nil {
-				return fmt.Errorf("Không đọc được mã PIN. / Could not read the PIN: %w", err)
-			}
 			in := pinInput(cmd)
 			if has && !yes && !in.confirmReplace(cmd, o) {
 				return &ExitError{Code: 1, Err: errSilent}

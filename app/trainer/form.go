@@ -252,6 +252,16 @@ func (f *trainerForm) click(id int) (tea.Cmd, bool) {
 	return f.focusCmd(), false
 }
 
+// saved is a form page's answer to its save: on an error, errText under
+// the button and the page stays; otherwise done (closing the page).
+func (f *trainerForm) saved(err error, errText string, done tea.Cmd) tea.Cmd {
+	if err != nil {
+		f.bottom = wrapErr(f.c, errText, f.w)
+		return nil
+	}
+	return done
+}
+
 // firstError focuses the first field with an error and reports whether any.
 func (f *trainerForm) firstError() (tea.Cmd, bool) {
 	for i, fd := range f.fields {

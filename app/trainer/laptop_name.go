@@ -47,11 +47,7 @@ func (p *laptopNameForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case laptopNamedMsg:
 		p.busy = false
-		if msg.err != nil {
-			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.name.saveerr"), p.form.w)
-			return p, nil
-		}
-		return p, p.Close()
+		return p, p.form.saved(msg.err, p.c.Cat.T("tr.name.saveerr"), p.Close())
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
 			return p, p.Close()

@@ -61,11 +61,7 @@ func (p *personForm) layout() {
 func (p *personForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case personSavedMsg:
-		if msg.err != nil {
-			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.class.err.save"), p.form.w)
-			return p, nil
-		}
-		return p, p.Close()
+		return p, p.form.saved(msg.err, p.c.Cat.T("tr.class.err.save"), p.Close())
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
 			return p, p.Close()
