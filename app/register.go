@@ -132,7 +132,6 @@ func (s *registerScreen) HelpKeys() []key.Binding {
 }
 
 func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
-	k := s.c.Keys
 	switch msg := msg.(type) {
 	case samePeopleMsg:
 		return s, s.onSame(msg)
@@ -148,26 +147,8 @@ func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
-		switch {
-		case key.Matches(msg, k.Back):
-			return s, s.leave()
-		case s.inVillageList() && key.Matches(msg, k.Down, k.Up):
-			return s, s.stepVillage(msg)
-		case key.Matches(msg, k.Down, k.Tab):
-			return s, s.move(1)
-		case key.Matches(msg, k.Up, k.ShiftTab):
-			return s, s.move(-1)
-		case key.Matches(msg, k.Enter):
-			if s.focus == fieldSubmit {
-				return s, s.submit()
-			}
-			return s, s.move(1)
-		case s.isOption() && key.Matches(msg, k.Prev):
-			s.cycle(-1)
-			return s, nil
-		case s.isOption() && key.Matches(msg, k.Next):
-			s.cycle(1)
-			return s, nil
+		if cmd, done := s.onKey(msg); done {
+			return s, cmd
 		}
 	case tea.MouseClickMsg:
 		if id, ok := s.scroll.Hit(msg.X, msg.Y); ok && msg.Button == tea.MouseLeft {
@@ -184,6 +165,34 @@ func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		return s, cmd
 	}
 	return s, nil
+}
+
+// onKey moves between the fields and the options; it reports false for a
+// key that belongs to the focused input.
+func (s *registerScreen) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := s.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return s.leave(), true
+	case s.inVillageList() && key.Matches(msg, k.Down, k.Up):
+		return s.stepVillage(msg), true
+	case key.Matches(msg, k.Down, k.Tab):
+		return s.move(1), true
+	case key.Matches(msg, k.Up, k.ShiftTab):
+		return s.move(-1), true
+	case key.Matches(msg, k.Enter):
+		if s.focus == fieldSubmit {
+			return s.submit(), true
+		}
+		return s.move(1), true
+	case s.isOption() && key.Matches(msg, k.Prev):
+		s.cycle(-1)
+		return nil, true
+	case s.isOption() && key.Matches(msg, k.Next):
+		s.cycle(1)
+		return nil, true
+	}
+	return nil, false
 }
 
 // currentInput is the focused text input, or nil on an option or the button.

@@ -86,27 +86,9 @@ func (p *peoplePage) HelpKeys() []key.Binding {
 
 func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk, cat := p.c.Keys, newTrainerKeys(p.c.Cat), p.c.Cat
-	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case peopleFoundMsg:
-		if msg.query == p.input.Value() {
-			p.people = msg.people
-			items := make([]string, len(msg.people))
-			for i, x := range msg.people {
-				items[i] = trPersonLine(cat, x)
-			}
-			p.list.setItems(items)
-			if len(items) == 0 && p.inList {
-				// Nobody left to act on (the one shown was erased): back
-				// to the search field, with its keys.
-				p.inList = false
-				cmd = p.input.Focus()
-			}
-			if msg.err != nil {
-				p.note, p.bad = cat.T("tr.rep.err"), true
-			}
-		}
-		return p, cmd
+		return p, p.onFound(msg)
 	case deletePersonMsg:
 		st, ctx := p.store, p.c.Ctx
 		return p, p.Cmd(func() tea.Msg {
@@ -172,6 +154,30 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		}
 	}
 	return p, nil
+}
+
+// onFound lists the people a search found, if it is the latest search.
+func (p *peoplePage) onFound(msg peopleFoundMsg) tea.Cmd {
+	if msg.query != p.input.Value() {
+		return nil
+	}
+	cat := p.c.Cat
+	p.people = msg.people
+	items := make([]string, len(msg.people))
+	for i, x := range msg.people {
+		items[i] = trPersonLine(cat, x)
+	}
+	p.list.setItems(items)
+	if msg.err != nil {
+		p.note, p.bad = cat.T("tr.rep.err"), true
+	}
+	if len(items) == 0 && p.inList {
+		// Nobody left to act on (the one shown was erased): back to the
+		// search field, with its keys.
+		p.inList = false
+		return p.input.Focus()
+	}
+	return nil
 }
 
 // merge marks the record to join away, or asks to join it into the one
