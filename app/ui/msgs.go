@@ -12,11 +12,6 @@ type ShowWelcomeMsg struct{}
 // key on a participant's screen never sets it, so no participant can.
 type ShowTrainerMsg struct{ Setup bool }
 
-// Blocking is a page that must be done before the laptop is handed on
-// (creating the first trainer PIN): the idle lock leaves it showing while
-// Blocking reports true.
-type Blocking interface{ Blocking() bool }
-
 // QuitAppMsg leaves the program; only the trainer area sends it.
 type QuitAppMsg struct{}
 
