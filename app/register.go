@@ -138,8 +138,6 @@ func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	case checkInSameMsg:
 		s.busy = true
 		return s, s.Cmd(checkIn(s.c, msg.person))
-	case registerAsNewMsg:
-		return s, ui.Send(showConsentMsg{draft: msg.draft})
 	case checkinFailedMsg:
 		s.busy, s.saveErr = false, s.c.Cat.T("checkin.saveerr")
 		return s, nil
@@ -324,7 +322,7 @@ func (s *registerScreen) onSame(msg samePeopleMsg) tea.Cmd {
 	}
 	cat, x := s.c.Cat, msg.people[0]
 	d := ui.NewConfirmDialog(s.c, cat.F("register.sameq", sameLine(cat, x)), cat.T("register.samebody"),
-		s.To(checkInSameMsg{person: x})).WithNo(s.To(registerAsNewMsg{draft: msg.draft})).
+		s.To(checkInSameMsg{person: x})).WithNo(s.To(showConsentMsg{draft: msg.draft})).
 		WithLabels(cat.T("register.sameyes"), cat.T("register.sameno"))
 	return ui.Open(d)
 }

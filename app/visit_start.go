@@ -25,9 +25,6 @@ type samePeopleMsg struct {
 // checkInSameMsg says the person is the one already registered.
 type checkInSameMsg struct{ person results.Participant }
 
-// registerAsNewMsg says the person is someone else: go on to consent.
-type registerAsNewMsg struct{ draft results.Participant }
-
 // findSamePeople looks for the draft's person among those registered.
 func findSamePeople(c *ui.Common, draft results.Participant) tea.Cmd {
 	f, ctx := c.Flow, c.Ctx
