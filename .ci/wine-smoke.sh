@@ -219,12 +219,16 @@ tmx() {
 }
 
 # screen_has TEXT waits up to 60 s (Wine starts slowly) for TEXT on the
-# pane's screen; the screen is left in $work/out for fail to show.
+# pane's screen; the screen is left in $work/out for fail to show. Spaces
+# and line ends are ignored on both sides: Wine's console breaks lines early
+# at places that depend on the escape sequences before them ("Kh" / "u vực
+# tập huấn viên"), so a phrase may be cut anywhere.
 screen_has() {
-	local i
+	local i want
+	want=$(printf '%s' "$1" | tr -d ' \n')
 	for ((i = 0; i < 120; i++)); do
 		tmx capture-pane -p -t smoke >"$work/out" 2>"$work/err" || true
-		grep -qF "$1" "$work/out" && return 0
+		tr -d ' \n' <"$work/out" | grep -qF "$want" && return 0
 		sleep 0.5
 	done
 	return 1

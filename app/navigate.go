@@ -17,7 +17,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	c := m.c
 	switch msg := msg.(type) {
 	case ui.ShowWelcomeMsg:
-		return m.goWelcome(), true
+		return m.goWelcome(false), true
 	case showCheckinMsg:
 		return m.open(ScreenCheckin, newCheckinScreen(c)), true
 	case showRegisterMsg:
@@ -35,7 +35,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.open(ScreenConsent, newConsentScreen(c, msg.draft)), true
 	case checkedInMsg:
 		c.Visit.Participant = msg.participant
-		m.register = nil
+		m.register, m.began = nil, true
 		return m.open(ScreenMenu, newMenuScreen(c, "")), true
 	case showMenuMsg:
 		return m.open(ScreenMenu, newMenuScreen(c, m.moduleShowing())), true
@@ -54,12 +54,15 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(cmd, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
 	case finishShownMsg:
 		if msg.visit == m.visit && m.id == ScreenFinish {
-			return m.goWelcome(), true
+			return m.goWelcome(false), true
 		}
 		return nil, true
 	case ui.ShowTrainerMsg:
 		if m.trainer == nil {
 			return nil, true
+		}
+		if msg.Setup {
+			return m.open(ScreenTrainer, m.trainer.Setup(c)), true
 		}
 		return m.open(ScreenTrainer, m.trainer.Entry(c)), true
 	}

@@ -63,6 +63,14 @@ type PINStore interface {
 	PINState(ctx context.Context) (int, time.Time, error)
 }
 
+// LaptopStore names this laptop (merged results show where they came
+// from) and counts the erasures still waiting to leave its data file.
+type LaptopStore interface {
+	DeviceName(ctx context.Context) (string, error)
+	SetDeviceName(ctx context.Context, name string) error
+	PendingErasures(ctx context.Context) (int, error)
+}
+
 // TrainerStore is everything the trainer's area uses.
 type TrainerStore interface {
 	SessionStore
@@ -70,6 +78,7 @@ type TrainerStore interface {
 	ReportStore
 	FileStore
 	PINStore
+	LaptopStore
 }
 
 // Stores are the store's parts the trainer's area uses, each nil when the
@@ -80,6 +89,7 @@ type Stores struct {
 	Reports  ReportStore
 	Files    FileStore
 	PIN      PINStore
+	Laptop   LaptopStore
 }
 
 // StoresOf takes the parts of s that it has; the root calls it once.
@@ -90,5 +100,6 @@ func StoresOf(s any) Stores {
 	out.Reports, _ = s.(ReportStore)
 	out.Files, _ = s.(FileStore)
 	out.PIN, _ = s.(PINStore)
+	out.Laptop, _ = s.(LaptopStore)
 	return out
 }
