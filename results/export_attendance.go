@@ -158,9 +158,9 @@ func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportB
 	L := func(k string) string { return Label(b.lang, k) }
 	// The widths add up to about 140 characters: an A4 page across at 100 %
 	// (the phone column makes it print at about 92 %).
-	cols := []column{{L("stt"), colInt, 5}, {L("full_name"), colText, 24},
-		{L("birth_year"), colInt, 7}, {L("gender"), colShort, 7},
-		{L("village"), colText, 16}, {L("household"), colText, 19}}
+	cols := []column{{L("stt"), colInt, 5}, {L("full_name"), colText, 23},
+		{L("birth_year"), colInt, 6}, {L("gender"), colShort, 6},
+		{L("village"), colText, 20}, {L("household"), colText, 22}}
 	if opt.WithPhone {
 		cols = append(cols, column{L("phone"), colID, 12})
 	}
@@ -168,8 +168,8 @@ func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportB
 	if len(b.classes) == 1 {
 		checkIn = column{L("check_in"), colClock, 10} // the date is in the header
 	}
-	cols = append(cols, checkIn, column{L("studied"), colShort, 16},
-		column{L("mods_passed"), colShort, 16}, column{L("signature"), colText, 22})
+	cols = append(cols, checkIn, column{L("studied"), colShort, 15},
+		column{L("mods_passed"), colShort, 15}, column{L("signature"), colText, 20})
 	count := &attendanceCount{people: map[string]bool{}}
 	t := exportTable{sheet: L("sheet_attendance"), title: L("att_title"),
 		header: b.header, cols: cols, main: true, form: true}

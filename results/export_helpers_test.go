@@ -64,12 +64,12 @@ func tableAt(rows [][]string, i int) [][]string {
 }
 
 // xlsxTable returns the rows of a sheet after the header row at i, up to
-// the first with fewer than two cells (a blank row, the total line), each
-// widened to the header's width (GetRows drops trailing blank cells).
+// a blank row or the total line, each widened to the header's width
+// (GetRows drops trailing blank cells).
 func xlsxTable(rows [][]string, i int) [][]string {
 	var out [][]string
 	for _, r := range rows[i+1:] {
-		if len(r) < 2 {
+		if len(r) < 2 || strings.HasPrefix(r[0], "Tổng số:") || strings.HasPrefix(r[0], "Total:") {
 			break
 		}
 		out = append(out, padRow(r, len(rows[i])))

@@ -9,15 +9,16 @@ import (
 )
 
 // The sign-in sheet's sizes, in points: a row tall enough to sign in (about
-// 8 mm), the height of one line of 12 pt text, the signature space of
+// 8 mm), the height of one line of 11 pt text, the signature space of
 // the sign-off block (about 20 mm) and the blank rows.
 const (
-	formRowPt   = 22.0
-	formLinePt  = 15.0
-	formSignPt  = 50.0
-	formGapPt   = 6.0
-	formFontPt  = 12.0
-	formTitlePt = 14.0
+	formRowPt     = 22.0
+	formLinePt    = 15.0
+	formSignPt    = 50.0
+	formSignMinPt = 24.0
+	formGapPt     = 6.0
+	formFontPt    = 11.0
+	formTitlePt   = 14.0
 )
 
 // formStyles are the styles of the sign-in sheet: its title and header
@@ -325,27 +326,25 @@ type signOffLine struct {
 	style       int
 }
 
-// signOff writes, under the table, the total and the sign-off block: the
-// place and date line, then "prepared by" on the left and the commune's
+// signOff writes, under the table, the total (with the place and date line
+// on its right), then "prepared by" on the left and the commune's
 // confirmation on the right, each with its hint and room to sign. When the
 // block would not fit on the page, a page break carries the last two rows
 // of the list over with it, so it is never alone on a page.
 func (w *formWriter) signOff(lang string) error {
 	last := len(w.t.cols)
 	leftTo, rightFrom := min(4, last), max(1, last-2)
-	width := 0.0
-	for _, c := range w.t.cols[rightFrom-1:] {
-		width += c.width
-	}
+	width := spanWidth(w.t.cols, rightFrom, last)
 	lines := []signOffLine{
-		{"", Label(lang, "place_date"), w.fs.placeDate},
+		{w.t.total(), Label(lang, "place_date"), w.fs.total},
 		{Label(lang, "prepared_by"), Label(lang, "confirmed_by"), w.fs.signTitle},
 		{Label(lang, "sign_name"), Label(lang, "sign_seal"), w.fs.signHint},
 	}
 	heights := make([]float64, len(lines))
-	block := formRowPt + formGapPt + formSignPt
+	// The room to sign may run into the bottom margin, which is paper too.
+	block := formGapPt + formSignMinPt
 	for i, l := range lines {
-		heights[i] = float64(wrapLines(l.right, width))*formLinePt + 2
+		heights[i] = float64(wrapLines(l.right, width))*formLinePt + 4
 		block += heights[i]
 	}
 	if w.pages.carry(block) {
@@ -354,23 +353,21 @@ func (w *formWriter) signOff(lang string) error {
 			return err
 		}
 	}
-	if err := w.setRow([]any{excelize.Cell{StyleID: w.fs.total, Value: w.t.total()}}, formRowPt, false); err != nil {
-		return err
-	}
-	if err := merge(w.sw, w.row, 1, last); err != nil {
-		return err
-	}
-	if err := w.setRow(nil, formGapPt, false); err != nil {
-		return err
-	}
 	for i, l := range lines {
 		vals := make([]any, last)
-		if l.left != "" {
-			vals[0] = excelize.Cell{StyleID: l.style, Value: l.left}
+		vals[0] = excelize.Cell{StyleID: l.style, Value: l.left}
+		rstyle := l.style
+		if i == 0 {
+			rstyle = w.fs.placeDate
 		}
-		vals[rightFrom-1] = excelize.Cell{StyleID: l.style, Value: l.right}
+		vals[rightFrom-1] = excelize.Cell{StyleID: rstyle, Value: l.right}
 		if err := w.setRow(vals, heights[i], false); err != nil {
 			return err
+		}
+		if i == 0 { // the total runs under the list as far as the date line
+			leftTo = rightFrom - 1
+		} else {
+			leftTo = min(4, last)
 		}
 		if err := merge(w.sw, w.row, 1, leftTo); err != nil {
 			return err
@@ -378,6 +375,17 @@ func (w *formWriter) signOff(lang string) error {
 		if err := merge(w.sw, w.row, rightFrom, last); err != nil {
 			return err
 		}
+		if i == 0 {
+			if err := w.setRow(nil, formGapPt, false); err != nil {
+				return err
+			}
+		}
 	}
-	return w.setRow([]any{excelize.Cell{StyleID: w.fs.signSpace}}, formSignPt, false)
+	// The room to sign ends the sheet; it never pushes an empty row onto a
+	// page of its own.
+	room := min(formSignPt, w.pages.room()-1)
+	if room < formGapPt {
+		return nil
+	}
+	return w.setRow([]any{excelize.Cell{StyleID: w.fs.signSpace}}, room, false)
 }

@@ -127,6 +127,9 @@ func (p *pager) add(h float64, data bool) bool {
 	return brk
 }
 
+// room is the height left on the current page.
+func (p *pager) room() float64 { return p.body - p.used }
+
 // carry says whether a block of height h fits under the rows placed so
 // far; when it does not, it moves the last two data rows to a new page and
 // says so, so the sheet puts a break before them and the block goes with
@@ -141,7 +144,7 @@ func (p *pager) carry(h float64) bool {
 }
 
 // wrapLines estimates how many lines s takes in a column width characters
-// wide, at the sheet's 12 pt, wrapping between words as a spreadsheet does.
+// wide, at the sheet's 11 pt, wrapping between words as a spreadsheet does.
 // It errs on the high side, because a row too short hides text.
 func wrapLines(s string, width float64) int {
 	// A width unit is the 7-pixel digit of the 11 pt default font plus 5
