@@ -36,7 +36,7 @@ func newContentCmd(o *Options) *cobra.Command {
 func newContentCheckCmd(o *Options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check [DIR]",
-		Short: "Báo mọi lỗi của gói nội dung / report every problem in a content pack",
+		Short: "Báo mọi lỗi của gói nội dung / report every problem in a pack",
 		Long: "Kiểm tra thư mục DIR (không có DIR: gói có sẵn, cộng với --content nếu có) và in mỗi lỗi một dòng FILE:LINE: message.\n" +
 			"Checks DIR (no DIR: the built-in pack, merged with --content if given) and prints every problem as FILE:LINE: message.\n" +
 			"Exits 1 when there is any problem.",
