@@ -159,11 +159,15 @@ func (o *Options) catalog() results.Catalog {
 func filterError(err error) error {
 	switch {
 	case errors.Is(err, results.ErrBadFilter):
-		return errors.New("Ngày --from đang sau ngày --to; hãy đổi lại cho đúng thứ tự, ví dụ --from 01/03/2026 --to 31/03/2026.\n" +
-			"The --from date is after the --to date; put them in order, for example --from 01/03/2026 --to 31/03/2026.")
+		return errors.New("Ngày --from đang sau ngày --to; hãy đổi lại cho đúng thứ tự,\n" +
+			"ví dụ --from 01/03/2026 --to 31/03/2026.\n" +
+			"The --from date is after the --to date; put them in order,\n" +
+			"for example --from 01/03/2026 --to 31/03/2026.")
 	case errors.Is(err, results.ErrNotFound):
-		return errors.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn. Xem mã các lớp bằng `kynangso classes`; tên thôn/buôn viết như lúc đăng ký (không cần dấu).\n" +
-			"The chosen class or village was not found. See the class ids with `kynangso classes`; write the village as registered (accents not needed).")
+		return errors.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn. Xem mã các lớp bằng\n" +
+			"`kynangso classes`; tên thôn/buôn viết như lúc đăng ký (không cần dấu).\n" +
+			"The chosen class or village was not found. See the class ids with\n" +
+			"`kynangso classes`; write the village as registered (accents not needed).")
 	}
 	return err
 }

@@ -49,13 +49,13 @@ func parseDate(s string) (string, error) {
 	var rest string
 	norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
 	if n, _ := fmt.Sscanf(norm+" x", "%d/%d/%d %s", &d, &m, &y, &rest); n < 4 || rest != "x" || y < 1000 || y > 9999 {
-		return "", fmt.Errorf("Không đọc được ngày %q; hãy viết NGÀY/THÁNG/NĂM, ví dụ 15/03/2026.\n"+
-			"%q is not a date; write DAY/MONTH/YEAR, for example 15/03/2026.", s, s)
+		return "", fmt.Errorf("Không đọc được ngày %q;\nhãy viết NGÀY/THÁNG/NĂM, ví dụ 15/03/2026.\n"+
+			"%q is not a date;\nwrite DAY/MONTH/YEAR, for example 15/03/2026.", s, s)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d || int(t.Month()) != m { // 31/02 would roll over
-		return "", fmt.Errorf("Ngày %s không có trên lịch; hãy xem lại ngày và tháng (NGÀY/THÁNG/NĂM, ví dụ 15/03/2026).\n"+
-			"There is no such day as %s; check the day and the month (DAY/MONTH/YEAR, for example 15/03/2026).", s, s)
+		return "", fmt.Errorf("Ngày %s không có trên lịch; hãy xem lại ngày và tháng\n(NGÀY/THÁNG/NĂM, ví dụ 15/03/2026).\n"+
+			"There is no such day as %s; check the day and the month\n(DAY/MONTH/YEAR, for example 15/03/2026).", s, s)
 	}
 	return t.Format(results.DateLayout), nil
 }

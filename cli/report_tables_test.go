@@ -300,6 +300,7 @@ func TestDateFlagsAndPlainErrors(t *testing.T) {
 				t.Errorf("%v: stderr lacks %q:\n%s", c.args, w, errOut)
 			}
 		}
+		assertFits(t, errOut, 80) // a console would cut a longer line mid-word
 		for _, bad := range []string{"results:", "bad report filter", "invalid argument", "not found:"} {
 			if strings.Contains(errOut, bad) {
 				t.Errorf("%v: stderr shows %q:\n%s", c.args, bad, errOut)

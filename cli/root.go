@@ -241,7 +241,7 @@ func printError(w io.Writer, st fang.Styles, err error) {
 		hint = "kynangso"
 	}
 	if hint != "" {
-		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng. / Run `%s --help` for usage.", hint, hint)
+		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng.\nRun `%s --help` for usage.", hint, hint)
 	}
 	fmt.Fprintln(w, st.ErrorHeader.SetString("LỖI / ERROR").String())
 	// One line at a time: a block would pad every line to the longest.
