@@ -71,7 +71,7 @@ func attendanceHeader(sc scope, classes []ClassSession, cat Catalog, withCodes b
 	// On the sign-in sheet modules are codes, explained once by the legend.
 	switch {
 	case len(g.planned) > 0 && withCodes:
-		h = append(h, headerLine{Label(lang, "planned"), cat.codes(g.planned)})
+		h = append(h, headerLine{Label(lang, "planned"), cat.Codes(g.planned)})
 	case len(g.planned) > 0:
 		h = append(h, headerLine{Label(lang, "planned"), cat.legend(g.planned)})
 	}
@@ -158,8 +158,12 @@ func (s *Store) attendanceBook(ctx context.Context, opt ExportOptions) (*exportB
 	L := func(k string) string { return Label(b.lang, k) }
 	// The widths add up to about 140 characters: an A4 page across at 100 %
 	// (the phone column makes it print at about 92 %).
+	genderWidth := 6.0 // "Nam", "Nữ", "Khác"
+	if b.lang == "en" {
+		genderWidth = 8 // "Female" must not break
+	}
 	cols := []column{{L("stt"), colInt, 5}, {L("full_name"), colText, 23},
-		{L("birth_year"), colInt, 6}, {L("gender"), colShort, 6},
+		{L("birth_year"), colInt, 6}, {L("gender"), colShort, genderWidth},
 		{L("village"), colText, 20}, {L("household"), colText, 22}}
 	if opt.WithPhone {
 		cols = append(cols, column{L("phone"), colID, 12})
@@ -318,7 +322,7 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	codes := func(list string) string {
 		t, ok := lists[list]
 		if !ok {
-			t = cat.codes(parseList(list))
+			t = cat.Codes(parseList(list))
 			lists[list] = t
 		}
 		return t

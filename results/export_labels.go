@@ -138,11 +138,11 @@ func (c Catalog) ModuleCode(id string) string {
 	return safetext.Line(id)
 }
 
-// codes joins the codes of ids in catalog order, "B1, B3"; three or more
+// Codes joins the codes of ids in catalog order, "B1, B3"; three or more
 // modules in a row are a range, "B1–B5", "B1–B3, B5", so that a cell of
 // the sign-in sheet stays on one line. It is "—" when there are none, so
 // an empty cell never looks like a value left out.
-func (c Catalog) codes(ids []string) string {
+func (c Catalog) Codes(ids []string) string {
 	if len(ids) == 0 {
 		return Label(c.Lang, "none")
 	}

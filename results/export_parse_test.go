@@ -245,7 +245,7 @@ func expectedAttendance(t *testing.T, f *reportFixture, c ClassSession) [][]stri
 			row = []string{strconv.Itoa(n + 1), Label("vi", "anonymous"), "", "", "", ""}
 		}
 		local := first[id].In(testclock.Zone)
-		row = append(row, local.Format("2006-01-02 15:04"), f.cat.codes(studied), f.cat.codes(passed))
+		row = append(row, local.Format("2006-01-02 15:04"), f.cat.Codes(studied), f.cat.Codes(passed))
 		out = append(out, row)
 	}
 	return out

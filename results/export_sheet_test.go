@@ -338,12 +338,12 @@ func TestModuleCodes(t *testing.T) {
 		{[]string{"m1", "m2", "m3", "m5"}, "B1–B3, B5"}, {[]string{"m1", "m2", "m4", "m5"}, "B1, B2, B4, B5"},
 		{[]string{"m1", "m2", "m3", "m4", "m5"}, "B1–B5"}, {[]string{"zz", "m5", "m4", "m3"}, "B3–B5, zz"},
 	} {
-		if got := cat.codes(c.ids); got != c.want {
+		if got := cat.Codes(c.ids); got != c.want {
 			t.Errorf("codes(%q) = %q; want %q", c.ids, got, c.want)
 		}
 	}
 	cat.Lang = "en"
-	if got := cat.codes([]string{"m1", "m2", "m3"}); got != "M1–M3" {
+	if got := cat.Codes([]string{"m1", "m2", "m3"}); got != "M1–M3" {
 		t.Errorf("English codes = %q; want M1–M3", got)
 	}
 	if got := cat.legend([]string{"m2", "m1"}); got != "M1 Basics; M2 Shopping" {
