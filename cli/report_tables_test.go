@@ -137,6 +137,18 @@ func reportDB(t *testing.T) (string, *lessons.Pack, quiz.Question) {
 	return db, pack, multi
 }
 
+// reportText runs kynangso, which must succeed, and returns what it
+// printed, checked to fit 80 columns.
+func reportText(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errOut := execCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	assertFits(t, out, 80)
+	return out
+}
+
 // assertFits fails for any line wider than width columns.
 func assertFits(t *testing.T, out string, width int) {
 	t.Helper()
@@ -153,11 +165,7 @@ func assertFits(t *testing.T, out string, width int) {
 // still to pass are split into those begun ("Chưa đạt") and not begun.
 func TestReportNotTriedIsNotFailed(t *testing.T) {
 	db, pack, _ := reportDB(t)
-	code, out, errOut := execCLI(t, "--db", db, "report", "--section", "modules,coverage,followup")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	assertFits(t, out, 80)
+	out := reportText(t, "--db", db, "report", "--section", "modules,coverage,followup")
 	lines := strings.Split(out, "\n")
 	row := func(prefix string) string {
 		for _, l := range lines {
@@ -202,11 +210,7 @@ func TestReportNotTriedIsNotFailed(t *testing.T) {
 // "chỉ chọn …, thiếu …" rather than a wrong answer.
 func TestReportChoicesOfChooseAll(t *testing.T) {
 	db, _, q := reportDB(t)
-	code, out, errOut := execCLI(t, "--db", db, "report", "--section", "questions")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	assertFits(t, out, 80)
+	out := reportText(t, "--db", db, "report", "--section", "questions")
 	right, wrong := q.CorrectIDs(), ""
 	for _, ch := range q.Choices {
 		if !ch.Correct {
@@ -250,11 +254,7 @@ func TestReportFitsEightyColumns(t *testing.T) {
 		t.Fatalf("demo: exit %d: %s", code, errOut)
 	}
 	for _, lang := range []string{"vi", "en"} {
-		code, out, errOut := execCLI(t, "--db", db, "--lang", lang, "report", "--with-phone")
-		if code != 0 {
-			t.Fatalf("%s: exit %d: %s", lang, code, errOut)
-		}
-		assertFits(t, out, 80)
+		out := reportText(t, "--db", db, "--lang", lang, "report", "--with-phone")
 		if !strings.Contains(out, tr(lang, "Từng đáp án", "Each choice")) {
 			t.Errorf("%s: no choose-all question shows its choices:\n%s", lang, out)
 		}

@@ -148,28 +148,34 @@ func TestXLSXAttendanceEqualStore(t *testing.T) {
 	}
 }
 
-// cellTime finds the cell right of label in column C and returns its raw
-// value as a date, failing if it is not a number (a real date cell).
+// cellTime returns the value beside a header label as a date, failing if
+// it is not a number (a real date cell).
 func cellTime(t *testing.T, x *excelize.File, sheet, label string) time.Time {
 	t.Helper()
-	rows := sheetRows(t, x, sheet)
-	for i, r := range rows {
+	cell := valueCell(t, x, sheet, label)
+	raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	serial, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		t.Fatalf("%s (%s) = %q; want a real date", label, cell, raw)
+	}
+	at, _ := excelize.ExcelDateToTime(serial, false)
+	return at
+}
+
+// valueCell is the cell of the sign-in sheet's header block that holds the
+// value of label: two columns right of it.
+func valueCell(t *testing.T, x *excelize.File, sheet, label string) string {
+	t.Helper()
+	for i, r := range sheetRows(t, x, sheet) {
 		for j, c := range r {
-			if c != label {
-				continue
+			if c == label {
+				cell, _ := excelize.CoordinatesToCellName(j+3, i+1)
+				return cell
 			}
-			cell, _ := excelize.CoordinatesToCellName(j+3, i+1)
-			raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-			serial, err := strconv.ParseFloat(raw, 64)
-			if err != nil {
-				t.Fatalf("%s (%s) = %q; want a real date", label, cell, raw)
-			}
-			at, _ := excelize.ExcelDateToTime(serial, false)
-			return at
 		}
 	}
 	t.Fatalf("no %q in the sheet", label)
-	return time.Time{}
+	return ""
 }
 
 // expectedAttendance lists a class's sheet rows from the store's own

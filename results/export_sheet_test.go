@@ -139,27 +139,18 @@ func bordered(t *testing.T, x *excelize.File, sheet, cell string) bool {
 	return len(sides) == 4
 }
 
-// dateCell reports whether the cell two columns right of label holds a
-// number shown with the date format layout.
+// dateCell reports whether the value beside label is a number shown with
+// the date format layout.
 func dateCell(t *testing.T, x *excelize.File, sheet, label, layout string) bool {
 	t.Helper()
-	rows := sheetRows(t, x, sheet)
-	for i, r := range rows {
-		for j, c := range r {
-			if c != label {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(j+3, i+1)
-			raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-			if _, err := strconv.ParseFloat(raw, 64); err != nil {
-				return false
-			}
-			id, _ := x.GetCellStyle(sheet, cell)
-			st, _ := x.GetStyle(id)
-			return st.CustomNumFmt != nil && *st.CustomNumFmt == layout
-		}
+	cell := valueCell(t, x, sheet, label)
+	raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if _, err := strconv.ParseFloat(raw, 64); err != nil {
+		return false
 	}
-	return false
+	id, _ := x.GetCellStyle(sheet, cell)
+	st, _ := x.GetStyle(id)
+	return st.CustomNumFmt != nil && *st.CustomNumFmt == layout
 }
 
 // zipPart returns one part of an XLSX file as text.
