@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"kynangso/quiz"
 )
@@ -407,5 +408,27 @@ func TestModulesStudied(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("ModulesStudied = %v; want %v", got, want)
+	}
+}
+
+// TestWrapLines checks the estimate the sign-in sheet sets row heights
+// by: Vietnamese letters as wide as their letters without marks, whatever
+// the normal form; a long village wrapping in a narrow column and not in a
+// wide one; a word longer than the column breaking.
+func TestWrapLines(t *testing.T) {
+	if a, b := emWidth("Nguyễn Thị Ánh"), emWidth(norm.NFD.String("Nguyễn Thị Ánh")); a != b || a != emWidth("Nguyen Thi Anh") {
+		t.Errorf("widths %v (NFC), %v (NFD), %v (no marks); want equal", a, b, emWidth("Nguyen Thi Anh"))
+	}
+	for _, c := range []struct {
+		s     string
+		width float64
+		want  int
+	}{
+		{"", 10, 1}, {"Nam", 6, 1}, {"Buôn Kmrơng Prông", 16, 2}, {"Buôn Kmrơng Prông", 20, 1},
+		{"Hộ Y Nguôl Nie Kdăm", 22, 1}, {"B1, B2, B4, B5", 15, 1}, {"Mmmmmmmmmmmmmmmmmmmm", 10, 4},
+	} {
+		if got := wrapLines(c.s, c.width); got != c.want {
+			t.Errorf("wrapLines(%q, %v) = %d; want %d", c.s, c.width, got, c.want)
+		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -154,8 +156,18 @@ func wrapLines(s string, width float64) int {
 		return 1
 	}
 	lines, used := 1, 0.0
-	for _, w := range strings.Fields(s) {
-		n := emWidth(w)
+	for s != "" { // word by word; a cell's text is one line
+		s = strings.TrimLeft(s, " ")
+		word := s
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			word, s = s[:i], s[i:]
+		} else {
+			s = ""
+		}
+		if word == "" {
+			continue
+		}
+		n := emWidth(word)
 		switch {
 		case used == 0:
 			used = n
@@ -178,17 +190,38 @@ const spaceEm = 0.25
 
 // emWidth is the width of s in a serif font such as Times New Roman, in
 // ems, from the widths of its letters without their marks (ộ is as wide
-// as o), with 2 % to spare.
+// as o), with 2 % to spare. It runs for every cell of a sign-in sheet, so
+// Latin and Vietnamese letters come from a table.
 func emWidth(s string) float64 {
+	table := latinEm()
 	w := 0.0
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // a combining mark sits over its letter
+	for _, r := range s {
+		switch {
+		case r < rune(len(table)):
+			w += float64(table[r])
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark sits over its letter
+		default:
+			w += runeEm(r)
 		}
-		w += runeEm(r)
 	}
 	return w * 1.02
 }
+
+// latinEm is the width of every character up to the end of Latin Extended
+// Additional, the block of Vietnamese letters: that of its letter without
+// marks; 0 for a combining mark.
+var latinEm = sync.OnceValue(func() []float32 {
+	table := make([]float32, 0x1F00)
+	for r := range rune(len(table)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		base, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+		table[r] = float32(runeEm(base))
+	}
+	return table
+})
 
 // serifEm is the width in ems of the letters and signs of Times New Roman
 // (and the metric-compatible Liberation Serif) that differ from the usual
