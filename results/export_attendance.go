@@ -243,6 +243,7 @@ func (c *attendanceCount) line(lang string) string {
 // the class's end (closed; a class left open counts one day from the
 // check-in). Reading belongs to no class in the database, and a person
 // takes their turn after checking in, so this is when they read in it.
+// lessonRead.during says the same in Go.
 func readInClass(at, closed string) string {
 	end := `COALESCE(` + closed + `, strftime('%Y-%m-%dT%H:%M:%fZ', ` + at + `, '+1 day'))`
 	return `(g.updated_at >= ` + at + ` AND g.updated_at < ` + end +
@@ -253,17 +254,15 @@ func readInClass(at, closed string) string {
 // what they studied and passed in it, in sheet order. With no joined
 // records each check-in is already one person in one class, and looking up
 // each one's attempts in that class (index attempts_class) is faster than
-// grouping every attempt of the classes.
+// grouping every attempt of the classes; the lessons they read are then
+// matched in Go (lessonsRead), which reads lesson_progress once instead of
+// once per check-in. The general query (joined records) does it all.
 func attendanceRowsQuery(sc scope, links bool) string {
 	if !links {
-		return `SELECT t.checked_in_at, p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
-		(p.anonymous = 1 OR p.deleted_at IS NOT NULL),
-		(SELECT json_group_array(m) FROM (
-			SELECT a.module_id AS m FROM attempts AS a
-				WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id
-			UNION
-			SELECT g.module_id FROM lesson_progress AS g
-				WHERE g.participant_id = t.participant_id AND ` + readInClass("t.checked_in_at", "cs.closed_at") + `)),
+		return `SELECT t.checked_in_at, cs.closed_at, p.id, p.full_name, p.birth_year, p.gender, p.village, p.household,
+		p.phone, (p.anonymous = 1 OR p.deleted_at IS NOT NULL),
+		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
+			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id),
 		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
 			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id AND a.passed = 1)
 	FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
@@ -297,11 +296,52 @@ func attendanceRowsQuery(sc scope, links bool) string {
 			json_group_array(DISTINCT m) FILTER (WHERE passed = 1) AS passed
 		FROM act GROUP BY 1, 2
 	)
-	SELECT r.at, p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
+	SELECT r.at, r.closed, p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
 		(p.anonymous = 1 OR p.deleted_at IS NOT NULL), COALESCE(st.studied, '[]'), COALESCE(st.passed, '[]')
 	FROM r JOIN participants AS p ON p.id = r.pid
 	LEFT JOIN st ON st.sid = r.sid AND st.pid = r.pid
 	ORDER BY r.date, r.opened, r.sid, r.at, p.id`
+}
+
+// lessonRead is one lesson_progress row: a module's lesson, first opened
+// and last read (stored UTC text, which sorts as time).
+type lessonRead struct {
+	module, created, updated string
+}
+
+// during reports whether the reading was in a class the person checked in
+// to at at, which ended at closed ("" while open: one day from the
+// check-in), as readInClass says in SQL.
+func (g lessonRead) during(at, closed string) bool {
+	end := closed
+	if end == "" {
+		t := parseTime(sql.NullString{String: at, Valid: true})
+		end = fmtTime(t.Add(24 * time.Hour))
+	}
+	return g.updated >= at && g.updated < end || g.created >= at && g.created < end
+}
+
+// lessonsRead reads, once, the lesson readings of everyone with a check-in
+// in scope, by record.
+func (s *Store) lessonsRead(ctx context.Context, sc scope) (map[string][]lessonRead, error) {
+	q := `SELECT g.participant_id, g.module_id, g.created_at, g.updated_at FROM lesson_progress AS g
+	WHERE g.participant_id IN (SELECT t.participant_id FROM attendance AS t
+		JOIN class_sessions AS cs ON cs.id = t.session_id WHERE ` + sc.attendanceWhere("t.participant_id") + `)`
+	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	if err != nil {
+		return nil, fmt.Errorf("read lessons: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]lessonRead{}
+	for rows.Next() {
+		var id string
+		var g lessonRead
+		if err := rows.Scan(&id, &g.module, &g.created, &g.updated); err != nil {
+			return nil, fmt.Errorf("read lessons: %w", err)
+		}
+		out[id] = append(out[id], g)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withPhone bool,
@@ -310,6 +350,20 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	if err != nil {
 		return fmt.Errorf("read attendance: %w", err)
 	}
+	return s.attendanceRowsWith(ctx, sc, cat, withPhone, links, count, emit)
+}
+
+// attendanceRowsWith emits the sign-in sheet's rows, read with the general
+// query (links) or the one for a database without joined records.
+func (s *Store) attendanceRowsWith(ctx context.Context, sc scope, cat Catalog, withPhone, links bool,
+	count *attendanceCount, emit func([]any) error) error {
+	reads := map[string][]lessonRead{}
+	if !links {
+		var err error
+		if reads, err = s.lessonsRead(ctx, sc); err != nil {
+			return err
+		}
+	}
 	q := attendanceRowsQuery(sc, links)
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
@@ -317,23 +371,21 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 	}
 	defer rows.Close()
 	places := lineCache{}
-	// Few distinct module lists occur: each is turned into codes once.
-	lists := map[string]string{}
-	codes := func(list string) string {
-		t, ok := lists[list]
-		if !ok {
-			t = cat.Codes(parseList(list))
-			lists[list] = t
-		}
-		return t
-	}
+	codes := moduleLists(cat)
 	for rows.Next() {
-		var at sql.NullString
+		var at, closed sql.NullString
 		var id, name, gender, village, household, phone, studied, passed string
 		var year int
 		var anon bool
-		if err := rows.Scan(&at, &id, &name, &year, &gender, &village, &household, &phone, &anon, &studied, &passed); err != nil {
+		if err := rows.Scan(&at, &closed, &id, &name, &year, &gender, &village, &household, &phone, &anon,
+			&studied, &passed); err != nil {
 			return fmt.Errorf("read attendance: %w", err)
+		}
+		var read []string
+		for _, g := range reads[id] {
+			if g.during(at.String, closed.String) {
+				read = append(read, g.module)
+			}
 		}
 		count.add(id, anon)
 		vals := []any{count.rows}
@@ -349,12 +401,31 @@ func (s *Store) attendanceRows(ctx context.Context, sc scope, cat Catalog, withP
 				vals = append(vals, clean(phone))
 			}
 		}
-		vals = append(vals, s.clk.local(at), codes(studied), codes(passed), nil)
+		vals = append(vals, s.clk.local(at), codes(studied, read), codes(passed, nil), nil)
 		if err := emit(vals); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
+}
+
+// moduleLists turns a JSON list of module ids plus more ids into codes.
+// Few distinct lists occur, so each is turned into codes once.
+func moduleLists(cat Catalog) func(list string, more []string) string {
+	done := map[string]string{}
+	return func(list string, more []string) string {
+		key := list
+		if len(more) > 0 {
+			slices.Sort(more)
+			key += strings.Join(more, ",")
+		}
+		c, ok := done[key]
+		if !ok {
+			c = cat.Codes(append(parseList(list), more...))
+			done[key] = c
+		}
+		return c
+	}
 }
 
 // yearOrNil leaves a birth year that was not given empty.
