@@ -304,21 +304,28 @@ func attendanceRowsQuery(sc scope, links bool) string {
 }
 
 // lessonRead is one lesson_progress row: a module's lesson, first opened
-// and last read (stored UTC text, which sorts as time).
+// and last read (Unix milliseconds: a province holds 260,000 of them).
 type lessonRead struct {
-	module, created, updated string
+	module           string
+	created, updated int64
 }
 
-// during reports whether the reading was in a class the person checked in
-// to at at, which ended at closed ("" while open: one day from the
-// check-in), as readInClass says in SQL.
-func (g lessonRead) during(at, closed string) bool {
-	end := closed
-	if end == "" {
-		t := parseTime(sql.NullString{String: at, Valid: true})
-		end = fmtTime(t.Add(24 * time.Hour))
+// classWindow is when a check-in's class counts readings: from the check-in
+// to the class's end, or one day from the check-in while the class is
+// open, as readInClass says in SQL.
+func classWindow(at, closed sql.NullString) (from, to int64) {
+	start := parseTime(at)
+	end := parseTime(closed)
+	if end.IsZero() {
+		end = start.Add(24 * time.Hour)
 	}
-	return g.updated >= at && g.updated < end || g.created >= at && g.created < end
+	return start.UnixMilli(), end.UnixMilli()
+}
+
+// during reports whether the reading was first opened or last read in the
+// window [from, to).
+func (g lessonRead) during(from, to int64) bool {
+	return g.updated >= from && g.updated < to || g.created >= from && g.created < to
 }
 
 // lessonsRead reads, once, the lesson readings of everyone with a check-in
@@ -333,13 +340,20 @@ func (s *Store) lessonsRead(ctx context.Context, sc scope) (map[string][]lessonR
 	}
 	defer rows.Close()
 	out := map[string][]lessonRead{}
+	modules := map[string]string{} // a handful of ids, shared by every row
 	for rows.Next() {
-		var id string
-		var g lessonRead
-		if err := rows.Scan(&id, &g.module, &g.created, &g.updated); err != nil {
+		var id, module string
+		var created, updated sql.NullString
+		if err := rows.Scan(&id, &module, &created, &updated); err != nil {
 			return nil, fmt.Errorf("read lessons: %w", err)
 		}
-		out[id] = append(out[id], g)
+		if m, ok := modules[module]; ok {
+			module = m
+		} else {
+			modules[module] = module
+		}
+		out[id] = append(out[id], lessonRead{module: module, created: parseTime(created).UnixMilli(),
+			updated: parseTime(updated).UnixMilli()})
 	}
 	return out, rows.Err()
 }
@@ -382,9 +396,12 @@ func (s *Store) attendanceRowsWith(ctx context.Context, sc scope, cat Catalog, w
 			return fmt.Errorf("read attendance: %w", err)
 		}
 		var read []string
-		for _, g := range reads[id] {
-			if g.during(at.String, closed.String) {
-				read = append(read, g.module)
+		if gs := reads[id]; len(gs) > 0 {
+			from, to := classWindow(at, closed)
+			for _, g := range gs {
+				if g.during(from, to) {
+					read = append(read, g.module)
+				}
 			}
 		}
 		count.add(id, anon)
