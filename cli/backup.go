@@ -32,7 +32,7 @@ func newBackupCmd(o *Options) *cobra.Command {
 			return runBackup(cmd.Context(), o, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "backup file or folder (default: kynangso-backup-YYYYMMDD-HHMM.db here)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "backup file or folder (default:\nkynangso-backup-YYYYMMDD-HHMM.db here)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the backup file if it already exists")
 	return cmd
 }

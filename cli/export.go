@@ -21,10 +21,10 @@ type filterFlags struct {
 
 func (f *filterFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.session, "session", "", "only this class (its id)")
-	fl.StringVar(&f.from, "from", "", "from this date, YYYY-MM-DD (inclusive)")
-	fl.StringVar(&f.to, "to", "", "up to this date, YYYY-MM-DD (inclusive)")
-	fl.StringVar(&f.village, "village", "", "only people of this village (case and accents ignored)")
+	fl.StringVar(&f.session, "session", "", "only this class (its id: see `kynangso classes`)")
+	fl.Var(dateFlag{"from", &f.from}, "from", "from this date on, e.g. 01/03/2026 (or 2026-03-01)")
+	fl.Var(dateFlag{"to", &f.to}, "to", "up to this date, included, e.g. 31/03/2026")
+	fl.StringVar(&f.village, "village", "", "only people of this village (accents not needed)")
 	f.hub.add(cmd)
 }
 
@@ -41,9 +41,10 @@ func newExportCmd(o *Options) *cobra.Command {
 		force     bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export attendance|results",
-		Short: "Xuất danh sách điểm danh hoặc kết quả (CSV, Excel) / export the attendance sheet or results (CSV, Excel)",
-		Long: "attendance: danh sách điểm danh (STT, họ tên, năm sinh, ... , cột ký tên) / the sign-in sheet.\n" +
+		Use:   "export KIND",
+		Short: "xuất điểm danh hoặc kết quả ra CSV, Excel / export attendance or results (CSV, Excel)",
+		Long: "KIND (loại) là attendance hoặc results / KIND is attendance or results.\n" +
+			"attendance: danh sách điểm danh để in ra giấy A4 và ký tên / the sign-in sheet, to print on A4 and sign.\n" +
 			"results: kết quả mỗi người × mỗi bài và phân tích câu hỏi / results per person × module and question analysis.\n" +
 			"Không có -o: tệp được lưu trong thư mục hiện tại với tên gồm loại, nơi và ngày.\n" +
 			"Without -o the file is saved in the current folder, named by kind, place and date.\n" +
@@ -59,8 +60,8 @@ func newExportCmd(o *Options) *cobra.Command {
 	}
 	ff.add(cmd)
 	cmd.Flags().StringVar(&format, "format", "xlsx", "file format: csv or xlsx")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: a name made of kind, place and date, in the current folder)")
-	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only when needed)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file or folder to write to (default: a name made of\nkind, place and date, in the current folder)")
+	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only if needed)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the -o file if it already exists")
 	return cmd
 }
@@ -159,15 +160,20 @@ func (o *Options) catalog() results.Catalog {
 	return results.NewCatalog(pack, o.Lang)
 }
 
-// filterError turns a filter problem into a plain bilingual sentence.
+// filterError turns a filter problem into a plain bilingual sentence that
+// says what to type, without the store's own wording.
 func filterError(err error) error {
 	switch {
 	case errors.Is(err, results.ErrBadFilter):
-		return usererr.New("Bộ lọc không dùng được: hãy viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15, và --from không sau --to.",
-			"The filter cannot be used: write dates as YYYY-MM-DD, e.g. 2026-03-15, with --from not after --to.", err)
+		return usererr.New("Ngày --from đang sau ngày --to; hãy đổi lại cho đúng thứ tự,\n"+
+			"ví dụ --from 01/03/2026 --to 31/03/2026.",
+			"The --from date is after the --to date; put them in order,\n"+
+				"for example --from 01/03/2026 --to 31/03/2026.", nil)
 	case errors.Is(err, results.ErrNotFound):
-		return usererr.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn; hãy xem lại --session hoặc --village.",
-			"The chosen class or village was not found; check --session or --village.", err)
+		return usererr.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn. Xem mã các lớp bằng\n"+
+			"`kynangso classes`; tên thôn/buôn viết như lúc đăng ký (không cần dấu).",
+			"The chosen class or village was not found. See the class ids with\n"+
+				"`kynangso classes`; write the village as registered (accents not needed).", nil)
 	}
 	return err
 }

@@ -31,7 +31,7 @@ type hubFlags struct {
 
 func (h *hubFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres:// address (the province's login), or \"saved\" for the address set with `hub set`")
+	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres://\naddress (the province's login), or \"saved\"\nfor the address set with `hub set`")
 	fl.StringVar(&h.commune, "commune", "", "with --hub: only this commune (its name on the hub)")
 }
 
@@ -129,7 +129,7 @@ func hubError(err error, cfg hub.Config) error {
 func newHubCmd(o *Options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "hub",
-		Short: "Máy chủ tỉnh (PostgreSQL): địa chỉ, cài đặt, tổ / the province hub: address, setup, teams",
+		Short: "máy chủ tỉnh: địa chỉ, tổ, cài đặt / the province hub: address, teams",
 		Long: "Máy của tổ: `hub set` một lần, rồi `kynangso sync`. Cán bộ tỉnh: `hub init`, `hub add-team`, `hub add-province`.\n" +
 			"A team's laptop: `hub set` once, then `kynangso sync`. The province: `hub init`, `hub add-team`, `hub add-province`.\n" +
 			"docs/hub.md says how to set up a hub on a Debian server.",

@@ -36,7 +36,7 @@ func newMergeCmd(o *Options) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&linkExact, "link-exact", false,
-		"join records with the same name, birth year, village (and household when both have one)")
+		"join records with the same name, birth\nyear, village (and household when\nboth have one)")
 	return cmd
 }
 

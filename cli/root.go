@@ -102,11 +102,13 @@ func NewRoot(o *Options) *cobra.Command {
 		},
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&o.DB, "db", "", "results database file (default: $KYNANGSO_DB, kynangso.db beside the program, or the user data folder)")
-	pf.StringVarP(&o.Lang, "lang", "l", "vi", "language of the interface and reports: vi or en")
-	pf.StringVar(&o.Content, "content", "", "folder of extra content modules (same id replaces a built-in module)")
+	// Flag help is listed without wrapping: lines of at most 36 characters
+	// keep `--help` within an 80-column console (TestHelpFitsEightyColumns).
+	pf.StringVar(&o.DB, "db", "", "results database file (default:\n$KYNANGSO_DB, else kynangso.db\nbeside the program, else the user\ndata folder)")
+	pf.StringVarP(&o.Lang, "lang", "l", "vi", "language of the interface and\nreports: vi or en")
+	pf.StringVar(&o.Content, "content", "", "folder of extra content modules\n(same id replaces a built-in one)")
 	root.Flags().IntVar(&o.IdleMinutes, "idle-minutes", 0,
-		"minutes a participant screen may sit untouched before the app returns to the welcome screen (0: the laptop's setting, or 10)")
+		"minutes a participant screen may\nsit untouched before the app goes\nback to the welcome screen\n(0: the laptop's setting, or 10)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := o.CheckContentFolder(); err != nil {
 			return err
@@ -125,6 +127,9 @@ func NewRoot(o *Options) *cobra.Command {
 	}
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if fe := (*flagValueError)(nil); errors.As(err, &fe) {
+			err = fe // it says itself what is wrong, in both languages
+		}
 		return &usageError{cmd: c.CommandPath(), err: err}
 	})
 	root.SetOut(o.out)
@@ -145,7 +150,24 @@ func NewRoot(o *Options) *cobra.Command {
 	} {
 		root.AddCommand(sub)
 	}
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "tạo tệp gợi ý lệnh cho shell / generate a shell completion script"
+		}
+	}
+	bilingualShorts(root)
 	return root
+}
+
+// bilingualShorts puts the English half of each subcommand's "vi / en"
+// short description on a line of its own: fang lists commands without
+// wrapping, and a line longer than an 80-column console breaks mid-word.
+func bilingualShorts(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		sub.Short = strings.Replace(sub.Short, " / ", "\n", 1)
+		bilingualShorts(sub)
+	}
 }
 
 // commandClock is the clock Execute gives every command: the wall clock
@@ -235,7 +257,7 @@ func printError(w io.Writer, st fang.Styles, err error) {
 		hint = "kynangso"
 	}
 	if hint != "" {
-		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng. / Run `%s --help` for usage.", hint, hint)
+		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng.\nRun `%s --help` for usage.", hint, hint)
 	}
 	fmt.Fprintln(w, st.ErrorHeader.SetString("LỖI / ERROR").String())
 	// One line at a time: a block would pad every line to the longest.
