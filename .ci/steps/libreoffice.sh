@@ -19,6 +19,7 @@ print_fonts() {
 		echo "Liberation Serif is installed"
 		return 0
 	fi
+	apt-get -o DPkg::Lock::Timeout=300 update -qq
 	apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends fonts-liberation2 >/dev/null
 	fc-list | grep -q "LiberationSerif"
 }
