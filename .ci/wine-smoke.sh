@@ -224,11 +224,14 @@ tmx() {
 # at places that depend on the escape sequences before them ("Kh" / "u vực
 # tập huấn viên"), so a phrase may be cut anywhere.
 screen_has() {
-	local i want
+	local i want got
 	want=$(printf '%s' "$1" | tr -d ' \n')
 	for ((i = 0; i < 120; i++)); do
 		tmx capture-pane -p -t smoke >"$work/out" 2>"$work/err" || true
-		tr -d ' \n' <"$work/out" | grep -qF "$want" && return 0
+		# Read whole, not "| grep -q": under pipefail an early grep exit
+		# is a SIGPIPE failure.
+		got=$(tr -d ' \n' <"$work/out")
+		[[ $got == *"$want"* ]] && return 0
 		sleep 0.5
 	done
 	return 1

@@ -95,7 +95,7 @@ build() {
 # check_static BIN: refuse a binary built without cgo or without SQLite.
 check_static() {
 	local bin=$1
-	go version -m "$bin" | grep -q 'CGO_ENABLED=1' ||
+	[[ $(go version -m "$bin") == *CGO_ENABLED=1* ]] ||
 		die "$bin was built without cgo: it has no SQLite and cannot keep results"
 	grep -qa 'SQLite format 3' "$bin" ||
 		die "$bin does not contain SQLite"

@@ -15,12 +15,17 @@ need pdftoppm poppler-utils
 # fc-list comes with fontconfig, which LibreOffice brings; the font is a
 # package without a command, so it is installed in a step of its own.
 print_fonts() {
-	if fc-list 2>/dev/null | grep -q "LiberationSerif"; then
+	# fc-list's whole output is read first: "fc-list | grep -q" under
+	# pipefail fails with SIGPIPE (exit 141) when grep stops reading early.
+	local fonts
+	fonts=$(fc-list 2>/dev/null || true)
+	if [[ $fonts == *LiberationSerif* ]]; then
 		echo "Liberation Serif is installed"
 		return 0
 	fi
 	apt-get -o DPkg::Lock::Timeout=300 update -qq
 	apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends fonts-liberation2 >/dev/null
-	fc-list | grep -q "LiberationSerif"
+	fonts=$(fc-list 2>/dev/null || true)
+	[[ $fonts == *LiberationSerif* ]]
 }
 setup_step "fonts for the print test" print_fonts
