@@ -2,7 +2,13 @@ package flow
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
+	"time"
+
+	"kynangso/quiz"
+	"kynangso/results"
 )
 
 // This file holds what a stateless front (the phone pages, package web)
@@ -27,4 +33,51 @@ func (f *Flow) LoadAttempt(ctx context.Context, participantID, attemptID string)
 		return nil, fmt.Errorf("load attempt: %w", err)
 	}
 	return &Attempt{Attempt: a, Questions: drawn, Answers: answerMap(answers)}, nil
+}
+
+// ErrBadChoice means a front sent a choice number the question does not
+// show, or several numbers for a question that takes one answer.
+var ErrBadChoice = errors.New("no such choice for this question")
+
+// AnswerNumbers records the answer given by choice numbers as shown (1 is
+// the first choice as drawn), the numbers the laptop's keys and the phone
+// page's buttons carry. It checks the question is one the attempt drew and
+// the numbers are its choices, then records it as Record does (idempotent:
+// a repeated post returns the answer stored first).
+func (f *Flow) AnswerNumbers(ctx context.Context, participantID, attemptID, questionID string, numbers []int, shown time.Time) (results.Answer, error) {
+	a, err := f.ownAttempt(ctx, participantID, attemptID)
+	if err != nil {
+		return results.Answer{}, err
+	}
+	drawn, err := f.arrange(a)
+	if err != nil {
+		return results.Answer{}, err
+	}
+	i := slices.IndexFunc(drawn, func(d quiz.Drawn) bool { return d.ID == questionID })
+	if i < 0 {
+		return results.Answer{}, fmt.Errorf("%w: question %q is not in this attempt", results.ErrInvalid, questionID)
+	}
+	q := drawn[i]
+	ids, err := choiceIDs(q, numbers)
+	if err != nil {
+		return results.Answer{}, err
+	}
+	return f.Record(ctx, participantID, NewAnswer(attemptID, q, ids, shown, f.now()))
+}
+
+// choiceIDs maps shown choice numbers to choice ids, once each.
+func choiceIDs(q quiz.Drawn, numbers []int) ([]string, error) {
+	var ids []string
+	for _, n := range numbers {
+		if n < 1 || n > len(q.Choices) {
+			return nil, ErrBadChoice
+		}
+		if id := q.Choices[n-1].ID; !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 || (q.Type != quiz.TypeMultiple && len(ids) > 1) {
+		return nil, ErrBadChoice
+	}
+	return ids, nil
 }
