@@ -68,17 +68,17 @@ type choiceRow struct {
 
 // questionView is a question page's data.
 type questionView struct {
-	Attempt  string
-	Number   int
-	Count    int
-	Module   string
-	Message  string
-	Prompt   string
-	Multi    bool
-	ID       string
-	Choices  []choiceRow
-	Problem  string
-	Resumed  bool
+	Attempt string
+	Number  int
+	Count   int
+	Module  string
+	Message string
+	Prompt  string
+	Multi   bool
+	ID      string
+	Choices []choiceRow
+	Problem string
+	Resumed bool
 }
 
 // question shows the first unanswered question of the attempt; with none
@@ -261,9 +261,9 @@ type resultView struct {
 
 // missedRow is a question answered wrongly, with its right answer.
 type missedRow struct {
-	Number       int
-	Prompt       string
-	Right        string
+	Number int
+	Prompt string
+	Right  string
 }
 
 // result scores the attempt from its stored answers (once; later calls

@@ -245,3 +245,10 @@ func (s *Server) shutdown() {
 func URL(host string, port int) string {
 	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(port)))
 }
+
+// httpServer is the running http.Server (tests check its limits).
+func (s *Server) httpServer() *http.Server {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.srv
+}

@@ -42,7 +42,7 @@ type session struct {
 	query string   // the last name searched
 	found []string // ids the last search listed: the only ones it may check in
 
-	form     flow.Registration      // the registration form as typed
+	form     flow.Registration // the registration form as typed
 	problems map[flow.Field]flow.Problem
 	draft    *results.Participant // validated, waiting for consent
 	created  results.Participant  // registered but not checked in (retry)

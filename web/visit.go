@@ -105,15 +105,15 @@ func (s *Server) module(w http.ResponseWriter, r *http.Request) *lessons.Module 
 
 // lessonView is one lesson page's data.
 type lessonView struct {
-	Module         string
-	ModuleID       string
-	Heading        string
-	Body           any
-	Page, Pages    int
-	Prev, Next     string
-	End            string
-	Quiz           bool
-	Empty          bool
+	Module      string
+	ModuleID    string
+	Heading     string
+	Body        any
+	Page, Pages int
+	Prev, Next  string
+	End         string
+	Quiz        bool
+	Empty       bool
 }
 
 // lesson shows page n of a module's lesson and records it as the page
