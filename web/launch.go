@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/netip"
@@ -24,7 +23,7 @@ const DefaultPort = 8080
 
 // ErrNoNetwork means the laptop has no address on a local network: it has
 // not joined the hotspot or the pocket router yet.
-var ErrNoNetwork = errors.New("the laptop is not on a local network (Wi-Fi)")
+var ErrNoNetwork = ui.ErrNoNetwork
 
 // Launcher starts and stops the phone pages for the trainer's page and
 // `kynangso serve`: it is the ui.Phones the terminal app is given.

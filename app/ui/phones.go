@@ -2,9 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"kynangso/results"
 )
+
+// ErrNoNetwork means the laptop has no address on a local network: it has
+// not joined the hotspot or the pocket router yet.
+var ErrNoNetwork = errors.New("the laptop is not on a local network (Wi-Fi)")
 
 // Phones runs the phone pages (package web) for the open class: a web
 // server on the local Wi-Fi that the residents' phones join. The trainer's
