@@ -138,6 +138,7 @@ func NewRoot(o *Options) *cobra.Command {
 		newRestoreCmd(o),
 		newFingerprintCmd(o),
 		newClassesCmd(o),
+		newServeCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
 	} {

@@ -16,11 +16,6 @@ import (
 // phonesEvery is how often the page counts the phones again.
 const phonesEvery = 2 * time.Second
 
-// qrQuiet is the light margin drawn round the QR code, in modules: a
-// scanner needs it, and the terminal's dark background around it does not
-// count.
-const qrQuiet = 2
-
 // phonesState is where the phone pages stand.
 type phonesState int
 
@@ -207,7 +202,7 @@ func (p *phonesPage) problem() string {
 // it, or under it when the screen is too narrow for both.
 func (p *phonesPage) running() []string {
 	st, cat := p.c.Styles, p.c.Cat
-	qr := qrLines(p.info.QR)
+	qr := ui.QRLines(p.info.QR)
 	qw := lipgloss.Width(qr[0])
 	side := max(16, p.w-qw-2)
 	addr := strings.TrimPrefix(p.info.URL, "http://")
@@ -244,43 +239,6 @@ func spaced(code string) string {
 		return code
 	}
 	return code[:3] + " " + code[3:]
-}
-
-// qrLines draws the QR code with half blocks, two modules a line: light
-// modules as block characters in the terminal's text colour, dark ones as
-// spaces, with a light quiet zone. Light on dark is how a terminal with no
-// colour (NO_COLOR) shows it, and phones' scanners read it; where colour
-// is shown it is painted white on black, so a light terminal shows it the
-// same way.
-func qrLines(m [][]bool) []string {
-	n := len(m) + 2*qrQuiet
-	light := func(x, y int) bool {
-		x, y = x-qrQuiet, y-qrQuiet
-		if y < 0 || y >= len(m) || x < 0 || x >= len(m) {
-			return y >= -qrQuiet && y < len(m)+qrQuiet // quiet zone, not past it
-		}
-		return !m[y][x]
-	}
-	paint := lipgloss.NewStyle().Foreground(lipgloss.Color("#ffffff")).Background(lipgloss.Color("#000000"))
-	var out []string
-	for y := 0; y < n; y += 2 {
-		var b strings.Builder
-		for x := range n {
-			top, bottom := light(x, y), y+1 < n && light(x, y+1)
-			switch {
-			case top && bottom:
-				b.WriteString("█")
-			case top:
-				b.WriteString("▀")
-			case bottom:
-				b.WriteString("▄")
-			default:
-				b.WriteString(" ")
-			}
-		}
-		out = append(out, paint.Render(b.String()))
-	}
-	return out
 }
 
 // Update handles msg, then lays the page out again.
