@@ -70,9 +70,15 @@ func newSite(t testing.TB) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ts = httptest.NewServer(s.srv.Handler())
-	t.Cleanup(s.ts.Close)
+	s.ts = newTestServer(t, s.srv)
 	return s
+}
+
+// newTestServer serves srv's pages on a loopback port until the test ends.
+func newTestServer(t testing.TB, srv *Server) *httptest.Server {
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts
 }
 
 // phone is one phone's browser: its own cookie jar, redirects followed.
