@@ -41,28 +41,47 @@ var ErrBadChoice = errors.New("no such choice for this question")
 
 // AnswerNumbers records the answer given by choice numbers as shown (1 is
 // the first choice as drawn), the numbers the laptop's keys and the phone
-// page's buttons carry. It checks the question is one the attempt drew and
-// the numbers are its choices, then records it as Record does (idempotent:
-// a repeated post returns the answer stored first).
-func (f *Flow) AnswerNumbers(ctx context.Context, participantID, attemptID, questionID string, numbers []int, shown time.Time) (results.Answer, error) {
+// page's buttons carry. It checks the attempt is the person's, the
+// question is one it drew and the numbers are its choices, then commits
+// the answer (on disk before it returns). It is idempotent like Record: a
+// question answered before keeps its first answer, which is returned with
+// fresh false.
+func (f *Flow) AnswerNumbers(ctx context.Context, participantID, attemptID, questionID string, numbers []int, shown time.Time) (saved results.Answer, fresh bool, err error) {
 	a, err := f.ownAttempt(ctx, participantID, attemptID)
 	if err != nil {
-		return results.Answer{}, err
+		return results.Answer{}, false, err
 	}
 	drawn, err := f.arrange(a)
 	if err != nil {
-		return results.Answer{}, err
+		return results.Answer{}, false, err
 	}
 	i := slices.IndexFunc(drawn, func(d quiz.Drawn) bool { return d.ID == questionID })
 	if i < 0 {
-		return results.Answer{}, fmt.Errorf("%w: question %q is not in this attempt", results.ErrInvalid, questionID)
+		return results.Answer{}, false, fmt.Errorf("%w: question %q is not in this attempt", results.ErrInvalid, questionID)
 	}
-	q := drawn[i]
-	ids, err := choiceIDs(q, numbers)
+	ids, err := choiceIDs(drawn[i], numbers)
 	if err != nil {
-		return results.Answer{}, err
+		return results.Answer{}, false, err
 	}
-	return f.Record(ctx, participantID, NewAnswer(attemptID, q, ids, shown, f.now()))
+	saved, err = f.store.RecordAnswer(ctx, NewAnswer(attemptID, drawn[i], ids, shown, f.now()))
+	if errors.Is(err, results.ErrAlreadyAnswered) {
+		saved, err = f.storedAnswer(ctx, attemptID, questionID)
+		return saved, false, err
+	}
+	if err != nil {
+		return results.Answer{}, false, fmt.Errorf("record answer: %w", err)
+	}
+	return saved, true, nil
+}
+
+// SameChoices reports whether numbers (as shown, 1-based) pick exactly the
+// choices ids stored for q.
+func SameChoices(q quiz.Drawn, ids []string, numbers []int) bool {
+	picked, err := choiceIDs(q, numbers)
+	if err != nil {
+		return false
+	}
+	return slices.Equal(slices.Sorted(slices.Values(picked)), slices.Sorted(slices.Values(ids)))
 }
 
 // choiceIDs maps shown choice numbers to choice ids, once each.

@@ -20,9 +20,14 @@ type rider struct {
 	path string
 }
 
+// riderTransport keeps a connection per phone open, as a phone's browser
+// does (the default keeps two per host, so 40 phones would reconnect on
+// almost every tap).
+var riderTransport = &http.Transport{MaxIdleConnsPerHost: 100, IdleConnTimeout: time.Minute}
+
 func newRider(base string) *rider {
 	jar, _ := cookiejar.New(nil)
-	return &rider{base: base, c: &http.Client{Jar: jar, Timeout: 60 * time.Second}}
+	return &rider{base: base, c: &http.Client{Jar: jar, Timeout: 60 * time.Second, Transport: riderTransport}}
 }
 
 func (r *rider) do(method, path string, form url.Values) error {

@@ -3,10 +3,12 @@ package web
 import (
 	"compress/gzip"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -137,8 +139,16 @@ func (g *gzipResponse) WriteHeader(code int) {
 func (g *gzipResponse) close() {
 	if g.gz != nil {
 		_ = g.gz.Close() // the client may have gone; nothing to tell it
+		gzipPool.Put(g.gz)
 	}
 }
+
+// gzipPool keeps compressors between requests: each one holds large
+// tables, and making one per page was most of a page's cost.
+var gzipPool = sync.Pool{New: func() any {
+	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed) // the level is valid
+	return gz
+}}
 
 // gzipWriter wraps w when the request accepts gzip.
 func gzipWriter(w http.ResponseWriter, r *http.Request) *gzipResponse {
@@ -147,6 +157,7 @@ func gzipWriter(w http.ResponseWriter, r *http.Request) *gzipResponse {
 	}
 	w.Header().Set("Content-Encoding", "gzip")
 	w.Header().Add("Vary", "Accept-Encoding")
-	gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed) // the level is valid
+	gz := gzipPool.Get().(*gzip.Writer)
+	gz.Reset(w)
 	return &gzipResponse{ResponseWriter: w, gz: gz}
 }

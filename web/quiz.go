@@ -127,18 +127,10 @@ func (s *Server) moduleTitle(cat ui.Catalog, id string) string {
 // answer commits the answer, then (only then) shows it as saved. The
 // post may come twice (a double tap, a refresh, a resend after the Wi-Fi
 // dropped): the flow keeps the first answer and returns it, so nothing is
-// stored twice and the page shows what is stored.
+// stored twice, and the page shows what is stored, saying so when this
+// post chose otherwise.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, sess *session) {
-	a := s.attempt(w, r, sess)
-	if a == nil {
-		return
-	}
-	qid := r.PostFormValue("q")
-	i := slices.IndexFunc(a.Questions, func(d quiz.Drawn) bool { return d.ID == qid })
-	if i < 0 {
-		s.refuse(w, r, http.StatusNotFound, "web.err.notfound")
-		return
-	}
+	att, qid := r.PathValue("att"), r.PostFormValue("q")
 	var numbers []int
 	for _, c := range r.PostForm["c"] {
 		n, err := strconv.Atoi(c)
@@ -147,51 +139,52 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, sess *session) {
 		}
 		numbers = append(numbers, n)
 	}
-	feedback := "/kt/" + a.ID + "/cau/" + url.PathEscape(qid)
-	if stored, done := a.Answers[qid]; done {
-		// Answered before (the first post's page was lost, or the back
-		// button): the first answer stands, and the page says so when this
-		// post chose otherwise.
-		if !sameChoices(a.Questions[i], stored, numbers) {
+	shown, ok := sess.shown[att+"/"+qid]
+	if !ok {
+		shown = s.cfg.Now()
+	}
+	feedback := "/kt/" + att + "/cau/" + url.PathEscape(qid)
+	saved, fresh, err := s.flow.AnswerNumbers(r.Context(), sess.pid, att, qid, numbers, shown)
+	if err == nil {
+		if !fresh && !s.sameAsStored(r, sess, att, qid, saved.Chosen, numbers) {
 			feedback += "?da=1"
 		}
 		http.Redirect(w, r, feedback, http.StatusSeeOther)
 		return
 	}
-	cat := ui.NewCatalog(sess.lang)
-	if len(numbers) == 0 {
-		s.showQuestion(w, r, sess, a, i, http.StatusUnprocessableEntity, cat.T("quiz.pickfirst"), nil)
+	// Not saved: show the question again with what to do.
+	a := s.attempt(w, r, sess)
+	if a == nil {
 		return
 	}
-	shown, ok := sess.shown[a.ID+"/"+qid]
-	if !ok {
-		shown = s.cfg.Now()
+	i := slices.IndexFunc(a.Questions, func(d quiz.Drawn) bool { return d.ID == qid })
+	if i < 0 {
+		s.refuse(w, r, http.StatusNotFound, "web.err.notfound")
+		return
 	}
-	_, err := s.flow.AnswerNumbers(r.Context(), sess.pid, a.ID, qid, numbers, shown)
+	if _, done := a.Answers[qid]; done { // answered meanwhile, with this post's mistake
+		http.Redirect(w, r, feedback+"?da=1", http.StatusSeeOther)
+		return
+	}
+	cat := ui.NewCatalog(sess.lang)
 	switch {
+	case len(numbers) == 0:
+		s.showQuestion(w, r, sess, a, i, http.StatusUnprocessableEntity, cat.T("quiz.pickfirst"), nil)
 	case errors.Is(err, flow.ErrBadChoice):
 		s.showQuestion(w, r, sess, a, i, http.StatusUnprocessableEntity, cat.T("web.quiz.badchoice"), nil)
-		return
-	case err != nil:
+	default:
 		s.showQuestion(w, r, sess, a, i, http.StatusInternalServerError, cat.T("quiz.saveerr"), numbers)
-		return
 	}
-	http.Redirect(w, r, feedback, http.StatusSeeOther)
 }
 
-// sameChoices reports whether numbers pick exactly the stored choices.
-func sameChoices(q quiz.Drawn, stored []string, numbers []int) bool {
-	var ids []string
-	for _, n := range numbers {
-		if n < 1 || n > len(q.Choices) {
-			return false
-		}
-		if id := q.Choices[n-1].ID; !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
+// sameAsStored reports whether a repeated post chose what is stored.
+func (s *Server) sameAsStored(r *http.Request, sess *session, att, qid string, stored []string, numbers []int) bool {
+	a, err := s.flow.LoadAttempt(r.Context(), sess.pid, att)
+	if err != nil {
+		return true // nothing better to say than "saved"
 	}
-	slices.Sort(ids)
-	return slices.Equal(ids, slices.Sorted(slices.Values(stored)))
+	i := slices.IndexFunc(a.Questions, func(d quiz.Drawn) bool { return d.ID == qid })
+	return i >= 0 && flow.SameChoices(a.Questions[i], stored, numbers)
 }
 
 // feedbackView is the page after an answer.

@@ -20,6 +20,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net"
@@ -39,6 +40,7 @@ import (
 type Store interface {
 	flow.Store
 	flow.SeatStore
+	RecordAnswers(ctx context.Context, answers []results.Answer) ([]results.Answer, []error, error)
 	Dashboard(ctx context.Context, sessionID string) ([]results.DashboardRow, error)
 	ItemAnalysis(ctx context.Context, f results.Filter, cat results.Catalog) (results.ItemReport, error)
 }
@@ -118,13 +120,14 @@ func New(cfg Config) (*Server, error) {
 		}
 		cfg.Code = code
 	}
+	warmPool(cfg.Store)
 	opts := []flow.Option{flow.WithSeat(results.SeatPhone), flow.WithClock(cfg.Now)}
 	if cfg.Seed != nil {
 		opts = append(opts, flow.WithSeed(cfg.Seed))
 	}
 	s := &Server{
 		cfg:      cfg,
-		flow:     flow.New(cfg.Store, cfg.Pack, opts...),
+		flow:     flow.New(&gatedStore{Store: cfg.Store}, cfg.Pack, opts...),
 		sessions: newSessions(cfg.Now),
 		limiter:  newLimiter(cfg.Now),
 		pages:    loadPages(),
@@ -136,6 +139,19 @@ func New(cfg Config) (*Server, error) {
 
 // Handler is the whole site, for a test server or an http.Server.
 func (s *Server) Handler() http.Handler { return s.handler }
+
+// poolIdle is how many SQLite connections stay open between requests.
+const poolIdle = 16
+
+// warmPool keeps connections open for a class of phones. database/sql
+// keeps two idle connections by default, so with forty phones nearly every
+// request opened a new SQLite connection (open, pragmas, schema), which
+// cost more than the answer's own commit.
+func warmPool(st Store) {
+	if d, ok := st.(interface{ DB() *sql.DB }); ok {
+		d.DB().SetMaxIdleConns(poolIdle)
+	}
+}
 
 // zone is where the class is.
 func (s *Server) zone() *time.Location { return s.cfg.Zone }
