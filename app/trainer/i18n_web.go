@@ -25,7 +25,7 @@ var webStrings = map[string]ui.Entry{
 	"tr.phones.stop":     {"dừng", "stop"},
 	"tr.phones.stopq":    {"Dừng lớp trên điện thoại?", "Stop the class on phones?"},
 	"tr.phones.stopbody": {"Điện thoại đang mở trang sẽ thấy: lớp trên điện thoại đã đóng. Câu trả lời đã lưu vẫn an toàn. Bấm 1 để dừng, 2 để tiếp tục.", "Phones with the page open will see that the class on phones has closed. Saved answers stay safe. Press 1 to stop, 2 to carry on."},
-	"tr.phones.stopped":  {"Đã dừng lớp trên điện thoại. Điện thoại nào mở trang trong ít phút tới sẽ thấy thông báo lớp đã đóng.", "The class on phones has stopped. Phones that open the page in the next minutes see that the class has closed."},
+	"tr.phones.stopped":  {"Đã dừng lớp trên điện thoại. Điện thoại nào mở trang trong khoảng một phút tới sẽ thấy thông báo lớp đã đóng.", "The class on phones has stopped. Phones that open the page in the next minute see that the class has closed."},
 	"tr.phones.restart":  {"mở lại", "start again"},
 	"tr.phones.none":     {"Lần chạy này của ứng dụng không mở được lớp trên điện thoại. Hãy mở lại ứng dụng.", "This run of the app cannot serve phones. Please restart the app."},
 	"tr.phones.nonet":    {"Máy tính chưa vào mạng wifi nào. Hãy bật điểm phát wifi trên điện thoại của tập huấn viên (hoặc bật bộ phát wifi), cho máy tính vào mạng đó, rồi bấm r để thử lại.", "The laptop is not on any Wi-Fi. Turn on the hotspot of the trainer's phone (or a pocket Wi-Fi router), join the laptop to it, then press r to try again."},
