@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -223,7 +224,8 @@ func pageTypes(b testing.TB, s *site) (*rider, map[string]string) {
 	return r, pages
 }
 
-// gzipSize is the size of page compressed as the server compresses it.
+// gzipSize is the size of page compressed (pages are sent as they are;
+// the limit of issue 15 is on the compressed size).
 func gzipSize(page string) int {
 	var buf strings.Builder
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
@@ -233,7 +235,7 @@ func gzipSize(page string) int {
 }
 
 // cssSize is the stylesheet compressed as sent.
-func cssSize() int { return gzipSize(string(appCSS)) }
+func cssSize() int { return len(cssGzip) }
 
 // maxPageBytes is the most one page may weigh compressed (issue 15).
 const maxPageBytes = 30 << 10
@@ -246,8 +248,8 @@ func TestPageWeight(t *testing.T) {
 	css := cssSize()
 	for _, name := range slices.Sorted(maps.Keys(pages)) {
 		gz := gzipSize(pages[name])
-		t.Logf("%-10s %6d bytes, %5d compressed (+%d stylesheet)", name, len(pages[name]), gz, css)
-		if gz+css > maxPageBytes {
+		t.Logf("%-10s %6d bytes as sent, %5d compressed (+%d stylesheet, compressed)", name, len(pages[name]), gz, css)
+		if len(pages[name])+css > maxPageBytes {
 			t.Errorf("%s weighs %d bytes compressed with its stylesheet, over %d", name, gz+css, maxPageBytes)
 		}
 	}
@@ -263,6 +265,7 @@ func BenchmarkPageWeight(b *testing.B) {
 		_, pages := pageTypes(b, s)
 		for n, p := range pages {
 			b.ReportMetric(float64(gzipSize(p)), n+"-gz-B")
+			b.ReportMetric(float64(len(p)), n+"-sent-B")
 		}
 	}
 	b.ReportMetric(float64(cssSize()), "stylesheet-gz-B")
@@ -309,29 +312,40 @@ func BenchmarkLessonTTFB(b *testing.B) {
 func BenchmarkRSS40Phones(b *testing.B) {
 	s, _ := benchSite(b)
 	riders := make([]*rider, 40)
-	for range b.N {
-		var wg sync.WaitGroup
-		for i := range riders {
+	var wg sync.WaitGroup
+	for i := range riders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := newRider(s.ts.URL)
+			if err := r.register(fmt.Sprintf("Người nhớ %02d", i)); err != nil {
+				b.Error(err)
+				return
+			}
+			riders[i] = r
+		}()
+	}
+	wg.Wait()
+	b.ResetTimer()
+	for range b.N { // every phone reads a whole lesson and starts its quiz
+		for i, r := range riders {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				r := newRider(s.ts.URL)
-				if err := r.register(fmt.Sprintf("Người nhớ %02d", i)); err != nil {
-					b.Error(err)
-					return
-				}
 				mod := s.pack.Modules[1+i%(len(s.pack.Modules)-1)]
 				for p := 1; p <= len(mod.PagesIn("vi")); p++ {
 					_ = r.do(http.MethodGet, "/bai/"+mod.ID+"/"+strconv.Itoa(p), nil)
 				}
+				_ = r.do(http.MethodGet, "/bai", nil)
 				if att, err := r.start(mod.ID); err == nil {
 					_, _ = r.answer(att)
 				}
-				riders[i] = r
 			}()
 		}
 		wg.Wait()
 	}
+	b.StopTimer()
+	runtime.GC()
 	b.ReportMetric(rssMB(b), "rss-MB")
 	b.ReportMetric(0, "ns/op")
 }

@@ -1,14 +1,11 @@
 package web
 
 import (
-	"compress/gzip"
 	"context"
-	"io"
 	"net"
 	"net/http"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -27,7 +24,10 @@ const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 // guard wraps the pages in the checks every request passes, outermost
 // first: only addresses of a local network, only an IP address as host,
 // the security headers, the class still open, cross-origin posts refused,
-// size and time limits, and gzip.
+// size and time limits. Pages go uncompressed: each is 1 to 4 KB, and a
+// gzip writer per request (its tables weigh over half a megabyte) cost
+// more memory and time than the bytes it saved on a local Wi-Fi; the
+// stylesheet is compressed once (serveCSS).
 func (s *Server) guard(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -59,9 +59,7 @@ func (s *Server) guard(h http.Handler) http.Handler {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
 		defer cancel()
-		gz := gzipWriter(w, r)
-		defer gz.close()
-		inner.ServeHTTP(gz, r.WithContext(ctx))
+		inner.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
@@ -113,51 +111,4 @@ func ipHost(host string) bool {
 	}
 	_, err = netip.ParseAddr(h)
 	return err == nil
-}
-
-// gzipResponse compresses a page for a phone that accepts it: the slow
-// hotspot, not the laptop, is what a page waits on.
-type gzipResponse struct {
-	http.ResponseWriter
-	gz *gzip.Writer
-}
-
-func (g *gzipResponse) Write(b []byte) (int, error) {
-	if g.gz == nil {
-		return g.ResponseWriter.Write(b)
-	}
-	return g.gz.Write(b)
-}
-
-func (g *gzipResponse) WriteHeader(code int) {
-	if g.gz != nil {
-		g.Header().Del("Content-Length")
-	}
-	g.ResponseWriter.WriteHeader(code)
-}
-
-func (g *gzipResponse) close() {
-	if g.gz != nil {
-		_ = g.gz.Close() // the client may have gone; nothing to tell it
-		gzipPool.Put(g.gz)
-	}
-}
-
-// gzipPool keeps compressors between requests: each one holds large
-// tables, and making one per page was most of a page's cost.
-var gzipPool = sync.Pool{New: func() any {
-	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed) // the level is valid
-	return gz
-}}
-
-// gzipWriter wraps w when the request accepts gzip.
-func gzipWriter(w http.ResponseWriter, r *http.Request) *gzipResponse {
-	if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		return &gzipResponse{ResponseWriter: w, gz: nil}
-	}
-	w.Header().Set("Content-Encoding", "gzip")
-	w.Header().Add("Vary", "Accept-Encoding")
-	gz := gzipPool.Get().(*gzip.Writer)
-	gz.Reset(w)
-	return &gzipResponse{ResponseWriter: w, gz: gz}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -116,10 +117,26 @@ func langOf(sess *session) string {
 	return sess.lang
 }
 
-// serveCSS sends the stylesheet, kept by the phone for a year.
-func serveCSS(w http.ResponseWriter, _ *http.Request) {
+// cssGzip is the stylesheet compressed once, at start.
+var cssGzip = func() []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
+	_, _ = zw.Write(appCSS)                                // a bytes.Buffer does not fail
+	_ = zw.Close()
+	return b.Bytes()
+}()
+
+// serveCSS sends the stylesheet, compressed when the phone accepts it,
+// kept by the phone for a year.
+func serveCSS(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/css; charset=utf-8")
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Add("Vary", "Accept-Encoding")
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		_, _ = w.Write(cssGzip) // see render
+		return
+	}
 	_, _ = w.Write(appCSS) // see render
 }
