@@ -210,7 +210,7 @@ func (s *Server) watch() {
 			}
 			c, ok, err := s.cfg.Store.CurrentSession(context.Background())
 			if err == nil && (!ok || c.ID != s.cfg.Class.ID) {
-				go s.Stop() //nolint:errcheck // the notice is all that is left to do
+				_ = s.Stop() // returns at once; the notice runs its course
 			}
 		}
 	}
