@@ -217,3 +217,24 @@ func TestRegistrationProblemsAndDecline(t *testing.T) {
 		t.Fatalf("declined consent kept a name: %+v", rows)
 	}
 }
+
+// The English button switches every page and comes back to the same page;
+// the return address cannot lead off the site.
+func TestEnglishSwitch(t *testing.T) {
+	s := newSite(t)
+	p := s.phone()
+	p.register("Nguyễn Văn An", "1965")
+	p.post("/ngon-ngu", url.Values{"back": {"/bai"}})
+	if p.path != "/bai" || !strings.Contains(p.last, "Hello Nguyễn Văn An!") || !strings.Contains(p.last, `lang="en"`) {
+		t.Fatalf("after English: at %s\n%s", p.path, p.last)
+	}
+	p.post("/ngon-ngu", url.Values{"back": {"//evil.example/x"}})
+	if p.path != "/bai" || !strings.Contains(p.last, "Xin chào") {
+		t.Fatalf("a foreign return address went to %s", p.path)
+	}
+	for _, bad := range []string{"https://evil.example/", "/\\evil", "javascript:alert(1)"} {
+		if got := localPath(bad); got != "/" {
+			t.Errorf("localPath(%q) = %q", bad, got)
+		}
+	}
+}
