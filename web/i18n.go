@@ -64,6 +64,7 @@ var webStrings = map[string]ui.Entry{
 	"web.err.big":      {"Nội dung gửi quá dài. Xin gõ ngắn hơn.", "What was sent is too long. Please type less."},
 	"web.err.join":     {"Xin vào lớp trước: gõ mã lớp hoặc quét mã QR.", "Please join the class first: type the class code or scan the QR code."},
 	"web.home":         {"Về trang đầu", "Back to the first page"},
+	"web.back":         {"Quay lại", "Back"},
 
 	"web.lop.err":     {"Chưa đọc được số liệu của lớp. Trang sẽ thử lại.", "Could not read the class figures. The page will try again."},
 	"web.lop.title":   {"Lớp học hôm nay", "Today's class"},
