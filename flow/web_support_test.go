@@ -108,3 +108,41 @@ func TestEndVisitWithoutClass(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Answers by the numbers shown: out-of-range numbers and two answers to a
+// one-answer question are refused; a repeat returns the first answer with
+// fresh false.
+func TestAnswerNumbers(t *testing.T) {
+	e := newEnv(t)
+	c := e.class()
+	v := e.register(c, "Lò Văn Pó")
+	a, err := e.f.OpenQuiz(e.ctx, v, "antoan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := a.Questions[0]
+	pid := v.Participant.ID
+	for _, bad := range [][]int{nil, {0}, {3}, {1, 2}, {-1}} {
+		if _, _, err := e.f.AnswerNumbers(e.ctx, pid, a.ID, q.ID, bad, time.Time{}); !errors.Is(err, flow.ErrBadChoice) {
+			t.Errorf("numbers %v: %v, want ErrBadChoice", bad, err)
+		}
+	}
+	saved, fresh, err := e.f.AnswerNumbers(e.ctx, pid, a.ID, q.ID, []int{2, 2}, time.Time{})
+	if err != nil || !fresh || len(saved.Chosen) != 1 || saved.Chosen[0] != q.Choices[1].ID {
+		t.Fatalf("first answer: %+v fresh=%v %v", saved, fresh, err)
+	}
+	again, fresh, err := e.f.AnswerNumbers(e.ctx, pid, a.ID, q.ID, []int{1}, time.Time{})
+	if err != nil || fresh || again.ID != saved.ID {
+		t.Fatalf("repeat: %+v fresh=%v %v, want the first answer", again, fresh, err)
+	}
+	if !flow.SameChoices(q, saved.Chosen, []int{2}) || flow.SameChoices(q, saved.Chosen, []int{1}) {
+		t.Error("SameChoices does not tell the stored choice from another")
+	}
+	if _, _, err := e.f.AnswerNumbers(e.ctx, pid, a.ID, "q9", []int{1}, time.Time{}); !errors.Is(err, results.ErrInvalid) {
+		t.Errorf("a question not drawn: %v", err)
+	}
+	other := e.register(c, "Lò Thị Ín")
+	if _, _, err := e.f.AnswerNumbers(e.ctx, other.Participant.ID, a.ID, q.ID, []int{1}, time.Time{}); !errors.Is(err, flow.ErrNotYours) {
+		t.Errorf("another person's attempt: %v", err)
+	}
+}
