@@ -37,28 +37,36 @@ type answerBatch struct {
 	done    bool
 }
 
-func (g *gatedStore) CreateParticipant(ctx context.Context, p results.Participant) (results.Participant, error) {
+// gated runs one write with the gate held.
+func gated[T any](g *gatedStore, write func() (T, error)) (T, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.Store.CreateParticipant(ctx, p)
+	return write()
+}
+
+// do runs one write that returns only an error with the gate held.
+func (g *gatedStore) do(write func() error) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return write()
+}
+
+// The writes other than answers, one at a time.
+
+func (g *gatedStore) CreateParticipant(ctx context.Context, p results.Participant) (results.Participant, error) {
+	return gated(g, func() (results.Participant, error) { return g.Store.CreateParticipant(ctx, p) })
 }
 
 func (g *gatedStore) CheckIn(ctx context.Context, sessionID, participantID string) (results.Attendance, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.CheckIn(ctx, sessionID, participantID)
+	return gated(g, func() (results.Attendance, error) { return g.Store.CheckIn(ctx, sessionID, participantID) })
 }
 
 func (g *gatedStore) SaveLessonPage(ctx context.Context, participantID, moduleID string, page, pageCount int) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.SaveLessonPage(ctx, participantID, moduleID, page, pageCount)
+	return g.do(func() error { return g.Store.SaveLessonPage(ctx, participantID, moduleID, page, pageCount) })
 }
 
 func (g *gatedStore) StartAttempt(ctx context.Context, a results.Attempt) (results.Attempt, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.StartAttempt(ctx, a)
+	return gated(g, func() (results.Attempt, error) { return g.Store.StartAttempt(ctx, a) })
 }
 
 // RecordAnswer joins the answer to the next batch and returns once the
@@ -92,25 +100,17 @@ func (g *gatedStore) RecordAnswer(ctx context.Context, a results.Answer) (result
 }
 
 func (g *gatedStore) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.FinishAttempt(ctx, attemptID, score, max, passed)
+	return g.do(func() error { return g.Store.FinishAttempt(ctx, attemptID, score, max, passed) })
 }
 
 func (g *gatedStore) AbandonAttempt(ctx context.Context, attemptID string) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.AbandonAttempt(ctx, attemptID)
+	return g.do(func() error { return g.Store.AbandonAttempt(ctx, attemptID) })
 }
 
 func (g *gatedStore) TakeSeat(ctx context.Context, sessionID, participantID string, seat results.Seat) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.TakeSeat(ctx, sessionID, participantID, seat)
+	return g.do(func() error { return g.Store.TakeSeat(ctx, sessionID, participantID, seat) })
 }
 
 func (g *gatedStore) LeaveSeat(ctx context.Context, sessionID, participantID string) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.Store.LeaveSeat(ctx, sessionID, participantID)
+	return g.do(func() error { return g.Store.LeaveSeat(ctx, sessionID, participantID) })
 }
