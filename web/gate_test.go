@@ -73,8 +73,14 @@ func TestGroupCommit(t *testing.T) {
 	// ErrAlreadyAnswered, which the flow turns into the stored answer.
 	var first, second error
 	wg.Add(2)
-	go func() { defer wg.Done(); _, first = g.RecordAnswer(ctx, results.Answer{AttemptID: a.ID, QuestionID: "q00"}) }()
-	go func() { defer wg.Done(); _, second = g.RecordAnswer(ctx, results.Answer{AttemptID: a.ID, QuestionID: "q00"}) }()
+	go func() {
+		defer wg.Done()
+		_, first = g.RecordAnswer(ctx, results.Answer{AttemptID: a.ID, QuestionID: "q00"})
+	}()
+	go func() {
+		defer wg.Done()
+		_, second = g.RecordAnswer(ctx, results.Answer{AttemptID: a.ID, QuestionID: "q00"})
+	}()
 	wg.Wait()
 	if first == nil || second == nil {
 		t.Fatalf("answering q00 again: %v, %v; want both refused as already answered", first, second)
