@@ -48,10 +48,11 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case showFinishMsg:
 		// The thank-you screen belongs to nobody: forget the person now, so
 		// their name leaves the header before the next person sits down.
+		ended := endVisit(c, c.Visit)
 		m.forgetVisit()
 		v := m.visit
 		cmd := m.open(ScreenFinish, newFinishScreen(c))
-		return tea.Batch(cmd, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
+		return tea.Batch(cmd, ended, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
 	case finishShownMsg:
 		if msg.visit == m.visit && m.id == ScreenFinish {
 			return m.goWelcome(false), true

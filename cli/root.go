@@ -144,6 +144,7 @@ func NewRoot(o *Options) *cobra.Command {
 		newRestoreCmd(o),
 		newFingerprintCmd(o),
 		newClassesCmd(o),
+		newServeCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
 		newHubCmd(o), newSyncCmd(o),
