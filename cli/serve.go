@@ -27,7 +27,7 @@ func newServeCmd(o *Options) *cobra.Command {
 	so := &serveOptions{}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "mở lớp đang mở trên điện thoại qua wifi / serve the open class to phones on the local Wi-Fi",
+		Short: "mở lớp trên điện thoại qua wifi / the open class on phones over Wi-Fi",
 		Long: "Mở lớp học đang mở trên máy này cho điện thoại của học viên qua mạng wifi tại chỗ (điểm phát của điện thoại hoặc bộ phát wifi), không cần internet. " +
 			"In ra địa chỉ, mã lớp và mã QR để quét. Bấm Ctrl+C để dừng; lớp đóng thì cũng dừng.\n" +
 			"Serves the class open on this laptop to the residents' phones over the local Wi-Fi (a phone's hotspot or a pocket router), no internet needed. " +

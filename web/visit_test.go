@@ -204,7 +204,7 @@ func TestRegistrationProblemsAndDecline(t *testing.T) {
 	p.get("/dang-ky")
 	p.post("/dang-ky", url.Values{"name": {"Đinh Thị Nở"}, "year": {"19x"}, "phone": {"12"}})
 	if p.code != http.StatusUnprocessableEntity || !strings.Contains(p.last, "Năm sinh gồm 4 chữ số") ||
-		!strings.Contains(p.last, "Số điện thoại chỉ gồm chữ số") || !strings.Contains(p.last, `value="Đinh Thị Nở"`) {
+		!strings.Contains(p.last, "Số di động gồm 10 chữ số") || !strings.Contains(p.last, `value="Đinh Thị Nở"`) {
 		t.Fatalf("problems not shown (%d):\n%s", p.code, p.last)
 	}
 	p.post("/dang-ky", url.Values{"name": {"Đinh Thị Nở"}, "year": {"1961"}, "village": {"Ea Huar"}})
