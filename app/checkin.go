@@ -159,7 +159,7 @@ func (s *checkinScreen) layout() {
 	var zones []ui.Zone
 	for i, p := range s.people {
 		y := len(lines)
-		lines = append(lines, s.row(i, personLine(cat, p))...)
+		lines = append(lines, s.row(i, ui.PersonLine(cat, p))...)
 		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
 	}
 	switch {
@@ -205,18 +205,6 @@ func (s *checkinScreen) row(i int, text string) []string {
 		lines[j] = st.Unselected.Render(lines[j])
 	}
 	return lines
-}
-
-// personLine is "Nguyễn Thị Lan · sinh 1958 · Buôn Ako Dhông", cleaned.
-func personLine(cat ui.Catalog, p results.Participant) string {
-	parts := []string{ui.CleanLine(p.FullName)}
-	if p.BirthYear > 0 {
-		parts = append(parts, cat.F("checkin.born", p.BirthYear))
-	}
-	if v := ui.CleanLine(p.Village); v != "" {
-		parts = append(parts, v)
-	}
-	return strings.Join(parts, " · ")
 }
 
 // Update handles msg, then lays the page out again.

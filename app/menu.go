@@ -11,23 +11,6 @@ import (
 	"kynangso/flow"
 )
 
-// statusText says a module's status in words (never colour alone).
-func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
-	switch m.Kind {
-	case flow.StatusReading:
-		return cat.F("status.reading", m.Page, m.Pages)
-	case flow.StatusRead:
-		return cat.T("status.read")
-	case flow.StatusInProgress:
-		return cat.T("status.progress")
-	case flow.StatusFailed:
-		return cat.F("status.failed", m.Score, m.MaxScore)
-	case flow.StatusPassed:
-		return cat.F("status.passed", m.Score, m.MaxScore)
-	}
-	return cat.T("status.new")
-}
-
 // menuScreen lists the pack's modules with this person's status, plus a
 // "finish" row: the open class's lessons of the day first, marked, and the
 // cursor on the module left unfinished (or, for someone with no activity
@@ -259,7 +242,7 @@ func (s *menuScreen) statusLine(e flow.MenuEntry) string {
 	if !s.loaded {
 		return "…"
 	}
-	line := statusText(cat, e.Status)
+	line := ui.StatusText(cat, e.Status)
 	if e.Module.Foundation() && e.Status.Kind != flow.StatusFailed && e.Status.Kind != flow.StatusPassed {
 		line += " · " + cat.T("menu.foundation")
 	}

@@ -48,22 +48,10 @@ func (s *Server) showSearch(w http.ResponseWriter, r *http.Request, sess *sessio
 		v.TooShort = flow.TooShort(q)
 		for _, p := range people {
 			sess.found = append(sess.found, p.ID)
-			v.People = append(v.People, personRow{ID: p.ID, Line: personLine(cat, p)})
+			v.People = append(v.People, personRow{ID: p.ID, Line: ui.PersonLine(cat, p)})
 		}
 	}
 	s.render(w, r, sess, status, "search", view{Title: cat.T("checkin.title"), Path: "/tim", Page: v})
-}
-
-// personLine is "Nguyễn Thị Lan · sinh 1958 · Buôn Ako Dhông", cleaned.
-func personLine(cat ui.Catalog, p results.Participant) string {
-	parts := []string{ui.CleanLine(p.FullName)}
-	if p.BirthYear > 0 {
-		parts = append(parts, cat.F("checkin.born", p.BirthYear))
-	}
-	if v := ui.CleanLine(p.Village); v != "" {
-		parts = append(parts, v)
-	}
-	return strings.Join(parts, " · ")
 }
 
 // search keeps the name typed and shows the list (post, then redirect, so

@@ -58,7 +58,7 @@ func (s *Server) menu(w http.ResponseWriter, r *http.Request, sess *session) {
 		note = cat.T("menu.loaderr")
 	}
 	for i, e := range entries {
-		row := menuRow{ID: e.Module.ID, Number: i + 1, Title: ui.CleanLine(e.Module.Title.In(cat.Lang)), Status: statusText(cat, e.Status)}
+		row := menuRow{ID: e.Module.ID, Number: i + 1, Title: ui.CleanLine(e.Module.Title.In(cat.Lang)), Status: ui.StatusText(cat, e.Status)}
 		row.Href = "/bai/" + e.Module.ID + "/" + strconv.Itoa(e.Status.Resume+1)
 		if e.OpensQuiz() {
 			row.Quiz, row.Unstable = true, true
@@ -74,23 +74,6 @@ func personName(cat ui.Catalog, v flow.Visit) string {
 		return n
 	}
 	return cat.T("app.guest")
-}
-
-// statusText words a module's status as the laptop's menu does.
-func statusText(cat ui.Catalog, st flow.ModuleStatus) string {
-	switch st.Kind {
-	case flow.StatusReading:
-		return cat.F("status.reading", st.Page, st.Pages)
-	case flow.StatusRead:
-		return cat.T("status.read")
-	case flow.StatusInProgress:
-		return cat.T("status.progress")
-	case flow.StatusFailed:
-		return cat.F("status.failed", st.Score, st.MaxScore)
-	case flow.StatusPassed:
-		return cat.F("status.passed", st.Score, st.MaxScore)
-	}
-	return cat.T("status.new")
 }
 
 // module is the module named in the address, or nil after a "no such
