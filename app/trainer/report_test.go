@@ -2,13 +2,14 @@ package trainer
 
 import (
 	"context"
-	"kynangso/app/ui"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"kynangso/app/ui"
+	"kynangso/lessons"
 	"kynangso/results"
 )
 
@@ -203,4 +204,17 @@ func TestHistoryShowsAttemptInProgress(t *testing.T) {
 	e.Press(down, enter)
 	e.Want("An toàn trên mạng — 1 lần làm, cao nhất 100%", "Mua sắm trực tuyến — đang làm dở, 1/2 câu")
 	e.Lacks("cao nhất 0%")
+}
+
+// A report that lists the five skills only names each module by its number
+// in the pack, as the menu and the dashboard do: with a foundation module
+// first, the first skill is B2 on every screen, never B1.
+func TestModuleCodeIsThePacksNumber(t *testing.T) {
+	pack := &lessons.Pack{Modules: []*lessons.Module{{ID: "dienthoai"}, {ID: "dichvucong"}, {ID: "muasam"}}}
+	c := &ui.Common{Pack: pack, Cat: ui.NewCatalog("vi")}
+	for j, tc := range []struct{ id, want string }{{"dichvucong", "B2"}, {"muasam", "B3"}, {"khac", "B3"}} {
+		if got := moduleCode(c, tc.id, j); got != tc.want {
+			t.Errorf("moduleCode(%s, %d) = %q, want %q", tc.id, j, got, tc.want)
+		}
+	}
 }

@@ -129,7 +129,7 @@ func renderCoverage(c *ui.Common, r results.CoverageReport, w int) []string {
 			bigNum(cat, v.HouseholdsPassedAll), bigNum(cat, v.Households))), w)...)
 		var mods []string
 		for j, m := range v.Modules {
-			mods = append(mods, cat.F("tr.dash.mod", j+1)+"\u00a0"+bigNum(cat, m.Passed)+"/"+bigNum(cat, m.Reached))
+			mods = append(mods, moduleCode(c, m.ModuleID, j)+"\u00a0"+bigNum(cat, m.Passed)+"/"+bigNum(cat, m.Reached))
 		}
 		if len(mods) > 0 {
 			out = append(out, ui.Wrap(st.Subtle.Render(cat.T("tr.cov.passed")+" "+strings.Join(mods, " · ")), w)...)
@@ -137,9 +137,24 @@ func renderCoverage(c *ui.Common, r results.CoverageReport, w int) []string {
 	}
 	out = append(out, "")
 	for j, m := range r.Modules {
-		out = append(out, st.Subtle.Render(ui.Truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
+		out = append(out, st.Subtle.Render(ui.Truncate(moduleCode(c, m.ID, j)+" = "+modName(m), w)))
 	}
 	return out
+}
+
+// moduleCode is a module's short name, "B2": its number in the pack, as
+// the participant's menu and the dashboard number it, so that B2 is the
+// same lesson on every screen even where a report lists the five skills
+// only; j+1 for a module the pack does not have (a merged file's).
+func moduleCode(c *ui.Common, id string, j int) string {
+	if c.Pack != nil {
+		for i, m := range c.Pack.Modules {
+			if m.ID == id {
+				return c.Cat.F("tr.dash.mod", i+1)
+			}
+		}
+	}
+	return c.Cat.F("tr.dash.mod", j+1)
 }
 
 // coverageRows are the villages then the overall row, each with its label:
@@ -166,7 +181,7 @@ func renderFollowUp(c *ui.Common, r followUpList, w int) []string {
 	out := ui.Wrap(st.Text.Render(cat.F("tr.fu.intro", bigNum(cat, r.People), bigNum(cat, r.Anonymous))), w)
 	no := map[string]string{}
 	for j, m := range r.Modules {
-		no[m.ID] = cat.F("tr.dash.mod", j+1)
+		no[m.ID] = moduleCode(c, m.ID, j)
 	}
 	for _, v := range r.Villages {
 		label := ui.CleanLine(v.Label)
@@ -199,7 +214,7 @@ func renderFollowUp(c *ui.Common, r followUpList, w int) []string {
 	}
 	out = append(out, "")
 	for j, m := range r.Modules {
-		out = append(out, st.Subtle.Render(ui.Truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
+		out = append(out, st.Subtle.Render(ui.Truncate(moduleCode(c, m.ID, j)+" = "+modName(m), w)))
 	}
 	return out
 }
