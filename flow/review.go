@@ -175,10 +175,19 @@ func (f *Flow) OpenReview(ctx context.Context, v Visit) (*Review, error) {
 }
 
 // roundOf is the questions a new round asks: the oldest of the queue, each
-// with a fresh seed, so its choices come in a new order.
+// with a fresh seed, so its choices come in a new order. Two modules may
+// use the same question id (q01), and a front shows a round's questions
+// and answers by question id as it shows a quiz's, so a round never asks
+// two questions of one id: the later one waits for the next round.
 func (f *Flow) roundOf(queue []results.Missed) []results.ReviewQuestion {
 	var qs []results.ReviewQuestion
-	for _, m := range queue[:min(ReviewSize, len(queue))] {
+	for _, m := range queue {
+		if len(qs) == ReviewSize {
+			break
+		}
+		if slices.ContainsFunc(qs, func(q results.ReviewQuestion) bool { return q.QuestionID == m.QuestionID }) {
+			continue
+		}
 		qs = append(qs, results.ReviewQuestion{ModuleID: m.ModuleID, QuestionID: m.QuestionID,
 			PackVersion: f.pack.Module(m.ModuleID).PackVersion, Seed: f.seed()})
 	}
