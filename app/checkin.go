@@ -23,7 +23,7 @@ type checkinScreen struct {
 	w, h   int
 	input  textinput.Model
 	people []results.Participant
-	cursor int // 0..len(people): the last row is "register as new"
+	cursor int // 0..len(people)+1: then "register as new", then "try without a name"
 	query  string
 	busy   bool // a check-in is being saved
 	err    string
@@ -65,7 +65,7 @@ func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		if msg.err != nil {
 			s.people, s.err = nil, s.c.Cat.T("checkin.searcherr")
 		}
-		s.cursor = min(s.cursor, len(s.people))
+		s.cursor = min(s.cursor, s.lastRow())
 		return s, nil
 	case checkinFailedMsg:
 		s.busy, s.failed, s.err = false, msg.participant, s.c.Cat.T("checkin.saveerr")
@@ -90,7 +90,7 @@ func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			s.cursor = max(0, s.cursor-1)
 			return s, nil
 		case key.Matches(msg, k.Down):
-			s.cursor = min(len(s.people), s.cursor+1)
+			s.cursor = min(s.lastRow(), s.cursor+1)
 			return s, nil
 		case key.Matches(msg, k.Enter):
 			return s, s.choose()
@@ -102,8 +102,11 @@ func (s *checkinScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 }
 
 func (s *checkinScreen) moveWheel(msg tea.MouseWheelMsg) {
-	s.cursor = max(0, min(len(s.people), s.cursor+ui.WheelStep(msg)))
+	s.cursor = max(0, min(s.lastRow(), s.cursor+ui.WheelStep(msg)))
 }
+
+// lastRow is the row of "try without a name", the last of the list.
+func (s *checkinScreen) lastRow() int { return len(s.people) + 1 }
 
 // search starts a search when the typed text changed.
 func (s *checkinScreen) search() tea.Cmd {
@@ -129,9 +132,13 @@ func (s *checkinScreen) choose() tea.Cmd {
 		s.err, s.query = "", ""
 		return s.search()
 	}
-	if s.cursor < len(s.people) {
+	switch {
+	case s.cursor < len(s.people):
 		s.busy, s.err = true, ""
 		return s.Cmd(checkIn(s.c, s.people[s.cursor]))
+	case s.cursor == s.lastRow():
+		s.busy, s.err = true, ""
+		return s.Cmd(walkIn(s.c))
 	}
 	return ui.Send(showRegisterMsg{name: ui.CleanLine(s.input.Value())})
 }
@@ -164,6 +171,10 @@ func (s *checkinScreen) layout() {
 	y := len(lines)
 	lines = append(lines, s.row(len(s.people), cat.T("checkin.new"))...)
 	zones = append(zones, ui.Zone{ID: len(s.people), Y0: y, Y1: len(lines)})
+	y = len(lines)
+	lines = append(lines, s.row(s.lastRow(), cat.T("checkin.walkin"))...)
+	lines = append(lines, ui.Hang("  ", st.Subtle.Render(cat.T("checkin.walkinhint")), s.w)...)
+	zones = append(zones, ui.Zone{ID: s.lastRow(), Y0: y, Y1: len(lines)})
 	if s.busy {
 		lines = append(lines, "", st.Subtle.Render(cat.T("checkin.working")))
 	}

@@ -63,12 +63,13 @@ func registerPerson(c *ui.Common, draft results.Participant, consent bool) tea.C
 	}
 }
 
-// loadMenu reads where the visitor stands with each module.
+// loadMenu reads where the visitor stands with each module, planned for
+// the open class (its lessons of the day first).
 func loadMenu(c *ui.Common) tea.Cmd {
-	f, ctx, id := c.Flow, c.Ctx, c.Visit.Participant.ID
+	f, ctx, id, class := c.Flow, c.Ctx, c.Visit.Participant.ID, c.ClassNow()
 	return func() tea.Msg {
-		entries, err := f.Menu(ctx, id)
-		return menuLoadedMsg{entries: entries, err: err}
+		plan, err := f.MenuFor(ctx, id, class)
+		return menuLoadedMsg{plan: plan, err: err}
 	}
 }
 

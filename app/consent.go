@@ -40,9 +40,22 @@ func (s *consentScreen) Init() tea.Cmd { return nil }
 
 func (s *consentScreen) SetSize(w, h int) { s.w, s.h = w, h; s.layout() }
 
+// HelpKeys say "1 agree · 2 do not agree" while nothing is chosen: Enter
+// alone never agrees for the person (silence is not consent), so the help
+// line does not offer it until a button is focused.
 func (s *consentScreen) HelpKeys() []key.Binding {
-	k := s.c.Keys
-	return []key.Binding{k.Scroll, ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")), ui.Relabel(k.Choose, "1/2", s.c.Cat.T("key.choose")), ui.With(k.Enter, s.c.Cat.T("key.enter")), k.Back}
+	k, cat := s.c.Keys, s.c.Cat
+	if s.focus < 0 && s.failed.ID == "" {
+		return []key.Binding{k.Scroll, ui.Relabel(k.Choose, "1", cat.T("consent.key1")), ui.Relabel(k.Choose, "2", cat.T("consent.key2")), k.Back}
+	}
+	enter := cat.T("consent.key1")
+	switch {
+	case s.failed.ID != "":
+		enter = cat.T("help.retry")
+	case s.focus == 1:
+		enter = cat.T("consent.key2")
+	}
+	return []key.Binding{k.Scroll, ui.Relabel(k.Prev, "←/→", cat.T("key.choose")), ui.With(k.Enter, enter), k.Back}
 }
 
 func (s *consentScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {

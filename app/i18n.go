@@ -8,21 +8,21 @@ func init() { ui.AddStrings(participantStrings) }
 // Vietnamese plain and short: many readers are elderly and new to
 // computers.
 var participantStrings = map[string]ui.Entry{
-	"welcome.title":    {"Chào mừng bà con đến lớp kỹ năng số!", "Welcome to the digital skills class!"},
+	"welcome.title":    {"Chào mừng bạn đến lớp kỹ năng số!", "Welcome to the digital skills class!"},
 	"welcome.sub":      {"Học cách dùng điện thoại an toàn, dễ dàng.", "Learn to use your phone safely and easily."},
 	"welcome.class":    {"Lớp hôm nay: %s", "Today's class: %s"},
 	"welcome.place":    {"Nơi học: %s", "Place: %s"},
-	"welcome.noclass":  {"Hôm nay chưa mở lớp. Bà con vẫn học được bình thường.", "No class is open today. You can still learn as usual."},
+	"welcome.noclass":  {"Hôm nay chưa mở lớp. Bạn vẫn học được bình thường.", "No class is open today. You can still learn as usual."},
 	"welcome.start":    {"Bắt đầu", "Start"},
 	"welcome.press":    {"Bấm Enter (phím xuống dòng) để bắt đầu.", "Press Enter to start."},
 	"welcome.lang":     {"Ngôn ngữ:", "Language:"},
-	"welcome.classerr": {"Chưa đọc được thông tin lớp học. Bà con vẫn học được; báo tập huấn viên nếu lỗi còn.", "Could not read the class details. You can still learn; tell the trainer if this stays."},
+	"welcome.classerr": {"Chưa đọc được thông tin lớp học. Bạn vẫn học được; báo tập huấn viên nếu lỗi còn.", "Could not read the class details. You can still learn; tell the trainer if this stays."},
 
 	"checkin.title":     {"Tìm tên của bạn", "Find your name"},
 	"checkin.prompt":    {"Gõ một phần họ tên (không cần dấu):", "Type part of your name (accents optional):"},
 	"checkin.hint":      {"Gõ ít nhất 2 chữ, ví dụ \"lan\" để tìm \"Nguyễn Thị Lan\".", "Type at least 2 letters, e.g. \"lan\" finds \"Nguyễn Thị Lan\"."},
 	"checkin.more":      {"Gõ thêm chữ nữa: tên chỉ hiện khi đã gõ ít nhất 2 chữ, để giữ kín tên mọi người.", "Type more: names show only after at least 2 letters, to keep everyone's name private."},
-	"checkin.none":      {"Chưa thấy tên nào khớp. Bà con có thể đăng ký mới.", "No name matches yet. You can register as new."},
+	"checkin.none":      {"Chưa thấy tên nào khớp. Bạn có thể đăng ký mới, hoặc học thử không lưu tên.", "No name matches yet. You can register as new, or just try it without a name."},
 	"checkin.new":       {"+ Tôi chưa có tên ở đây: đăng ký mới", "+ My name is not here: register"},
 	"checkin.born":      {"sinh %d", "born %d"},
 	"checkin.searcherr": {"Chưa tìm được. Bấm Enter để thử lại, hoặc báo tập huấn viên.", "The search did not work. Press Enter to try again, or tell the trainer."},
@@ -75,9 +75,7 @@ var participantStrings = map[string]ui.Entry{
 	"lesson.end":        {"Hết bài →", "End of lesson →"},
 	"lesson.lastpage":   {"Đây là trang cuối. Bấm Enter hoặc → để chọn việc tiếp theo.", "This is the last page. Press Enter or → to choose what to do next."},
 	"lesson.done":       {"Bạn đã đọc xong bài này", "You have finished reading this lesson"},
-	"lesson.doneask":    {"Bạn muốn làm bài kiểm tra ngay, hay về danh sách bài? Bấm 1 hoặc 2.", "Take the quiz now, or go back to the lessons? Press 1 or 2."},
 	"lesson.donenoquiz": {"Bài này không có bài kiểm tra. Bấm Enter để về danh sách bài.", "This lesson has no quiz. Press Enter to go back to the lessons."},
-	"lesson.pick":       {"Xin bấm 1 để làm bài kiểm tra, hoặc 2 để về danh sách bài.", "Please press 1 to take the quiz, or 2 to go back to the lessons."},
 	"lesson.backpage":   {"trang cuối", "last page"},
 	"lesson.nextpage":   {"Bấm Enter hoặc → để sang trang sau.", "Press Enter or → for the next page."},
 	"lesson.empty":      {"Bài này chưa có nội dung. Xin báo tập huấn viên.", "This lesson has no content yet. Please tell the trainer."},
@@ -91,7 +89,6 @@ var participantStrings = map[string]ui.Entry{
 	"quiz.right":      {"✓ Đúng rồi!", "✓ Right!"},
 	"quiz.wrong":      {"✗ Chưa đúng.", "✗ Not quite."},
 	"quiz.answer":     {"Đáp án đúng: %s", "Right answer: %s"},
-	"quiz.answers":    {"Các đáp án đúng: %s", "Right answers: %s"},
 	"quiz.saving":     {"Đang lưu…", "Saving…"},
 	"quiz.saved":      {"✓ Đã lưu", "✓ Saved"},
 	"quiz.saveerr":    {"Chưa lưu được câu trả lời. Câu trả lời vẫn còn đây. Bấm Enter để lưu lại; nếu vẫn lỗi, báo tập huấn viên.", "Your answer is not saved yet. It is still here. Press Enter to save again; if it keeps failing, tell the trainer."},
@@ -117,7 +114,7 @@ var participantStrings = map[string]ui.Entry{
 	"result.finish":  {"Kết thúc", "Finish"},
 	"result.allgood": {"Bạn trả lời đúng tất cả các câu!", "You got every question right!"},
 
-	"finish.title": {"Cảm ơn bà con đã học!", "Thank you for learning!"},
+	"finish.title": {"Cảm ơn bạn đã học!", "Thank you for learning!"},
 	"finish.body":  {"Kết quả của bạn đã được lưu an toàn.\nHẹn gặp lại ở buổi học sau!", "Your results are safely saved.\nSee you at the next class!"},
 	"finish.next":  {"Bấm Enter để mời người tiếp theo.", "Press Enter for the next person."},
 }

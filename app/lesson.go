@@ -30,8 +30,7 @@ type lessonScreen struct {
 
 	// done is the end-of-lesson choice shown after the last page.
 	done     bool
-	endFocus int // focused end button, -1 = none yet
-	endNote  string
+	endFocus int // focused end button
 }
 
 func newLessonScreen(c *ui.Common, moduleID string, page int) *lessonScreen {

@@ -10,18 +10,14 @@ import (
 
 // The end of a lesson is a choice, not a slide into the quiz: after the last
 // page the lesson screen says "you have finished reading" and offers the
-// quiz (when the module has one) and the list of lessons. Nothing is
-// focused at first when there are two ways on, so a reader who keeps
-// pressing Enter to turn pages is asked to choose instead of finding
-// themselves in a test.
+// quiz (when the module has one) and the list of lessons. The quiz is
+// focused, so Enter, the key people have just been taught, takes it (issue
+// 18); the lessons are one key away (2, →, Esc), and a quiz left before its
+// first answer leaves no attempt behind.
 
-// showEnd switches to the end-of-lesson choice.
+// showEnd switches to the end-of-lesson choice, the first button focused.
 func (s *lessonScreen) showEnd() {
-	s.done, s.endNote = true, ""
-	s.endFocus = -1
-	if !s.hasQuiz() {
-		s.endFocus = 0 // one way on: nothing to choose
-	}
+	s.done, s.endFocus = true, 0
 }
 
 // endLabels are the end buttons, numbered for the number keys.
@@ -37,9 +33,14 @@ func (s *lessonScreen) endHelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	keys := []key.Binding{ui.With(k.Prev, cat.T("lesson.backpage"))}
 	if s.hasQuiz() {
-		keys = append(keys, ui.Relabel(k.Choose, "1/2", cat.T("key.choose")), k.Quiz)
+		// k still takes the quiz, but Enter says so now.
+		keys = append(keys, ui.Relabel(k.Choose, "1/2", cat.T("key.choose")))
 	}
-	return append(keys, ui.With(k.Enter, cat.T("key.enter")), ui.With(k.Back, cat.T("help.menu")))
+	enter := cat.T("help.menu")
+	if s.hasQuiz() && s.endFocus == 0 {
+		enter = cat.T("key.quiz")
+	}
+	return append(keys, ui.With(k.Enter, enter), ui.With(k.Back, cat.T("help.menu")))
 }
 
 // endKey handles a key on the end-of-lesson choice.
@@ -66,13 +67,8 @@ func (s *lessonScreen) endKey(msg tea.KeyPressMsg) tea.Cmd {
 			return s.endAct(d - 1)
 		}
 	case key.Matches(msg, k.Enter):
-		if s.endFocus < 0 {
-			s.endNote = s.c.Cat.T("lesson.pick")
-			return nil
-		}
 		return s.endAct(s.endFocus)
 	}
-	s.endNote = ""
 	return nil
 }
 
@@ -91,7 +87,7 @@ func (s *lessonScreen) endView() string {
 	lines := []string{ui.Truncate(st.Subtle.Render(title), s.w), ""}
 	lines = append(lines, ui.Wrap(st.Title.Render(cat.T("lesson.done")), s.w)...)
 	lines = append(lines, "")
-	ask := cat.T("lesson.doneask")
+	ask := cat.T("lesson.doneenter")
 	if !s.hasQuiz() {
 		ask = cat.T("lesson.donenoquiz")
 	}
@@ -100,9 +96,5 @@ func (s *lessonScreen) endView() string {
 	btn, pos := ui.Buttons(s.endLabels(), s.endFocus, s.w, st)
 	s.hits = ui.Hits{Top: len(lines), Buttons: pos}
 	lines = append(lines, btn...)
-	if s.endNote != "" {
-		lines = append(lines, "")
-		lines = append(lines, ui.Wrap(st.Hint.Render(s.endNote), s.w)...)
-	}
 	return strings.Join(ui.PadLines(lines, s.h), "\n")
 }

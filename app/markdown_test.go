@@ -62,14 +62,14 @@ func TestRegisterFormValidation(t *testing.T) {
 		msg   string
 	}{
 		{"empty name", func(f *flow.Registration) { f.Name = "  " }, fieldName, "Xin gõ họ và tên."},
-		{"short name", func(f *flow.Registration) { f.Name = "A" }, fieldName, "Tên quá ngắn"},
+		{"short name", func(f *flow.Registration) { f.Name = "A" }, fieldName, "ít nhất hai chữ cái"},
 		{"letters in year", func(f *flow.Registration) { f.Year = "19a0" }, fieldYear, "4 chữ số"},
 		{"two-digit year", func(f *flow.Registration) { f.Year = "60" }, fieldYear, "4 chữ số"},
 		{"future year", func(f *flow.Registration) { f.Year = "2030" }, fieldYear, "từ 1916 đến 2021"},
 		{"too old", func(f *flow.Registration) { f.Year = "1900" }, fieldYear, "từ 1916 đến 2021"},
 		{"no village", func(f *flow.Registration) { f.Village = "" }, fieldVillage, "thôn, buôn"},
-		{"letters in phone", func(f *flow.Registration) { f.Phone = "09123abc" }, fieldPhone, "chỉ gồm chữ số"},
-		{"short phone", func(f *flow.Registration) { f.Phone = "0912" }, fieldPhone, "9 đến 11"},
+		{"letters in phone", func(f *flow.Registration) { f.Phone = "09123abc" }, fieldPhone, "10 chữ số"},
+		{"short phone", func(f *flow.Registration) { f.Phone = "0912" }, fieldPhone, "10 chữ số"},
 	}
 	for _, tt := range tests {
 		f := ok

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kynangso/flow"
-	"kynangso/lessons"
 )
 
 // statusText says a module's status in words (never colour alone).
@@ -30,36 +29,55 @@ func statusText(cat ui.Catalog, m flow.ModuleStatus) string {
 }
 
 // menuScreen lists the pack's modules with this person's status, plus a
-// "finish" row. Enter reads the lesson from the page reached (or resumes a
-// quiz in progress), and the help line says which; k goes straight to the
-// quiz.
+// "finish" row: the open class's lessons of the day first, marked, and the
+// cursor on the module left unfinished (or, for someone with no activity
+// yet, on the foundation module). Enter reads the lesson from the page
+// reached (or resumes a quiz in progress), and the help line says which; k
+// goes straight to the quiz.
 type menuScreen struct {
 	ui.Page
-	frame  string // the frame layout made, which View shows
-	c      *ui.Common
-	w, h   int
-	cursor int // len(modules) is the finish row
-	status map[string]flow.ModuleStatus
-	loaded bool
-	err    string
-	scroll ui.Scroller
+	frame     string // the frame layout made, which View shows
+	c         *ui.Common
+	w, h      int
+	cursor    int // len(entries) is the finish row
+	highlight string
+	moved     bool // the person moved the cursor before the menu loaded
+	plan      flow.MenuPlan
+	loaded    bool
+	err       string
+	scroll    ui.Scroller
 }
 
+// newMenuScreen shows the modules in the order the plan will have (the
+// class's lessons of the day first) while the statuses load, with the
+// cursor on highlight, the module the person comes back from.
 func newMenuScreen(c *ui.Common, highlight string) *menuScreen {
-	s := &menuScreen{c: c, status: map[string]flow.ModuleStatus{}}
-	for i, m := range s.modules() {
-		if m.ID == highlight {
-			s.cursor = i
+	s := &menuScreen{c: c, highlight: highlight}
+	var entries []flow.MenuEntry
+	if c.Pack != nil {
+		for _, m := range c.Pack.Modules {
+			entries = append(entries, flow.MenuEntry{Module: m})
 		}
 	}
+	var planned []string
+	if c.Visit.HasClass {
+		planned = c.Visit.Class.PlannedModules
+	}
+	s.plan = flow.PlanMenu(entries, planned)
+	s.plan.Start, s.plan.Why = 0, flow.StartFirst // nothing is known yet
+	s.cursorTo(highlight)
 	return s
 }
 
-func (s *menuScreen) modules() []*lessons.Module {
-	if s.c.Pack == nil {
-		return nil
+// cursorTo puts the cursor on the module with id, if it is listed.
+func (s *menuScreen) cursorTo(id string) bool {
+	for i, e := range s.plan.Entries {
+		if id != "" && e.Module.ID == id {
+			s.cursor = i
+			return true
+		}
 	}
-	return s.c.Pack.Modules
+	return false
 }
 
 func (s *menuScreen) Init() tea.Cmd { return s.Cmd(loadMenu(s.c)) }
@@ -77,8 +95,8 @@ func (s *menuScreen) HelpKeys() []key.Binding {
 
 // entry is the highlighted module and its status; false on the finish row.
 func (s *menuScreen) entry() (flow.MenuEntry, bool) {
-	if mods := s.modules(); s.cursor < len(mods) {
-		return flow.MenuEntry{Module: mods[s.cursor], Status: s.status[mods[s.cursor].ID]}, true
+	if s.cursor < len(s.plan.Entries) {
+		return s.plan.Entries[s.cursor], true
 	}
 	return flow.MenuEntry{}, false
 }
@@ -100,7 +118,7 @@ func (s *menuScreen) enterHelp() string {
 
 func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := s.c.Keys
-	n := len(s.modules())
+	n := len(s.plan.Entries)
 	switch msg := msg.(type) {
 	case menuLoadedMsg:
 		s.loaded = true
@@ -108,10 +126,9 @@ func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			s.err = s.c.Cat.T("menu.loaderr")
 			return s, nil
 		}
-		for _, e := range msg.entries {
-			s.status[e.Module.ID] = e.Status
-		}
+		s.setPlan(msg.plan)
 	case tea.KeyPressMsg:
+		s.moved = true
 		switch {
 		case key.Matches(msg, k.Up):
 			s.cursor = max(0, s.cursor-1)
@@ -135,19 +152,36 @@ func (s *menuScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 			return s, s.open(false)
 		}
 	case tea.MouseWheelMsg:
+		s.moved = true
 		s.cursor = max(0, min(n, s.cursor+ui.WheelStep(msg)))
 	}
 	return s, nil
 }
 
+// setPlan takes the loaded menu. The cursor stays on the module the person
+// comes back from, or where they moved it while the menu loaded; otherwise
+// it goes where the plan starts: the unfinished module, or the foundation
+// module for someone new.
+func (s *menuScreen) setPlan(p flow.MenuPlan) {
+	e, onModule := s.entry()
+	s.plan = p
+	switch {
+	case s.cursorTo(s.highlight):
+	case s.moved && !onModule:
+		s.cursor = len(p.Entries) // still on the finish row
+	case s.moved && s.cursorTo(e.Module.ID):
+	default:
+		s.cursor = min(p.Start, len(p.Entries))
+	}
+}
+
 // open reads the highlighted module's lesson, or takes its quiz when quiz is
 // set or a quiz is already in progress; the last row finishes the turn.
 func (s *menuScreen) open(quiz bool) tea.Cmd {
-	mods := s.modules()
-	if s.cursor >= len(mods) {
+	e, ok := s.entry()
+	if !ok {
 		return ui.Send(showFinishMsg{})
 	}
-	e, _ := s.entry()
 	if e.OpensQuiz() || (quiz && e.HasQuiz()) {
 		return ui.Send(openQuizMsg{moduleID: e.Module.ID})
 	}
@@ -167,32 +201,16 @@ func (s *menuScreen) layout() {
 	if p := s.c.Visit.Participant; !p.Anonymous && p.FullName != "" {
 		hello = cat.F("menu.hello", ui.CleanLine(p.FullName))
 	}
-	head := []string{ui.Truncate(st.Title.Render(hello+" "+cat.T("menu.title")), s.w), ""}
-	var lines []string
-	var zones []ui.Zone
-	lang := s.c.Lang()
-	for i, m := range s.modules() {
-		y := len(lines)
-		title := fmt.Sprintf("%d. %s", i+1, ui.Clean(m.Title.In(lang)))
-		status := "   " + statusText(cat, s.status[m.ID])
-		if !s.loaded {
-			status = "   …"
-		}
-		lines = append(lines, s.row(i, title, status)...)
-		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
+	head := ui.Wrap(st.Title.Render(hello+" "+cat.T("menu.title")), s.w)
+	// The line under the greeting says "carry on" while the cursor is on
+	// the module left unfinished; it is blank otherwise, so the list does
+	// not move when the cursor does.
+	note := ""
+	if s.plan.Why == flow.StartResume && s.cursor == s.plan.Start && s.loaded {
+		note = ui.Truncate(st.Hint.Render(cat.T("menu.resume")), s.w)
 	}
-	if len(s.modules()) == 0 {
-		lines = append(lines, ui.Wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
-	}
-	lines = append(lines, "")
-	y := len(lines)
-	n := len(s.modules())
-	lines = append(lines, s.row(n, cat.T("menu.finish"), "")...)
-	zones = append(zones, ui.Zone{ID: n, Y0: y, Y1: len(lines)})
-	if s.err != "" {
-		lines = append(lines, "")
-		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
-	}
+	head = append(head, note)
+	lines, zones := s.rows()
 	s.scroll.Set(lines, zones)
 	s.scroll.SetHeight(s.h - len(head))
 	for _, z := range zones {
@@ -201,6 +219,51 @@ func (s *menuScreen) layout() {
 		}
 	}
 	s.frame = strings.Join(head, "\n") + "\n" + s.scroll.View(st, cat)
+}
+
+// rows lays out the modules, the finish row and any error, with a click
+// zone per row.
+func (s *menuScreen) rows() ([]string, []ui.Zone) {
+	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
+	var lines []string
+	var zones []ui.Zone
+	for i, e := range s.plan.Entries {
+		y := len(lines)
+		title := fmt.Sprintf("%d. %s", i+1, ui.Clean(e.Module.Title.In(lang)))
+		if s.plan.Planned(i) {
+			title += " · " + cat.T("menu.today")
+		}
+		lines = append(lines, s.row(i, title, "   "+s.statusLine(e))...)
+		zones = append(zones, ui.Zone{ID: i, Y0: y, Y1: len(lines)})
+	}
+	n := len(s.plan.Entries)
+	if n == 0 {
+		lines = append(lines, ui.Wrap(st.Error.Render(cat.T("menu.empty")), s.w)...)
+	}
+	lines = append(lines, "")
+	y := len(lines)
+	lines = append(lines, s.row(n, cat.T("menu.finish"), "")...)
+	zones = append(zones, ui.Zone{ID: n, Y0: y, Y1: len(lines)})
+	if s.err != "" {
+		lines = append(lines, "")
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.err), s.w)...)
+	}
+	return lines, zones
+}
+
+// statusLine is the line under a module's title: its status in words, and
+// for the foundation module who it is for, until its quiz has been taken
+// (then the score says more).
+func (s *menuScreen) statusLine(e flow.MenuEntry) string {
+	cat := s.c.Cat
+	if !s.loaded {
+		return "…"
+	}
+	line := statusText(cat, e.Status)
+	if e.Module.Foundation() && e.Status.Kind != flow.StatusFailed && e.Status.Kind != flow.StatusPassed {
+		line += " · " + cat.T("menu.foundation")
+	}
+	return line
 }
 
 // row renders a menu entry: a title line and a status line under it.

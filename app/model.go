@@ -48,7 +48,11 @@ type Config struct {
 // Trainer is the trainer's area as the root needs it: the page the trainer
 // key opens, and what it does when the program starts.
 type Trainer interface {
+	// Entry is the page the trainer key opens (the PIN).
 	Entry(c *ui.Common) ui.Component
+	// Setup is the page AtStart asks for (ui.ShowTrainerMsg{Setup: true})
+	// on a laptop without a trainer PIN: creating it.
+	Setup(c *ui.Common) ui.Component
 	AtStart(c *ui.Common) tea.Cmd
 	// Idle is how long the area may sit without a key before it locks.
 	Idle() time.Duration
@@ -68,6 +72,14 @@ type Model struct {
 	idleFixed bool
 	lastInput time.Time
 	visit     int // counts visits so a late finish timer cannot end the next one
+	// lang is the laptop's language, which every new person starts in;
+	// began says someone checked in since the welcome screen showed, so
+	// going back to it ends their visit and their choice of language.
+	lang  string
+	began bool
+	// warnLeft is the seconds left before an untouched participant screen
+	// resets, shown as "are you still there?" over the screen; 0 hides it.
+	warnLeft int
 
 	width, height int
 	helpLines     int
@@ -91,7 +103,7 @@ func New(cfg Config) *Model {
 		c.Flow = flow.New(cfg.Store, cfg.Pack, flow.WithClock(c.Now), flow.WithSeed(c.Seed))
 	}
 	c.SetLang(cfg.Lang)
-	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24}
+	m := &Model{c: c, trainer: cfg.Trainer, idle: cfg.IdleTimeout, idleFixed: cfg.IdleTimeout > 0, width: 80, height: 24, lang: c.Lang()}
 	if m.idle <= 0 {
 		m.idle = ui.DefaultIdleTimeout
 	}
@@ -126,8 +138,19 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, init, loadClass(m.c), m.tick(), atStart)
 }
 
-func (m *Model) tick() tea.Cmd {
-	return rootTick(15*time.Second, func(t time.Time) tea.Msg { return IdleTickMsg{At: t} })
+// idleCheckEvery is how often the idle clock is read, outside the last
+// IdleWarning before a reset (then it is read every second).
+const idleCheckEvery = 15 * time.Second
+
+// IdleWarning is how long before an untouched participant screen resets
+// that it asks, with a countdown, whether anyone is still there.
+const IdleWarning = 30 * time.Second
+
+func (m *Model) tick() tea.Cmd { return m.tickIn(idleCheckEvery) }
+
+// tickIn schedules the next idle check after d (at least a second).
+func (m *Model) tickIn(d time.Duration) tea.Cmd {
+	return rootTick(max(time.Second, d), func(t time.Time) tea.Msg { return IdleTickMsg{At: t} })
 }
 
 // rootTick is tea.Tick for the root's timers (the idle check and the finish
@@ -146,14 +169,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.Styles = ui.NewStyles(msg.IsDark())
 		m.layout()
 		return m, nil
-	case tea.KeyPressMsg:
+	case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
 		m.lastInput = m.c.Now()
-		return m, m.toFront(msg)
-	case tea.MouseMsg:
-		m.lastInput = m.c.Now()
-		return m, m.toFront(m.local(msg))
-	case tea.PasteMsg:
-		m.lastInput = m.c.Now()
+		if m.warnLeft > 0 {
+			// "Press any key": the key answers the question and does
+			// nothing else, so it cannot also answer a quiz question.
+			m.warnLeft = 0
+			return m, nil
+		}
+		if mouse, ok := msg.(tea.MouseMsg); ok {
+			return m, m.toFront(m.local(mouse))
+		}
 		return m, m.toFront(msg)
 	case IdleTickMsg:
 		return m, m.checkIdle()
@@ -225,27 +251,56 @@ func (m *Model) closePage(id ui.PageID) tea.Cmd {
 }
 
 // checkIdle returns a participant screen left alone too long to the welcome
-// screen; everything is saved as it happens, so nothing is lost.
+// screen, after IdleWarning of countdown; everything is saved as it
+// happens, so nothing is lost.
 func (m *Model) checkIdle() tea.Cmd {
 	idle := m.c.Now().Sub(m.lastInput)
-	if m.id.Participant() && idle >= m.idle {
-		return tea.Batch(m.tick(), m.goWelcome())
-	}
-	// The trainer's area locks itself, so a laptop left open in the
-	// village hall does not stay unlocked.
-	if m.id == ScreenTrainer && m.trainer != nil && idle >= m.trainer.Idle() {
-		return tea.Batch(m.tick(), m.goWelcome())
+	m.warnLeft = 0
+	switch {
+	case m.id.Participant():
+		left := m.idle - idle
+		if left <= 0 {
+			return tea.Batch(m.tick(), m.goWelcome(true))
+		}
+		if left <= IdleWarning {
+			m.warnLeft = int((left + time.Second - 1) / time.Second)
+			return m.tickIn(time.Second)
+		}
+		return m.tickIn(min(idleCheckEvery, left-IdleWarning))
+	case m.id == ScreenWelcome && idle >= m.idle && m.c.Lang() != m.lang:
+		// Whoever switched the language walked away before starting:
+		// the next person finds the laptop's language.
+		m.c.SetLang(m.lang)
+		m.layout()
+	case m.id == ScreenTrainer && m.trainer != nil && idle >= m.trainer.Idle() && !m.blocked():
+		// The trainer's area locks itself, so a laptop left open in the
+		// village hall does not stay unlocked.
+		return tea.Batch(m.tick(), m.goWelcome(true))
 	}
 	return m.tick()
 }
 
-// goWelcome forgets the visit and shows a fresh welcome screen.
-func (m *Model) goWelcome() tea.Cmd {
+// blocked reports whether the front page must be done before the laptop
+// is handed on (ui.Blocking), so the idle lock leaves it.
+func (m *Model) blocked() bool {
+	b, ok := m.stack.Front().(ui.Blocking)
+	return ok && b.Blocking()
+}
+
+// goWelcome forgets the visit and shows a fresh welcome screen. When a
+// visit ends (someone had checked in, or the screen was left untouched)
+// the language goes back to the laptop's: the next person starts in it
+// whatever the last one chose. Going back from the name search keeps it.
+func (m *Model) goWelcome(visitEnded bool) tea.Cmd {
 	var leave tea.Cmd
 	if q, ok := m.stack.Base().(*quizScreen); ok {
 		leave = q.leave() // an untouched quiz is not left "in progress"
 	}
+	if visitEnded || m.began {
+		m.c.SetLang(m.lang)
+	}
 	m.visit++
+	m.began, m.warnLeft = false, 0
 	m.forgetVisit()
 	m.setScreen(ScreenWelcome, newWelcomeScreen(m.c))
 	return tea.Batch(leave, m.started(m.stack.Base()), loadClass(m.c))
@@ -333,7 +388,7 @@ func (m *Model) View() tea.View {
 	help := helpLines(m.frontKeys(), w, m.c.Styles)
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header(w), m.c.Styles.Rule.Render(strings.Repeat("─", w)))
-	lines = append(lines, ui.PadLines(strings.Split(body, "\n"), m.c.Height)...)
+	lines = append(lines, m.warnOver(ui.PadLines(strings.Split(body, "\n"), m.c.Height), w)...)
 	lines = append(lines, help...)
 	if pad := m.leftMargin(); pad > 0 {
 		p := strings.Repeat(" ", pad)
@@ -348,35 +403,32 @@ func (m *Model) View() tea.View {
 	return v
 }
 
+// warnOver draws the "are you still there?" countdown over the middle of
+// the body's lines, when it is showing.
+func (m *Model) warnOver(body []string, w int) []string {
+	if m.warnLeft <= 0 {
+		return body
+	}
+	cat := m.c.Cat
+	box := ui.Box(cat.T("idle.title"), cat.F("idle.body", m.warnLeft), w, m.c.Styles)
+	out := append([]string{}, body...)
+	top := max(0, (len(out)-len(box))/2)
+	for i, l := range box {
+		if top+i < len(out) {
+			out[top+i] = l
+		}
+	}
+	return out
+}
+
 // body is the top dialog, or the screen when none is open.
 func (m *Model) body() string {
 	return m.stack.Front().View()
 }
 
-// header is the app name, the class and who is at the keyboard.
-func (m *Model) header(w int) string {
-	st, cat := m.c.Styles, m.c.Cat
-	left := st.App.Render(cat.T("app.name"))
-	if m.c.Visit.HasClass {
-		left += st.Header.Render(" · " + cat.F("app.class", ui.CleanLine(m.c.Visit.Class.Title)))
-	}
-	right := ""
-	if v := m.c.Visit; v.Active() {
-		if v.Participant.Anonymous {
-			right = cat.T("app.guest")
-		} else {
-			right = ui.CleanLine(v.Participant.FullName)
-		}
-	}
-	if right != "" {
-		right = st.Bold.Render(ui.Truncate(right, max(0, w-lipgloss.Width(left)-2)))
-	}
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ui.Truncate(left, w)
-	}
-	return left + strings.Repeat(" ", gap) + right
-}
+// header is the app name, the class and who is at the keyboard
+// (headerLine).
+func (m *Model) header(w int) string { return headerLine(m.c, w) }
 
 // helpLines lays out the help keys over as many lines as the width needs
 // (at most two), so no key is hidden on a narrow terminal.

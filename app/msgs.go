@@ -78,10 +78,11 @@ type checkinFailedMsg struct {
 	err         error
 }
 
-// menuLoadedMsg carries the modules and where the person stands with each.
+// menuLoadedMsg carries the modules, where the person stands with each,
+// in the order shown and with where the cursor starts.
 type menuLoadedMsg struct {
-	entries []flow.MenuEntry
-	err     error
+	plan flow.MenuPlan
+	err  error
 }
 
 // pageSavedMsg reports the outcome of saving a lesson page.

@@ -17,7 +17,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	c := m.c
 	switch msg := msg.(type) {
 	case ui.ShowWelcomeMsg:
-		return m.goWelcome(), true
+		return m.goWelcome(false), true
 	case showCheckinMsg:
 		return m.open(ScreenCheckin, newCheckinScreen(c)), true
 	case showRegisterMsg:
@@ -35,7 +35,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.open(ScreenConsent, newConsentScreen(c, msg.draft)), true
 	case checkedInMsg:
 		c.Visit.Participant = msg.participant
-		m.register = nil
+		m.register, m.began = nil, true
 		return m.open(ScreenMenu, newMenuScreen(c, "")), true
 	case showMenuMsg:
 		return m.open(ScreenMenu, newMenuScreen(c, m.moduleShowing())), true
@@ -48,18 +48,22 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case showFinishMsg:
 		// The thank-you screen belongs to nobody: forget the person now, so
 		// their name leaves the header before the next person sits down.
+		ended := endVisit(c, c.Visit)
 		m.forgetVisit()
 		v := m.visit
 		cmd := m.open(ScreenFinish, newFinishScreen(c))
-		return tea.Batch(cmd, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
+		return tea.Batch(cmd, ended, rootTick(finishDelay, func(time.Time) tea.Msg { return finishShownMsg{visit: v} })), true
 	case finishShownMsg:
 		if msg.visit == m.visit && m.id == ScreenFinish {
-			return m.goWelcome(), true
+			return m.goWelcome(false), true
 		}
 		return nil, true
 	case ui.ShowTrainerMsg:
 		if m.trainer == nil {
 			return nil, true
+		}
+		if msg.Setup {
+			return m.open(ScreenTrainer, m.trainer.Setup(c)), true
 		}
 		return m.open(ScreenTrainer, m.trainer.Entry(c)), true
 	}

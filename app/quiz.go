@@ -55,6 +55,7 @@ type quizScreen struct {
 	shownAt time.Time
 
 	scroll    ui.Scroller
+	top       int // the screen line the scrolled part starts at
 	lastShown int // phase+idx the scroll was last positioned for
 }
 
@@ -132,7 +133,7 @@ func (s *quizScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseClickMsg:
-		if id, ok := s.scroll.Hit(msg.X, msg.Y-2); ok && msg.Button == tea.MouseLeft {
+		if id, ok := s.scroll.Hit(msg.X, msg.Y-s.top); ok && msg.Button == tea.MouseLeft {
 			return s, s.click(id)
 		}
 	case tea.MouseWheelMsg:

@@ -6,11 +6,15 @@ import (
 	"slices"
 	"strings"
 
-	"kynangso/quiz"
+	"charm.land/lipgloss/v2"
 )
 
-// View draws the question number and progress bar (fixed), then the
+// layout draws the question number and progress bar (fixed), then the
 // message, prompt, choices and feedback, scrolling when they do not fit.
+// Once an answer is given the question (the message's first lines and the
+// prompt) stays pinned under the progress bar, and the choices, the
+// verdict and the explanation scroll under it, so the feedback never
+// pushes the question out of view.
 func (s *quizScreen) layout() {
 	st, cat := s.c.Styles, s.c.Cat
 	var body []string
@@ -28,16 +32,61 @@ func (s *quizScreen) layout() {
 		s.frame = strings.Join(ui.PadLines(body, s.h), "\n")
 		return
 	}
-	head := s.progress()
+	head := s.progress() + "\n\n"
+	avail := max(2, s.h-2)
+	var pinned []string
+	if s.phase != phaseAsk {
+		// The question keeps at most about half the height: the verdict
+		// and the start of the explanation need the rest.
+		pinned = s.pinnedQuestion(avail/2 + 1)
+		head += strings.Join(pinned, "\n") + "\n"
+	}
+	s.top = 2 + len(pinned)
 	lines, zones, focus := s.questionLines()
 	s.scroll.Set(lines, zones)
-	s.scroll.SetHeight(max(2, s.h-2))
+	s.scroll.SetHeight(max(2, avail-len(pinned)))
 	if at := int(s.phase)*1000 + s.idx; at != s.lastShown || s.phase == phaseAsk {
 		// Keep the highlighted choice, or the feedback's first lines, in view.
 		s.scroll.Show(focus[0], focus[1])
 		s.lastShown = at
 	}
-	s.frame = head + "\n\n" + s.scroll.View(st, cat)
+	s.frame = head + s.scroll.View(st, cat)
+}
+
+// messageBox is the question's message drawn as a phone message, or nil.
+func (s *quizScreen) messageBox() []string {
+	msg := strings.TrimRight(ui.Clean(s.current().Message.In(s.c.Lang())), "\n")
+	if msg == "" {
+		return nil
+	}
+	return ui.Box("", msg, min(s.w, 60), s.c.Styles)
+}
+
+// promptLines is the question itself, wrapped.
+func (s *quizScreen) promptLines() []string {
+	return ui.Wrap(s.c.Styles.Bold.Render(ui.Clean(s.current().Prompt.In(s.c.Lang()))), s.w)
+}
+
+// pinnedQuestion is the question as it stays above the feedback, in at
+// most budget lines: the message, a blank line and the prompt; then
+// without the blank; then with the message cut to its first lines and a
+// line "…"; at the least the prompt alone.
+func (s *quizScreen) pinnedQuestion(budget int) []string {
+	box, prompt := s.messageBox(), s.promptLines()
+	if box == nil {
+		return prompt
+	}
+	switch keep := budget - len(prompt); {
+	case len(box)+1 <= keep:
+		box = append(box, "")
+	case len(box) <= keep:
+	case keep >= 4: // the top edge, a line of text at least, "…" and the bottom edge
+		more := ui.Box("", "…", min(s.w, 60), s.c.Styles)
+		box = append(box[:keep-2:keep-2], more[1:]...)
+	default:
+		box = nil
+	}
+	return append(box, prompt...)
 }
 
 // progress is "Câu 3/10" and a bar of answered questions.
@@ -56,28 +105,27 @@ func (s *quizScreen) progress() string {
 	return st.Bold.Render(label) + "  " + bar
 }
 
-// questionLines builds the scrolled part and the line range to keep in view.
+// questionLines builds the scrolled part and the line range to keep in
+// view: while asking the whole question, choices and the Answer button;
+// once answered (the question pinned above) the choices with their marks
+// and the feedback.
 func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 	st, cat, lang := s.c.Styles, s.c.Cat, s.c.Lang()
 	q := s.current()
 	var lines []string
 	var zones []ui.Zone
-	if s.resumed && s.phase == phaseAsk {
-		lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
+	if s.phase == phaseAsk {
+		if s.resumed {
+			lines = append(lines, ui.Wrap(st.Subtle.Render(cat.T("quiz.resumed")), s.w)...)
+		}
+		if box := s.messageBox(); box != nil {
+			lines = append(append(lines, box...), "")
+		}
+		lines = append(lines, s.promptLines()...)
+		lines = append(lines, s.howLines()...)
+	} else {
+		lines = append(lines, "") // under the pinned prompt
 	}
-	if msg := strings.TrimRight(ui.Clean(q.Message.In(lang)), "\n"); msg != "" {
-		lines = append(lines, ui.Box("", msg, min(s.w, 60), st)...)
-		lines = append(lines, "")
-	}
-	lines = append(lines, ui.Wrap(st.Bold.Render(ui.Clean(q.Prompt.In(lang))), s.w)...)
-	how := cat.T("quiz.single")
-	if q.Type == quiz.TypeMultiple {
-		how = cat.T("quiz.multi")
-	}
-	if s.phase == phaseAsk { // after answering, the instruction would mislead
-		lines = append(lines, ui.Wrap(st.Subtle.Render(how), s.w)...)
-	}
-	lines = append(lines, "")
 	focus := [2]int{0, 1}
 	for i, c := range q.Choices {
 		y := len(lines)
@@ -104,7 +152,17 @@ func (s *quizScreen) questionLines() ([]string, []ui.Zone, [2]int) {
 		zones = append(zones, ui.Zone{ID: zoneAction, Y0: len(lines), Y1: len(lines) + 1})
 		lines = append(lines, btn)
 	}
-	return lines, zones, [2]int{y, len(lines)}
+	return lines, zones, [2]int{y - 1, len(lines)} // from the blank line above the verdict
+}
+
+// howLines says how to answer, then a blank line before the choices.
+func (s *quizScreen) howLines() []string {
+	st, cat := s.c.Styles, s.c.Cat
+	how := cat.T("quiz.single")
+	if s.multiple() {
+		how = cat.T("quiz.multi")
+	}
+	return append(ui.Wrap(st.Subtle.Render(how), s.w), "")
 }
 
 // choiceLines draws one choice: cursor ▶, number, a box or circle showing
@@ -172,11 +230,8 @@ func (s *quizScreen) feedback() ([]string, string) {
 			right = append(right, fmt.Sprintf("%d. %s", i+1, ui.Clean(c.Text.In(lang))))
 		}
 	}
-	ans := "quiz.answer"
-	if len(right) > 1 {
-		ans = "quiz.answers"
-	}
-	lines = append(lines, ui.Wrap(st.Bold.Render(cat.F(ans, strings.Join(right, "; "))), s.w)...)
+	one := func(r string) string { return cat.F("quiz.answer", r) }
+	lines = append(lines, answerLines(right, one, cat.T("quiz.answerlist"), "", st.Bold, s.w)...)
 	if ex := ui.Clean(q.Explanation.In(lang)); ex != "" {
 		lines = append(lines, ui.Wrap(st.Text.Render(ex), s.w)...)
 	}
@@ -209,3 +264,19 @@ func (s *quizScreen) lastUnanswered() bool {
 
 // View shows the frame layout made.
 func (s *quizScreen) View() string { return s.frame }
+
+// answerLines says the right answer after prefix, in style: on one line
+// for one choice (one formats it), else under head as a list, one choice a
+// line, since joining choices that end in a full stop printed "…bị
+// lừa.; Giữ tin nhắn…".
+func answerLines(right []string, one func(string) string, head, prefix string, style lipgloss.Style, w int) []string {
+	if len(right) == 1 {
+		return ui.Hang(prefix, style.Render(one(right[0])), w)
+	}
+	lines := ui.Hang(prefix, style.Render(head), w)
+	pad := strings.Repeat(" ", ui.WidthOf(prefix))
+	for _, r := range right {
+		lines = append(lines, ui.Hang(pad+"  • ", style.Render(r), w)...)
+	}
+	return lines
+}

@@ -41,22 +41,33 @@ type registerScreen struct {
 	inputs   map[int]*textinput.Model // name, year, village (typed), household, phone
 	gender   int                      // index into genders
 	villages []string                 // the open class's villages
-	village  int                      // index into villages; len(villages) = typed
-	errs     map[int]string
-	scroll   ui.Scroller
-	fieldAt  map[int][2]int // content lines of each field, to keep it in view
+	// village is the index into villages, len(villages) for a typed name,
+	// and noVillage until the person picks one: the first village is
+	// never chosen for them, so Enter cannot file a resident of another
+	// village under it.
+	village int
+	errs    map[int]string
+	busy    bool   // looking for the same person already registered
+	saveErr string // checking in as the same person did not work
+	scroll  ui.Scroller
+	fieldAt map[int][2]int // content lines of each field, to keep it in view
 }
+
+// noVillage is registerScreen.village before the person picks a village.
+const noVillage = -1
 
 func newRegisterScreen(c *ui.Common, name string) *registerScreen {
 	s := &registerScreen{c: c, inputs: map[int]*textinput.Model{}, errs: map[int]string{}}
 	for _, f := range []int{fieldName, fieldYear, fieldVillage, fieldHousehold, fieldPhone} {
 		in := textinput.New()
 		in.Prompt = "› "
-		in.CharLimit = 80
+		// A name is never cut: past results.MaxNameLen the form says it
+		// is too long. The limit only stops a pasted page of text.
+		in.CharLimit = ui.TypedLimit
 		s.inputs[f] = &in
 	}
 	s.inputs[fieldYear].CharLimit = 4
-	s.inputs[fieldPhone].CharLimit = 15
+	s.inputs[fieldPhone].CharLimit = 24 // "(+84) 912-345-678" and spaces
 	s.inputs[fieldName].SetValue(name)
 	if c.Visit.HasClass {
 		for _, v := range c.Visit.Class.Villages {
@@ -64,6 +75,10 @@ func newRegisterScreen(c *ui.Common, name string) *registerScreen {
 				s.villages = append(s.villages, v)
 			}
 		}
+	}
+	s.village = noVillage
+	if len(s.villages) == 0 {
+		s.village = 0 // no list: the typed name
 	}
 	s.placeholders()
 	return s
@@ -103,35 +118,35 @@ func (s *registerScreen) SetSize(w, h int) {
 
 func (s *registerScreen) HelpKeys() []key.Binding {
 	k := s.c.Keys
-	keys := []key.Binding{ui.With(k.Down, s.c.Cat.T("key.tab")), ui.With(k.Up, s.c.Cat.T("key.shifttab"))}
-	if s.focus == fieldGender || (s.focus == fieldVillage && len(s.villages) > 0) {
-		keys = append(keys, ui.Relabel(k.Prev, "←/→", s.c.Cat.T("key.choose")))
+	cat := s.c.Cat
+	if s.inVillageList() {
+		// The villages are a list: ↑/↓ move in it, Tab or Enter goes on.
+		return []key.Binding{ui.Relabel(k.Down, "↑/↓", cat.T("key.choose")), ui.With(k.Tab, cat.T("key.tab")),
+			ui.With(k.ShiftTab, cat.T("key.shifttab")), ui.With(k.Enter, cat.T("key.tab")), k.Back}
 	}
-	return append(keys, ui.With(k.Enter, s.c.Cat.T("help.continue")), k.Back)
+	keys := []key.Binding{ui.With(k.Down, cat.T("key.tab")), ui.With(k.Up, cat.T("key.shifttab"))}
+	if s.focus == fieldGender {
+		keys = append(keys, ui.Relabel(k.Prev, "←/→", cat.T("key.choose")))
+	}
+	return append(keys, ui.With(k.Enter, cat.T("help.continue")), k.Back)
 }
 
 func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
-	k := s.c.Keys
 	switch msg := msg.(type) {
+	case samePeopleMsg:
+		return s, s.onSame(msg)
+	case checkInSameMsg:
+		s.busy = true
+		return s, s.Cmd(checkIn(s.c, msg.person))
+	case checkinFailedMsg:
+		s.busy, s.saveErr = false, s.c.Cat.T("checkin.saveerr")
+		return s, nil
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Back):
-			return s, s.leave()
-		case key.Matches(msg, k.Down, k.Tab):
-			return s, s.move(1)
-		case key.Matches(msg, k.Up, k.ShiftTab):
-			return s, s.move(-1)
-		case key.Matches(msg, k.Enter):
-			if s.focus == fieldSubmit {
-				return s, s.submit()
-			}
-			return s, s.move(1)
-		case s.isOption() && key.Matches(msg, k.Prev):
-			s.cycle(-1)
+		if s.busy {
 			return s, nil
-		case s.isOption() && key.Matches(msg, k.Next):
-			s.cycle(1)
-			return s, nil
+		}
+		if cmd, done := s.onKey(msg); done {
+			return s, cmd
 		}
 	case tea.MouseClickMsg:
 		if id, ok := s.scroll.Hit(msg.X, msg.Y); ok && msg.Button == tea.MouseLeft {
@@ -150,6 +165,34 @@ func (s *registerScreen) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	return s, nil
 }
 
+// onKey moves between the fields and the options; it reports false for a
+// key that belongs to the focused input.
+func (s *registerScreen) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := s.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return s.leave(), true
+	case s.inVillageList() && key.Matches(msg, k.Down, k.Up):
+		return s.stepVillage(msg), true
+	case key.Matches(msg, k.Down, k.Tab):
+		return s.move(1), true
+	case key.Matches(msg, k.Up, k.ShiftTab):
+		return s.move(-1), true
+	case key.Matches(msg, k.Enter):
+		if s.focus == fieldSubmit {
+			return s.submit(), true
+		}
+		return s.move(1), true
+	case s.isOption() && key.Matches(msg, k.Prev):
+		s.cycle(-1)
+		return nil, true
+	case s.isOption() && key.Matches(msg, k.Next):
+		s.cycle(1)
+		return nil, true
+	}
+	return nil, false
+}
+
 // currentInput is the focused text input, or nil on an option or the button.
 // leave goes back to the search, asking first when anything was typed: Esc
 // is easy to press by mistake, and a slow typist's form is precious.
@@ -165,10 +208,35 @@ func (s *registerScreen) leave() tea.Cmd {
 }
 
 func (s *registerScreen) currentInput() *textinput.Model {
-	if s.focus == fieldVillage && s.village < len(s.villages) {
+	if s.focus == fieldVillage && s.village != len(s.villages) {
 		return nil
 	}
 	return s.inputs[s.focus]
+}
+
+// inVillageList reports whether the focus is on the class's villages,
+// which are a vertical list.
+func (s *registerScreen) inVillageList() bool {
+	return s.focus == fieldVillage && len(s.villages) > 0
+}
+
+// stepVillage moves the choice down or up the villages with ↓/↑, like
+// every other list, and leaves the list past either end. The first ↓ into
+// an untouched list picks the first village; nothing is picked before.
+func (s *registerScreen) stepVillage(msg tea.KeyPressMsg) tea.Cmd {
+	last := len(s.villages) // "another village (type it)"
+	if key.Matches(msg, s.c.Keys.Down) {
+		if s.village >= last {
+			return s.move(1)
+		}
+		s.village++
+		return s.focusCurrent()
+	}
+	if s.village <= 0 {
+		return s.move(-1)
+	}
+	s.village--
+	return s.focusCurrent()
 }
 
 func (s *registerScreen) isOption() bool {
@@ -186,7 +254,14 @@ func (s *registerScreen) cycle(d int) {
 		return
 	}
 	n := len(s.villages) + 1
-	s.village = (s.village + d + n) % n
+	switch {
+	case s.village != noVillage:
+		s.village = (s.village + d + n) % n
+	case d > 0:
+		s.village = 0
+	default:
+		s.village = n - 1
+	}
 	s.focusCurrent()
 }
 
@@ -207,12 +282,15 @@ func (s *registerScreen) click(id int) tea.Cmd {
 	return s.focusCurrent()
 }
 
-// submit validates the form and moves on to consent, or shows what to fix.
+// submit validates the form and looks for the same person already
+// registered, or shows what to fix.
 func (s *registerScreen) submit() tea.Cmd {
 	village := ""
-	if s.village < len(s.villages) {
+	switch {
+	case s.village == noVillage:
+	case s.village < len(s.villages):
 		village = s.villages[s.village]
-	} else {
+	default:
 		village = s.inputs[fieldVillage].Value()
 	}
 	form := flow.Registration{
@@ -230,7 +308,23 @@ func (s *registerScreen) submit() tea.Cmd {
 		}
 		return s.focusCurrent()
 	}
-	return ui.Send(showConsentMsg{draft: p})
+	s.busy, s.saveErr = true, ""
+	return s.Cmd(findSamePeople(s.c, p))
+}
+
+// onSame asks "Is this you?" when someone with the same name, birth year
+// and village is already registered, before a second record is made; with
+// nobody (or when the lookup failed) the form goes on to consent.
+func (s *registerScreen) onSame(msg samePeopleMsg) tea.Cmd {
+	s.busy = false
+	if msg.err != nil || len(msg.people) == 0 {
+		return ui.Send(showConsentMsg{draft: msg.draft})
+	}
+	cat, x := s.c.Cat, msg.people[0]
+	d := ui.NewConfirmDialog(s.c, cat.F("register.sameq", sameLine(cat, x)), cat.T("register.samebody"),
+		s.To(checkInSameMsg{person: x})).WithNo(s.To(showConsentMsg{draft: msg.draft})).
+		WithLabels(cat.T("register.sameyes"), cat.T("register.sameno"))
+	return ui.Open(d)
 }
 
 func (s *registerScreen) labelWidth() int {
@@ -296,6 +390,12 @@ func (s *registerScreen) layout() {
 	zones = append(zones, ui.Zone{ID: fieldSubmit * 100, Y0: len(lines), Y1: len(lines) + 1, X0: pos[0].X0, X1: pos[0].X1})
 	s.fieldAt[fieldSubmit] = [2]int{len(lines), len(lines) + 1}
 	lines = append(lines, btn...)
+	if s.busy {
+		lines = append(lines, st.Subtle.Render(cat.T("register.looking")))
+	}
+	if s.saveErr != "" {
+		lines = append(lines, ui.Wrap(st.Error.Render("✗ "+s.saveErr), s.w)...)
+	}
 	s.scroll.Set(lines, zones)
 	s.scroll.SetHeight(s.h)
 	if r, ok := s.fieldAt[s.focus]; ok {

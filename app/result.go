@@ -105,6 +105,9 @@ func (s *resultScreen) layout() {
 		lines = append(lines, ui.Wrap(st.Wrong.Render(cat.F("result.failed", s.res.PassPercent)), s.w)...)
 	}
 	lines = append(lines, "")
+	if rule := s.ruleLines(); rule != nil {
+		lines = append(append(lines, rule...), "")
+	}
 	missed := s.res.Missed()
 	if len(missed) == 0 {
 		lines = append(lines, ui.Wrap(st.Text.Render(cat.T("result.allgood")), s.w)...)
@@ -112,14 +115,17 @@ func (s *resultScreen) layout() {
 		lines = append(lines, st.Bold.Render(cat.T("result.missed")))
 	}
 	for _, it := range missed {
-		lines = append(lines, ui.Hang(fmt.Sprintf("✗ %d. ", it.Number), st.Text.Render(ui.Clean(it.Question.Prompt.In(lang))), s.w)...)
+		num := fmt.Sprintf("✗ %d. ", it.Number)
+		lines = append(lines, ui.Hang(num, st.Text.Render(ui.Clean(it.Question.Prompt.In(lang))), s.w)...)
 		var right []string
 		for _, c := range it.Question.Choices {
 			if c.Correct {
 				right = append(right, ui.Clean(c.Text.In(lang)))
 			}
 		}
-		lines = append(lines, ui.Hang("     ", st.Correct.Render(cat.F("result.right", strings.Join(right, "; "))), s.w)...)
+		one := func(r string) string { return cat.F("result.right", r) }
+		// The answer lines up under the prompt, for "✗ 10." too.
+		lines = append(lines, answerLines(right, one, cat.T("result.rightlist"), strings.Repeat(" ", ui.WidthOf(num)), st.Correct, s.w)...)
 	}
 	labels := []string{"1 " + cat.T("result.reread"), "2 " + cat.T("result.retake"), "3 " + cat.T("result.other"), "4 " + cat.T("result.finish")}
 	btn, pos := ui.Buttons(labels, s.focus, s.w, st)
@@ -127,6 +133,24 @@ func (s *resultScreen) layout() {
 	s.scroll.SetHeight(max(2, s.h-len(btn)-1))
 	s.hits = ui.Hits{Top: s.scroll.Height() + 1, Buttons: pos}
 	s.frame = s.scroll.View(st, cat) + "\n\n" + strings.Join(btn, "\n")
+}
+
+// ruleLines are the pack's one rule ("Chậm lại – Hỏi người mình tin –
+// Rồi mới bấm."), the same words every module's last page ends with, after
+// a pass and after a miss alike: it is what to take home either way. It
+// is said calmly, as the lesson pages' "Ghi nhớ:" lines are, in the title
+// colour rather than the verdict's green or red. Nil when the pack has
+// none.
+func (s *resultScreen) ruleLines() []string {
+	if s.c.Pack == nil {
+		return nil
+	}
+	rule := ui.CleanLine(s.c.Pack.Rule.In(s.c.Lang()))
+	if rule == "" {
+		return nil
+	}
+	st := s.c.Styles
+	return ui.Hang(st.Bold.Render(s.c.Cat.T("remember"))+" ", st.Title.Render(rule), s.w)
 }
 
 // Update handles msg, then lays the page out again.

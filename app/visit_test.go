@@ -93,25 +93,33 @@ func TestLessonReopensAtTheSavedPage(t *testing.T) {
 	e.Want("Trang 1/4")
 }
 
-// Paging past the last page asks what to do next; it never starts the quiz
-// (or an attempt) by itself.
-func TestLessonEndAsksBeforeTheQuiz(t *testing.T) {
+// Paging past the last page asks what to do next, with "take the quiz"
+// focused: Enter, the key people have just been taught, takes it (it used
+// to show only a hint). Reaching the choice never starts an attempt by
+// itself, and → then Enter goes back to the lessons.
+func TestLessonEndPreselectsTheQuiz(t *testing.T) {
 	e, p := participantEnv(t)
 	e.Press(enter)
 	for range 4 {
 		e.Press(enter)
 	}
-	e.Want("Bạn đã đọc xong bài này", "1 Làm bài kiểm tra", "2 Về danh sách bài")
-	e.Press(enter, enter) // nothing chosen: Enter asks for a choice
+	e.Want("Bạn đã đọc xong bài này", "▶ 1 Làm bài kiểm tra ◀", "[ 2 Về danh sách bài ]", "Enter làm bài kiểm tra")
 	if e.m().Screen() != ScreenLesson || len(e.attempts(p.ID)) != 0 {
-		t.Fatalf("Enter alone left the lesson (screen %v, attempts %d):\n%s", e.m().Screen(), len(e.attempts(p.ID)), e.Screen())
+		t.Fatalf("paging to the end left the lesson (screen %v, attempts %d):\n%s", e.m().Screen(), len(e.attempts(p.ID)), e.Screen())
 	}
-	e.Want("Xin bấm 1 để làm bài kiểm tra")
-	e.Press(left)
-	e.Want("Trang 4/4", "Hết bài →")
-	e.Press(right, num(1))
+	e.Press(right)
+	e.Want("[ 1 Làm bài kiểm tra ]", "▶ 2 Về danh sách bài ◀", "Enter về danh sách bài")
+	e.Press(enter)
+	if e.m().Screen() != ScreenMenu || len(e.attempts(p.ID)) != 0 {
+		t.Fatalf("Enter on the second button should go back to the lessons:\n%s", e.Screen())
+	}
+	e.Press(enter)
+	for range 4 {
+		e.Press(enter)
+	}
+	e.Press(enter)
 	if e.m().Screen() != ScreenQuiz {
-		t.Fatalf("1 should open the quiz:\n%s", e.Screen())
+		t.Fatalf("Enter on the end of the lesson should open the quiz:\n%s", e.Screen())
 	}
 }
 
@@ -191,7 +199,7 @@ func TestRegisterEscAsksWhenSomethingWasTyped(t *testing.T) {
 	e := welcomeEnv(t)
 	e.Press(enter)
 	e.Typ("Y Bhim Niê")
-	e.Press(down, enter) // "register as new" with the name typed
+	e.Press(enter) // nobody matches: "register as new", with the name typed
 	if e.m().Screen() != ScreenRegister {
 		t.Fatalf("want the form:\n%s", e.Screen())
 	}
@@ -209,7 +217,7 @@ func TestRegisterEscAsksWhenSomethingWasTyped(t *testing.T) {
 		t.Fatalf("Yes should go back to the search:\n%s", e.Screen())
 	}
 
-	e.Press(down, enter) // the form again, empty this time
+	e.Press(enter) // the form again, empty this time
 	if e.m().Screen() != ScreenRegister {
 		t.Fatalf("want the form:\n%s", e.Screen())
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -31,7 +32,7 @@ func newBackupCmd(o *Options) *cobra.Command {
 			return runBackup(cmd.Context(), o, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "backup file or folder (default: kynangso-backup-YYYYMMDD-HHMM.db here)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "backup file or folder (default:\nkynangso-backup-YYYYMMDD-HHMM.db here)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the backup file if it already exists")
 	return cmd
 }
@@ -79,7 +80,7 @@ func backupPath(out string, now time.Time) (path string, added bool, err error) 
 	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
-		return "", false, fmt.Errorf("Không hiểu được đường dẫn %q. / Cannot resolve the path %q. (%w)", out, out, err)
+		return "", false, usererr.New(fmt.Sprintf("Không hiểu được đường dẫn %q.", out), fmt.Sprintf("Cannot resolve the path %q.", out), err)
 	}
 	return abs, added, nil
 }
@@ -88,13 +89,12 @@ func backupPath(out string, now time.Time) (path string, added bool, err error) 
 func backupError(dst string, err error) error {
 	switch {
 	case errors.Is(err, results.ErrBackupExists):
-		return fmt.Errorf("Tệp %s đã có; hãy chọn tên khác bằng -o, hoặc thêm --force để ghi đè.\n"+
-			"The file %s already exists; choose another name with -o, or add --force to replace it.", dst, dst)
+		return usererr.New(fmt.Sprintf("Tệp %s đã có; hãy chọn tên khác bằng -o, hoặc thêm --force để ghi đè.", dst),
+			fmt.Sprintf("The file %s already exists; choose another name with -o, or add --force to replace it.", dst), nil)
 	case errors.Is(err, results.ErrDamaged):
-		return fmt.Errorf("Bản sao không qua được bước kiểm tra nên đã bị xoá; dữ liệu trên máy có thể đã hỏng. Hãy giữ lại bản sao lưu cũ và chạy lại lệnh.\n"+
-			"The copy failed its check and was removed; the data on this laptop may be damaged. Keep your older backups and try again.\n(%w)", err)
+		return usererr.New("Bản sao không qua được bước kiểm tra nên đã bị xoá; dữ liệu trên máy có thể đã hỏng. Hãy giữ lại bản sao lưu cũ và chạy lại lệnh.",
+			"The copy failed its check and was removed; the data on this laptop may be damaged. Keep your older backups and try again.", err)
 	}
-	return fmt.Errorf("Không ghi được bản sao %s. Hãy kiểm tra USB/ổ đĩa còn chỗ trống và ghi được, rồi thử lại.\n"+
-		"Could not write the backup %s. Check that the USB stick or disk has free space and is writable, then try again.\n(%w)",
-		dst, dst, err)
+	return usererr.New(fmt.Sprintf("Không ghi được bản sao %s. Hãy kiểm tra USB/ổ đĩa còn chỗ trống và ghi được, rồi thử lại.", dst),
+		fmt.Sprintf("Could not write the backup %s. Check that the USB stick or disk has free space and is writable, then try again.", dst), err)
 }

@@ -29,7 +29,7 @@ func newClassesCmd(o *Options) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "classes",
-		Short: "liệt kê các lớp học và mã lớp (dùng cho --session) / list the classes and their ids (for --session)",
+		Short: "liệt kê các lớp và mã lớp (cho --session) / list classes and their ids (for --session)",
 		Example: "  kynangso classes\n" +
 			"  kynangso export attendance --session MÃ_LỚP",
 		Args: noArgs,

@@ -37,7 +37,7 @@ func newContentCheckCmd(o *Options) *cobra.Command {
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
-		Short: "Báo mọi lỗi của gói nội dung / report every problem in a content pack",
+		Short: "Báo mọi lỗi của gói nội dung / report every problem in a pack",
 		Long: "Kiểm tra thư mục DIR (không có DIR: gói có sẵn, cộng với --content nếu có) và in mỗi lỗi một dòng FILE:LINE: message.\n" +
 			"Sau các lỗi là các cảnh báo (warning:) về câu hỏi tự lộ đáp án, ví dụ đáp án đúng luôn dài nhất; có --strict thì cảnh báo cũng tính là lỗi.\n" +
 			"Checks DIR (no DIR: the built-in pack, merged with --content if given) and prints every problem as FILE:LINE: message,\n" +
@@ -59,7 +59,7 @@ func newContentCheckCmd(o *Options) *cobra.Command {
 			return reportCheck(o.Out(), pack, probs, warns, strict)
 		},
 	}
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat answer-cue warnings as problems (exit 1), for CI and before publishing a pack")
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat answer-cue warnings as problems\n(exit 1), for CI and before publishing a pack")
 	return cmd
 }
 

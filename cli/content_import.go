@@ -41,7 +41,7 @@ func newContentImportCmd(o *Options) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:   "import gift|aiken|sheet FILE",
-		Short: "import a GIFT, Aiken or spreadsheet question bank as a module",
+		Short: "import a GIFT, Aiken or spreadsheet\nquestion bank as a module",
 		Long: "Nhập ngân hàng câu hỏi có sẵn (Moodle GIFT, Aiken, Excel .xlsx hoặc .csv) thành một thư mục bài học.\n" +
 			"Imports an existing question bank (Moodle GIFT, Aiken, Excel .xlsx or .csv) as a module folder.\n\n" +
 			"Câu hỏi được ghi là ngôn ngữ đầu tiên trong pack.yaml của thư mục -o (không có pack.yaml: vi); đổi bằng --text-lang.\n" +
@@ -58,12 +58,12 @@ func newContentImportCmd(o *Options) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.module, "module", "", "id of the new module: lowercase ASCII letters, digits, - or _ (required)")
+	f.StringVar(&opts.module, "module", "", "id of the new module: lowercase ASCII\nletters, digits, - or _ (required)")
 	f.StringVarP(&opts.outDir, "out", "o", ".", "folder to write the module folder <ID>/ into")
-	f.IntVar(&opts.skill, "skill", 1, "which of the five basic digital skills (1-5) the module teaches")
+	f.IntVar(&opts.skill, "skill", 1, "which of the five basic digital skills\n(1-5) the module teaches, or 0 for a foundation module")
 	f.StringVar(&opts.title, "title", "", "module title (default: the module id)")
-	f.StringVar(&opts.textLang, "text-lang", "", "language the question bank is written in, e.g. vi or en (default: the first language of -o DIR/pack.yaml, else vi)")
-	f.BoolVar(&opts.force, "force", false, "overwrite module.yaml, quiz.yaml and lessons of an existing module folder")
+	f.StringVar(&opts.textLang, "text-lang", "", "language the question bank is written\nin, e.g. vi or en (default: the first\nlanguage of -o DIR/pack.yaml, else vi)")
+	f.BoolVar(&opts.force, "force", false, "overwrite module.yaml, quiz.yaml and\nlessons of an existing module folder")
 	_ = cmd.MarkFlagRequired("module")
 	return cmd
 }
@@ -77,8 +77,8 @@ func runImport(o *Options, opts *importOptions, format, file string) error {
 	if !moduleIDRE.MatchString(opts.module) {
 		return fmt.Errorf("mã bài %q không hợp lệ: chỉ dùng chữ thường không dấu, số, - hoặc _ (ví dụ antoan-2) / module id %q is not valid: use lowercase ASCII letters, digits, - or _ (e.g. antoan-2)", opts.module, opts.module)
 	}
-	if opts.skill < 1 || opts.skill > 5 {
-		return fmt.Errorf("--skill phải từ 1 đến 5 / --skill must be 1 to 5, not %d", opts.skill)
+	if opts.skill < 0 || opts.skill > 5 {
+		return fmt.Errorf("--skill phải từ 1 đến 5, hoặc 0 cho bài nền tảng (làm quen với điện thoại) / --skill must be 1 to 5, or 0 for a foundation module (getting to know the phone), not %d", opts.skill)
 	}
 	lang, langs, err := importLanguages(opts)
 	if err != nil {

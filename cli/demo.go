@@ -35,7 +35,7 @@ func newDemoCmd(o *Options) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.out, "output", "o", "", "file to write (must not exist unless --force)")
 	fl.IntVar(&f.participants, "participants", 200, "number of participants")
-	fl.IntVar(&f.sessions, "sessions", 0, "number of class sessions (default: participants/25, at least 4)")
+	fl.IntVar(&f.sessions, "sessions", 0, "number of class sessions\n(default: participants/25, at least 4)")
 	fl.Int64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same data")
 	fl.BoolVar(&f.force, "force", false, "replace FILE if it exists")
 	return cmd

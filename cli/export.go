@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -20,10 +21,10 @@ type filterFlags struct {
 
 func (f *filterFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.session, "session", "", "only this class (its id)")
-	fl.StringVar(&f.from, "from", "", "from this date, YYYY-MM-DD (inclusive)")
-	fl.StringVar(&f.to, "to", "", "up to this date, YYYY-MM-DD (inclusive)")
-	fl.StringVar(&f.village, "village", "", "only people of this village (case and accents ignored)")
+	fl.StringVar(&f.session, "session", "", "only this class (its id: see `kynangso classes`)")
+	fl.Var(dateFlag{"from", &f.from}, "from", "from this date on, e.g. 01/03/2026 (or 2026-03-01)")
+	fl.Var(dateFlag{"to", &f.to}, "to", "up to this date, included, e.g. 31/03/2026")
+	fl.StringVar(&f.village, "village", "", "only people of this village (accents not needed)")
 	f.hub.add(cmd)
 }
 
@@ -40,9 +41,10 @@ func newExportCmd(o *Options) *cobra.Command {
 		force     bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export attendance|results",
-		Short: "Xuất danh sách điểm danh hoặc kết quả (CSV, Excel) / export the attendance sheet or results (CSV, Excel)",
-		Long: "attendance: danh sách điểm danh (STT, họ tên, năm sinh, ... , cột ký tên) / the sign-in sheet.\n" +
+		Use:   "export KIND",
+		Short: "xuất điểm danh hoặc kết quả ra CSV, Excel / export attendance or results (CSV, Excel)",
+		Long: "KIND (loại) là attendance hoặc results / KIND is attendance or results.\n" +
+			"attendance: danh sách điểm danh để in ra giấy A4 và ký tên / the sign-in sheet, to print on A4 and sign.\n" +
 			"results: kết quả mỗi người × mỗi bài và phân tích câu hỏi / results per person × module and question analysis.\n" +
 			"Không có -o: tệp được lưu trong thư mục hiện tại với tên gồm loại, nơi và ngày.\n" +
 			"Without -o the file is saved in the current folder, named by kind, place and date.\n" +
@@ -58,8 +60,8 @@ func newExportCmd(o *Options) *cobra.Command {
 	}
 	ff.add(cmd)
 	cmd.Flags().StringVar(&format, "format", "xlsx", "file format: csv or xlsx")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: a name made of kind, place and date, in the current folder)")
-	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only when needed)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file or folder to write to (default: a name made of\nkind, place and date, in the current folder)")
+	cmd.Flags().BoolVar(&withPhone, "with-phone", false, "include phone numbers (personal data: only if needed)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the -o file if it already exists")
 	return cmd
 }
@@ -84,8 +86,8 @@ func (t *exportTarget) check() error {
 	case fi.IsDir():
 		t.out, t.dir = "", t.out
 	case !t.force:
-		return fmt.Errorf("Tệp %s đã có; lệnh xuất không ghi đè (có thể ai đó đã sửa tệp này). Hãy chọn tên khác bằng -o, hoặc thêm --force để thay tệp cũ.\n"+
-			"The file %s already exists; export does not overwrite it (someone may have edited it). Choose another name with -o, or add --force to replace it.", t.out, t.out)
+		return usererr.New(fmt.Sprintf("Tệp %s đã có; lệnh xuất không ghi đè (có thể ai đó đã sửa tệp này). Hãy chọn tên khác bằng -o, hoặc thêm --force để thay tệp cũ.", t.out),
+			fmt.Sprintf("The file %s already exists; export does not overwrite it (someone may have edited it). Choose another name with -o, or add --force to replace it.", t.out), nil)
 	}
 	return nil
 }
@@ -93,11 +95,12 @@ func (t *exportTarget) check() error {
 func runExport(ctx context.Context, o *Options, kind results.ExportKind, format results.Format, target exportTarget,
 	f results.Filter, withPhone bool, src hubFlags) error {
 	if kind != results.ExportAttendance && kind != results.ExportResults {
-		return fmt.Errorf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).\n"+
-			"There is no export %q; use attendance or results.", kind, kind)
+		return usererr.New(fmt.Sprintf("Không có loại xuất %q; hãy dùng attendance (điểm danh) hoặc results (kết quả).", kind),
+			fmt.Sprintf("There is no export %q; use attendance or results.", kind), nil)
 	}
 	if format != results.FormatCSV && format != results.FormatXLSX {
-		return fmt.Errorf("--format phải là csv hoặc xlsx, không phải %q.\n--format must be csv or xlsx, not %q.", format, format)
+		return usererr.New(fmt.Sprintf("--format phải là csv hoặc xlsx, không phải %q.", format),
+			fmt.Sprintf("--format must be csv or xlsx, not %q.", format), nil)
 	}
 	if err := f.Validate(); err != nil {
 		return filterError(err)
@@ -120,7 +123,8 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 	}
 	tmp, err := os.CreateTemp(dir, ".kynangso-export-*")
 	if err != nil {
-		return fmt.Errorf("Không ghi được vào thư mục %s; hãy chọn chỗ khác bằng -o.\nCannot write in the folder %s; choose another place with -o.\n(%w)", dir, dir, err)
+		return usererr.New(fmt.Sprintf("Không ghi được vào thư mục %s; hãy chọn chỗ khác bằng -o.", dir),
+			fmt.Sprintf("Cannot write in the folder %s; choose another place with -o.", dir), err)
 	}
 	defer os.Remove(tmp.Name())
 	info, err := s.Export(ctx, tmp, kind, format, results.ExportOptions{Filter: f, Catalog: cat, WithPhone: withPhone})
@@ -136,7 +140,8 @@ func runExport(ctx context.Context, o *Options, kind results.ExportKind, format 
 		out = results.FreeFileName(filepath.Join(dir, results.ExportFileName(kind, format, info, o.Lang)))
 	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
-		return fmt.Errorf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).\nCannot save %s (is it open in Excel?).\n(%w)", out, out, err)
+		return usererr.New(fmt.Sprintf("Không lưu được tệp %s (tệp có đang mở trong Excel không?).", out),
+			fmt.Sprintf("Cannot save %s (is it open in Excel?).", out), err)
 	}
 	abs, _ := filepath.Abs(out)
 	fmt.Fprintln(o.Out(), abs)
@@ -155,15 +160,20 @@ func (o *Options) catalog() results.Catalog {
 	return results.NewCatalog(pack, o.Lang)
 }
 
-// filterError turns a filter problem into a plain bilingual sentence.
+// filterError turns a filter problem into a plain bilingual sentence that
+// says what to type, without the store's own wording.
 func filterError(err error) error {
 	switch {
 	case errors.Is(err, results.ErrBadFilter):
-		return fmt.Errorf("Bộ lọc không dùng được: hãy viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15, và --from không sau --to.\n"+
-			"The filter cannot be used: write dates as YYYY-MM-DD, e.g. 2026-03-15, with --from not after --to.\n(%w)", err)
+		return usererr.New("Ngày --from đang sau ngày --to; hãy đổi lại cho đúng thứ tự,\n"+
+			"ví dụ --from 01/03/2026 --to 31/03/2026.",
+			"The --from date is after the --to date; put them in order,\n"+
+				"for example --from 01/03/2026 --to 31/03/2026.", nil)
 	case errors.Is(err, results.ErrNotFound):
-		return fmt.Errorf("Không tìm thấy lớp hoặc thôn/buôn đã chọn; hãy xem lại --session hoặc --village.\n"+
-			"The chosen class or village was not found; check --session or --village.\n(%w)", err)
+		return usererr.New("Không tìm thấy lớp hoặc thôn/buôn đã chọn. Xem mã các lớp bằng\n"+
+			"`kynangso classes`; tên thôn/buôn viết như lúc đăng ký (không cần dấu).",
+			"The chosen class or village was not found. See the class ids with\n"+
+				"`kynangso classes`; write the village as registered (accents not needed).", nil)
 	}
 	return err
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"kynangso/internal/usererr"
 )
 
 func newFingerprintCmd(o *Options) *cobra.Command {
@@ -23,7 +25,7 @@ func newFingerprintCmd(o *Options) *cobra.Command {
 			defer s.Close()
 			fp, err := s.Fingerprint(cmd.Context())
 			if err != nil {
-				return fmt.Errorf("Không đọc được dữ liệu để tính mã. / Could not read the data to compute the digest.\n(%w)", err)
+				return usererr.New("Không đọc được dữ liệu để tính mã.", "Could not read the data to compute the digest.", err)
 			}
 			fmt.Fprintln(o.Out(), fp)
 			return nil

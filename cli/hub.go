@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/hub"
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -31,7 +32,7 @@ type hubFlags struct {
 
 func (h *hubFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres:// address (the province's login), or \"saved\" for the address set with `hub set`")
+	fl.StringVar(&h.url, "hub", "", "read the province hub at this postgres://\naddress (the province's login), or \"saved\"\nfor the address set with `hub set`")
 	fl.StringVar(&h.commune, "commune", "", "with --hub: only this commune (its name on the hub)")
 }
 
@@ -55,7 +56,7 @@ func hubConfig(url string) (hub.Config, error) {
 func (o *Options) openSource(ctx context.Context, h hubFlags) (*results.Store, error) {
 	if h.url == "" {
 		if h.commune != "" {
-			return nil, errors.New("--commune chỉ dùng cùng --hub.\n--commune needs --hub.")
+			return nil, usererr.New("--commune chỉ dùng cùng --hub.", "--commune needs --hub.", nil)
 		}
 		return o.OpenExistingStore(ctx)
 	}
@@ -83,7 +84,7 @@ func (o *Options) openSource(ctx context.Context, h hubFlags) (*results.Store, e
 func mirrorPath(cfg hub.Config, commune string) (string, error) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
-		return "", fmt.Errorf("Không tìm được thư mục tạm của người dùng.\nCannot find the user's cache folder.\n(%w)", err)
+		return "", usererr.New("Không tìm được thư mục tạm của người dùng.", "Cannot find the user's cache folder.", err)
 	}
 	pc, err := pgx.ParseConfig(cfg.DSN)
 	if err != nil {
@@ -103,33 +104,54 @@ func hubError(err error, cfg hub.Config) error {
 	if err == nil {
 		return nil
 	}
-	detail := hub.Mask(err.Error(), cfg.DSN)
+	cause := maskedError{text: hub.Mask(err.Error(), cfg.DSN), err: err}
 	switch {
 	case errors.Is(err, hub.ErrNoHub):
-		return fmt.Errorf("Chưa có địa chỉ máy chủ tỉnh. Hãy đặt một lần bằng:\n  kynangso hub set postgres://TỔ:MẬT_KHẨU@MÁY_CHỦ/kynangso?sslmode=require\n" +
-			"No hub address is set. Set it once with:\n  kynangso hub set postgres://TEAM:PASSWORD@SERVER/kynangso?sslmode=require")
+		return usererr.New("Chưa có địa chỉ máy chủ tỉnh. Hãy đặt một lần bằng:\n  kynangso hub set postgres://TỔ:MẬT_KHẨU@MÁY_CHỦ/kynangso?sslmode=require",
+			"No hub address is set. Set it once with:\n  kynangso hub set postgres://TEAM:PASSWORD@SERVER/kynangso?sslmode=require", nil)
 	case errors.Is(err, hub.ErrBadAddress):
-		return fmt.Errorf("Địa chỉ máy chủ tỉnh không dùng được; hãy xem lại địa chỉ tỉnh đã gửi.\nThe hub address cannot be used; check the address the province gave you.\n(%s)", detail)
+		return usererr.New("Địa chỉ máy chủ tỉnh không dùng được; hãy xem lại địa chỉ tỉnh đã gửi.",
+			"The hub address cannot be used; check the address the province gave you.", cause)
 	case errors.Is(err, hub.ErrNotTeam):
-		return fmt.Errorf("Tài khoản này không phải tài khoản của một tổ; hãy dùng địa chỉ tỉnh cấp cho tổ.\nThis login is not a team's; use the address the province gave your team.\n(%s)", detail)
+		return usererr.New("Tài khoản này không phải tài khoản của một tổ; hãy dùng địa chỉ tỉnh cấp cho tổ.",
+			"This login is not a team's; use the address the province gave your team.", cause)
 	case errors.Is(err, hub.ErrNewerSchema):
-		return fmt.Errorf("Máy chủ tỉnh dùng phiên bản kynangso mới hơn; hãy cập nhật ứng dụng trên máy này.\nThe hub runs a newer kynangso; update the app on this laptop.\n(%s)", detail)
+		return usererr.New("Máy chủ tỉnh dùng phiên bản kynangso mới hơn; hãy cập nhật ứng dụng trên máy này.",
+			"The hub runs a newer kynangso; update the app on this laptop.", cause)
 	case errors.Is(err, hub.ErrOlderSchema), errors.Is(err, hub.ErrNotHub):
-		return fmt.Errorf("Máy chủ tỉnh chưa được cài đặt hoặc nâng cấp cho phiên bản này; hãy báo cán bộ tỉnh chạy `kynangso hub init`.\n"+
-			"The hub is not set up or upgraded for this version; ask the province to run `kynangso hub init`.\n(%s)", detail)
+		return usererr.New("Máy chủ tỉnh chưa được cài đặt hoặc nâng cấp cho phiên bản này; hãy báo cán bộ tỉnh chạy `kynangso hub init`.",
+			"The hub is not set up or upgraded for this version; ask the province to run `kynangso hub init`.", cause)
 	case errors.Is(err, hub.ErrNoCommune):
-		return fmt.Errorf("Máy chủ tỉnh không có xã/phường này; hãy viết đúng tên như trên máy chủ.\nThe hub has no such commune; write its name as the hub has it.\n(%s)", detail)
+		return usererr.New("Máy chủ tỉnh không có xã/phường này; hãy viết đúng tên như trên máy chủ.",
+			"The hub has no such commune; write its name as the hub has it.", cause)
 	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("Đã dừng. Những gì đã gửi được giữ trên máy chủ; chạy lại để gửi nốt.\nStopped. What was sent is kept on the hub; run it again to send the rest.")
+		return usererr.New("Đã dừng. Những gì đã gửi được giữ trên máy chủ; chạy lại để gửi nốt.",
+			"Stopped. What was sent is kept on the hub; run it again to send the rest.", silentCause{err})
 	}
-	return fmt.Errorf("Không làm việc được với máy chủ tỉnh. Dữ liệu trên máy vẫn an toàn; hãy kiểm tra mạng rồi chạy lại.\n"+
-		"Could not work with the province hub. The data on this laptop is safe; check the connection and run it again.\n(%s)", detail)
+	return usererr.New("Không làm việc được với máy chủ tỉnh. Dữ liệu trên máy vẫn an toàn; hãy kiểm tra mạng rồi chạy lại.",
+		"Could not work with the province hub. The data on this laptop is safe; check the connection and run it again.", cause)
 }
+
+// maskedError shows a hub error with the password masked out of its text,
+// while errors.Is still sees the error it came from.
+type maskedError struct {
+	text string
+	err  error
+}
+
+func (e maskedError) Error() string { return e.text }
+func (e maskedError) Unwrap() error { return e.err }
+
+// silentCause keeps a cause for errors.Is without printing it.
+type silentCause struct{ err error }
+
+func (e silentCause) Error() string { return "" }
+func (e silentCause) Unwrap() error { return e.err }
 
 func newHubCmd(o *Options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "hub",
-		Short: "Máy chủ tỉnh (PostgreSQL): địa chỉ, cài đặt, tổ / the province hub: address, setup, teams",
+		Short: "máy chủ tỉnh: địa chỉ, tổ, cài đặt / the province hub: address, teams",
 		Long: "Máy của tổ: `hub set` một lần, rồi `kynangso sync`. Cán bộ tỉnh: `hub init`, `hub add-team`, `hub add-province`.\n" +
 			"A team's laptop: `hub set` once, then `kynangso sync`. The province: `hub init`, `hub add-team`, `hub add-province`.\n" +
 			"docs/hub.md says how to set up a hub on a Debian server.",

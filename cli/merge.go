@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/internal/safetext"
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -35,7 +36,7 @@ func newMergeCmd(o *Options) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&linkExact, "link-exact", false,
-		"join records with the same name, birth year, village (and household when both have one)")
+		"join records with the same name, birth\nyear, village (and household when\nboth have one)")
 	return cmd
 }
 
@@ -64,11 +65,11 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 	if linkExact {
 		joined, err := s.LinkExact(ctx)
 		if err != nil {
-			return fmt.Errorf("Không gộp được hồ sơ trùng; dữ liệu đã gộp vẫn được giữ. / Could not join the duplicates; the merged data is kept.\n(%w)", err)
+			return usererr.New("Không gộp được hồ sơ trùng; dữ liệu đã gộp vẫn được giữ.", "Could not join the duplicates; the merged data is kept.", err)
 		}
 		fmt.Fprintf(w, "Đã gộp %d cặp hồ sơ trùng khớp hoàn toàn. / Joined %s.\n", len(joined), plural(len(joined), "exact duplicate pair"))
 		if dups, err = s.ProbableDuplicates(ctx); err != nil {
-			return fmt.Errorf("Không liệt kê được hồ sơ có thể trùng. / Could not list probable duplicates.\n(%w)", err)
+			return usererr.New("Không liệt kê được hồ sơ có thể trùng.", "Could not list probable duplicates.", err)
 		}
 	}
 	writeDuplicates(w, dups)
@@ -79,7 +80,8 @@ func runMerge(ctx context.Context, o *Options, files []string, linkExact bool) e
 		return &ExitError{Code: ExitPartialMerge, Err: errSilent}
 	}
 	if mergeErr != nil { // a step after the merges (listing duplicates, checkpoint)
-		return fmt.Errorf("Dữ liệu đã được gộp và lưu, nhưng bước cuối bị lỗi; hãy chạy lại lệnh. / The data was merged and saved, but a final step failed; run the command again.\n(%w)", mergeErr)
+		return usererr.New("Dữ liệu đã được gộp và lưu, nhưng bước cuối bị lỗi; hãy chạy lại lệnh.",
+			"The data was merged and saved, but a final step failed; run the command again.", mergeErr)
 	}
 	return nil
 }

@@ -46,6 +46,9 @@ func TestMergeCommand(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "Total: 0 files merged; 1 file refused. This laptop's data was not changed.") {
 		t.Errorf("exit %d when every file is refused, want 1 and a true total:\n%s", code, out)
 	}
+	if !strings.Contains(errOut, "notes.txt: KHÔNG GỘP / NOT MERGED") {
+		t.Errorf("the refused file is not named:\n%s", errOut)
+	}
 	code, out, errOut = execCLI(t, "--db", local, "merge", a, notes)
 	if code != ExitPartialMerge {
 		t.Errorf("exit %d with one file merged and one refused, want %d", code, ExitPartialMerge)

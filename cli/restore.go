@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -38,7 +39,8 @@ func runRestore(cmd *cobra.Command, o *Options, backup string, yes bool) error {
 		return err
 	}
 	if _, err := os.Stat(backup); err != nil {
-		return fmt.Errorf("Không thấy tệp sao lưu %s; hãy kiểm tra lại đường dẫn.\nNo backup file at %s; check the path.", backup, backup)
+		return usererr.New(fmt.Sprintf("Không thấy tệp sao lưu %s; hãy kiểm tra lại đường dẫn.", backup),
+			fmt.Sprintf("No backup file at %s; check the path.", backup), nil)
 	}
 	if !yes && !confirm(cmd, o, fmt.Sprintf(
 		"Thay dữ liệu %s bằng bản sao lưu %s? Dữ liệu hiện tại được đổi tên và giữ lại. [c/K]\n"+
@@ -62,21 +64,21 @@ func runRestore(cmd *cobra.Command, o *Options, backup string, yes bool) error {
 func restoreError(path, backup string, err error) error {
 	switch {
 	case errors.Is(err, results.ErrDatabaseInUse):
-		return fmt.Errorf("Tệp dữ liệu %s đang được mở (ứng dụng kynangso đang chạy?). Hãy đóng mọi cửa sổ kynangso rồi chạy lại lệnh; chưa có gì thay đổi.\n"+
-			"The data file %s is open (is the kynangso app running?). Close every kynangso window and run the command again; nothing was changed.", path, path)
+		return usererr.New(fmt.Sprintf("Tệp dữ liệu %s đang được mở (ứng dụng kynangso đang chạy?). Hãy đóng mọi cửa sổ kynangso rồi chạy lại lệnh; chưa có gì thay đổi.", path),
+			fmt.Sprintf("The data file %s is open (is the kynangso app running?). Close every kynangso window and run the command again; nothing was changed.", path), nil)
 	case errors.Is(err, results.ErrSameDatabase):
-		return fmt.Errorf("%s chính là tệp dữ liệu đang dùng; hãy chọn một tệp sao lưu.\n%s is the data file itself; choose a backup file.", backup, backup)
+		return usererr.New(fmt.Sprintf("%s chính là tệp dữ liệu đang dùng; hãy chọn một tệp sao lưu.", backup),
+			fmt.Sprintf("%s is the data file itself; choose a backup file.", backup), nil)
 	case errors.Is(err, results.ErrNotKynangso):
-		return fmt.Errorf("Tệp %s không phải bản sao lưu kynangso (hoặc trống) nên không được dùng; chưa có gì thay đổi.\n"+
-			"%s is not a kynangso backup (or is empty), so it was not used; nothing was changed.\n(%w)", backup, backup, err)
+		return usererr.New(fmt.Sprintf("Tệp %s không phải bản sao lưu kynangso (hoặc trống) nên không được dùng; chưa có gì thay đổi.", backup),
+			fmt.Sprintf("%s is not a kynangso backup (or is empty), so it was not used; nothing was changed.", backup), err)
 	case errors.Is(err, results.ErrDamaged):
-		return fmt.Errorf("Bản sao lưu %s bị hỏng nên không được dùng; hãy chọn bản sao lưu khác. Chưa có gì thay đổi.\n"+
-			"The backup %s is damaged, so it was not used; choose another backup. Nothing was changed.\n(%w)", backup, backup, err)
+		return usererr.New(fmt.Sprintf("Bản sao lưu %s bị hỏng nên không được dùng; hãy chọn bản sao lưu khác. Chưa có gì thay đổi.", backup),
+			fmt.Sprintf("The backup %s is damaged, so it was not used; choose another backup. Nothing was changed.", backup), err)
 	case errors.Is(err, results.ErrNewerSchema):
-		return fmt.Errorf("Bản sao lưu %s được tạo bởi phiên bản kynangso mới hơn; hãy cập nhật ứng dụng trước. Chưa có gì thay đổi.\n"+
-			"The backup %s was made by a newer kynangso; update the app first. Nothing was changed.\n(%w)", backup, backup, err)
+		return usererr.New(fmt.Sprintf("Bản sao lưu %s được tạo bởi phiên bản kynangso mới hơn; hãy cập nhật ứng dụng trước. Chưa có gì thay đổi.", backup),
+			fmt.Sprintf("The backup %s was made by a newer kynangso; update the app first. Nothing was changed.", backup), err)
 	}
-	return fmt.Errorf("Chưa khôi phục được từ %s. Hãy kiểm tra ổ đĩa còn chỗ trống và ghi được; tệp dữ liệu cũ (nếu đã đổi tên) nằm cạnh %s với tên .hong-NGÀY-GIỜ.db.\n"+
-		"Could not restore from %s. Check that the disk has free space and is writable; the old data file (if it was renamed) sits beside %s as .hong-DATE-TIME.db.\n(%w)",
-		backup, path, backup, path, err)
+	return usererr.New(fmt.Sprintf("Chưa khôi phục được từ %s. Hãy kiểm tra ổ đĩa còn chỗ trống và ghi được; tệp dữ liệu cũ (nếu đã đổi tên) nằm cạnh %s với tên .hong-NGÀY-GIỜ.db.", backup, path),
+		fmt.Sprintf("Could not restore from %s. Check that the disk has free space and is writable; the old data file (if it was renamed) sits beside %s as .hong-DATE-TIME.db.", backup, path), err)
 }

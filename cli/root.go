@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"kynangso/internal/usererr"
 	"kynangso/results"
 	"math"
 	"os"
@@ -101,29 +102,34 @@ func NewRoot(o *Options) *cobra.Command {
 		},
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&o.DB, "db", "", "results database file (default: $KYNANGSO_DB, kynangso.db beside the program, or the user data folder)")
-	pf.StringVarP(&o.Lang, "lang", "l", "vi", "language of the interface and reports: vi or en")
-	pf.StringVar(&o.Content, "content", "", "folder of extra content modules (same id replaces a built-in module)")
+	// Flag help is listed without wrapping: lines of at most 36 characters
+	// keep `--help` within an 80-column console (TestHelpFitsEightyColumns).
+	pf.StringVar(&o.DB, "db", "", "results database file (default:\n$KYNANGSO_DB, else kynangso.db\nbeside the program, else the user\ndata folder)")
+	pf.StringVarP(&o.Lang, "lang", "l", "vi", "language of the interface and\nreports: vi or en")
+	pf.StringVar(&o.Content, "content", "", "folder of extra content modules\n(same id replaces a built-in one)")
 	root.Flags().IntVar(&o.IdleMinutes, "idle-minutes", 0,
-		"minutes a participant screen may sit untouched before the app returns to the welcome screen (0: the laptop's setting, or 10)")
+		"minutes a participant screen may\nsit untouched before the app goes\nback to the welcome screen\n(0: the laptop's setting, or 10)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := o.CheckContentFolder(); err != nil {
 			return err
 		}
 		if o.Lang != "vi" && o.Lang != "en" {
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.\n"+
-					"--lang must be vi (Vietnamese) or en (English), not %q.", o.Lang, o.Lang)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Ngôn ngữ --lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải %q.", o.Lang),
+				fmt.Sprintf("--lang must be vi (Vietnamese) or en (English), not %q.", o.Lang), nil)}
 		}
 		if o.IdleMinutes < 0 || o.IdleMinutes > 24*60 {
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"số phút chờ --idle-minutes phải từ 0 đến 1440, không phải %d.\n"+
-					"--idle-minutes must be between 0 and 1440, not %d.", o.IdleMinutes, o.IdleMinutes)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Số phút chờ --idle-minutes phải từ 0 đến 1440, không phải %d.", o.IdleMinutes),
+				fmt.Sprintf("--idle-minutes must be between 0 and 1440, not %d.", o.IdleMinutes), nil)}
 		}
 		return nil
 	}
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if fe := (*flagValueError)(nil); errors.As(err, &fe) {
+			err = fe // it says itself what is wrong, in both languages
+		}
 		return &usageError{cmd: c.CommandPath(), err: err}
 	})
 	root.SetOut(o.out)
@@ -138,13 +144,31 @@ func NewRoot(o *Options) *cobra.Command {
 		newRestoreCmd(o),
 		newFingerprintCmd(o),
 		newClassesCmd(o),
+		newServeCmd(o),
 		newTrainerCmd(o),
 		newVersionCmd(o),
 		newHubCmd(o), newSyncCmd(o),
 	} {
 		root.AddCommand(sub)
 	}
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "tạo tệp gợi ý lệnh cho shell / generate a shell completion script"
+		}
+	}
+	bilingualShorts(root)
 	return root
+}
+
+// bilingualShorts puts the English half of each subcommand's "vi / en"
+// short description on a line of its own: fang lists commands without
+// wrapping, and a line longer than an 80-column console breaks mid-word.
+func bilingualShorts(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		sub.Short = strings.Replace(sub.Short, " / ", "\n", 1)
+		bilingualShorts(sub)
+	}
 }
 
 // commandClock is the clock Execute gives every command: the wall clock
@@ -234,7 +258,7 @@ func printError(w io.Writer, st fang.Styles, err error) {
 		hint = "kynangso"
 	}
 	if hint != "" {
-		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng. / Run `%s --help` for usage.", hint, hint)
+		msg += fmt.Sprintf("\n\nGõ `%s --help` để xem cách dùng.\nRun `%s --help` for usage.", hint, hint)
 	}
 	fmt.Fprintln(w, st.ErrorHeader.SetString("LỖI / ERROR").String())
 	// One line at a time: a block would pad every line to the longest.
@@ -269,8 +293,9 @@ func argsRange(lo, hi int, vi, en string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo:
-			return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-				"Lệnh `%s` còn thiếu %s.\n`%s` needs %s.", cmd.CommandPath(), vi, cmd.CommandPath(), en)}
+			return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+				fmt.Sprintf("Lệnh `%s` còn thiếu %s.", cmd.CommandPath(), vi),
+				fmt.Sprintf("`%s` needs %s.", cmd.CommandPath(), en), nil)}
 		case len(args) > hi:
 			return tooManyArgs(cmd, args[hi:])
 		}
@@ -301,7 +326,7 @@ func tooManyArgs(cmd *cobra.Command, extra []string) error {
 		return &usageError{cmd: cmd.CommandPath(), err: errors.New(msg)}
 	}
 	q := strings.Join(extra, " ")
-	return &usageError{cmd: cmd.CommandPath(), err: fmt.Errorf(
-		"Lệnh `%s` không cần thêm %q; nếu tên tệp có dấu cách, hãy đặt nó trong ngoặc kép.\n"+
-			"`%s` does not take %q; if a file name has spaces, put it in quotes.", cmd.CommandPath(), q, cmd.CommandPath(), q)}
+	return &usageError{cmd: cmd.CommandPath(), err: usererr.New(
+		fmt.Sprintf("Lệnh `%s` không cần thêm %q; nếu tên tệp có dấu cách, hãy đặt nó trong ngoặc kép.", cmd.CommandPath(), q),
+		fmt.Sprintf("`%s` does not take %q; if a file name has spaces, put it in quotes.", cmd.CommandPath(), q), nil)}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kynangso/internal/usererr"
 	"kynangso/results"
 )
 
@@ -45,8 +46,8 @@ func (o *Options) openStore(ctx context.Context,
 func (o *Options) dbPath(resolve func(string) (string, string, error)) (string, error) {
 	path, _, err := resolve(o.DB)
 	if err != nil {
-		return "", fmt.Errorf("Không tìm được chỗ lưu dữ liệu; hãy chỉ rõ tệp bằng --db TỆP.\n"+
-			"Cannot find where to keep the data; name a file with --db FILE.\n(%w)", err)
+		return "", usererr.New("Không tìm được chỗ lưu dữ liệu; hãy chỉ rõ tệp bằng --db TỆP.",
+			"Cannot find where to keep the data; name a file with --db FILE.", err)
 	}
 	return path, nil
 }
@@ -56,29 +57,24 @@ func (o *Options) dbPath(resolve func(string) (string, string, error)) (string, 
 func storeError(path string, err error) error {
 	switch {
 	case errors.Is(err, results.ErrNoDatabase):
-		return fmt.Errorf("Không thấy tệp dữ liệu %s. Hãy kiểm tra đường dẫn --db (hoặc %s); lệnh này chỉ đọc nên không tạo tệp mới.\n"+
-			"No database at %s. Check the --db path (or %s); this command only reads, so it does not create one.",
-			path, results.EnvDB, path, results.EnvDB)
+		return usererr.New(fmt.Sprintf("Không thấy tệp dữ liệu %s. Hãy kiểm tra đường dẫn --db (hoặc %s); lệnh này chỉ đọc nên không tạo tệp mới.", path, results.EnvDB),
+			fmt.Sprintf("No database at %s. Check the --db path (or %s); this command only reads, so it does not create one.", path, results.EnvDB), nil)
 	case errors.Is(err, results.ErrDamaged):
-		return fmt.Errorf("Tệp dữ liệu %s bị hỏng nên ứng dụng không ghi vào đó. "+
+		return usererr.New(fmt.Sprintf("Tệp dữ liệu %s bị hỏng nên ứng dụng không ghi vào đó. "+
 			"Hãy khôi phục bản sao lưu gần nhất (tạo bằng `kynangso backup`) bằng lệnh:\n  kynangso%s restore TỆP_SAO_LƯU\n"+
-			"Tệp hỏng được giữ lại bên cạnh với tên .hong-NGÀY-GIỜ.db. Hoặc mở một tệp mới bằng --db.\n"+
-			"The data file %s is damaged, so the app will not write to it. "+
-			"Restore your latest backup (made with `kynangso backup`) with:\n  kynangso%s restore BACKUP_FILE\n"+
-			"The damaged file is kept beside it, renamed .hong-DATE-TIME.db. Or start a new file with --db.\n(%w)",
-			path, dbFlagFor(path), path, dbFlagFor(path), err)
+			"Tệp hỏng được giữ lại bên cạnh với tên .hong-NGÀY-GIỜ.db. Hoặc mở một tệp mới bằng --db.", path, dbFlagFor(path)),
+			fmt.Sprintf("The data file %s is damaged, so the app will not write to it. "+
+				"Restore your latest backup (made with `kynangso backup`) with:\n  kynangso%s restore BACKUP_FILE\n"+
+				"The damaged file is kept beside it, renamed .hong-DATE-TIME.db. Or start a new file with --db.", path, dbFlagFor(path)), err)
 	case errors.Is(err, results.ErrNewerSchema):
-		return fmt.Errorf("Tệp dữ liệu %s được tạo bởi phiên bản kynangso mới hơn. Hãy cập nhật ứng dụng rồi mở lại; tệp không bị thay đổi.\n"+
-			"The data file %s was made by a newer version of kynangso. Update the app and try again; the file was not changed.\n(%w)",
-			path, path, err)
+		return usererr.New(fmt.Sprintf("Tệp dữ liệu %s được tạo bởi phiên bản kynangso mới hơn. Hãy cập nhật ứng dụng rồi mở lại; tệp không bị thay đổi.", path),
+			fmt.Sprintf("The data file %s was made by a newer version of kynangso. Update the app and try again; the file was not changed.", path), err)
 	case errors.Is(err, results.ErrNotKynangso):
-		return fmt.Errorf("Tệp %s không phải tệp dữ liệu của kynangso nên không được mở. Hãy kiểm tra lại đường dẫn --db hoặc %s.\n"+
-			"The file %s is not a kynangso data file, so it was not opened. Check the --db path or %s.\n(%w)",
-			path, results.EnvDB, path, results.EnvDB, err)
+		return usererr.New(fmt.Sprintf("Tệp %s không phải tệp dữ liệu của kynangso nên không được mở. Hãy kiểm tra lại đường dẫn --db hoặc %s.", path, results.EnvDB),
+			fmt.Sprintf("The file %s is not a kynangso data file, so it was not opened. Check the --db path or %s.", path, results.EnvDB), err)
 	}
-	return fmt.Errorf("Không mở được tệp dữ liệu %s. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi, hoặc chọn tệp khác bằng --db.\n"+
-		"Cannot open the data file %s. Check that the disk has free space and can be written, or choose another file with --db.\n(%w)",
-		path, path, err)
+	return usererr.New(fmt.Sprintf("Không mở được tệp dữ liệu %s. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi, hoặc chọn tệp khác bằng --db.", path),
+		fmt.Sprintf("Cannot open the data file %s. Check that the disk has free space and can be written, or choose another file with --db.", path), err)
 }
 
 // dbFlagFor is the --db part of a suggested command: empty when path is the

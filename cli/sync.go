@@ -12,7 +12,7 @@ import (
 func newSyncCmd(o *Options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "sync",
-		Short: "Gửi kết quả lên máy chủ tỉnh và nhận người của xã / send results to the province hub and bring back the commune's people",
+		Short: "gửi kết quả lên máy chủ tỉnh / send results to the province hub",
 		Long: "Gửi mọi thứ máy này chưa gửi (người học, lớp, điểm danh, bài học, bài làm, câu trả lời, người trùng đã gộp, xoá dữ liệu),\n" +
 			"rồi nhận về người của xã để lần sau tìm được họ khi điểm danh. Bị ngắt giữa chừng thì không mất gì: chạy lại để gửi nốt.\n" +
 			"Sends everything this laptop has not sent yet, then brings back the commune's people so they are found at check-in.\n" +

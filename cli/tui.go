@@ -10,8 +10,10 @@ import (
 
 	"kynangso/app"
 	"kynangso/app/trainer"
+	"kynangso/internal/usererr"
 	"kynangso/lessons"
 	"kynangso/results"
+	"kynangso/web"
 )
 
 // The real store is what the TUI runs on.
@@ -35,12 +37,24 @@ func runTUI(ctx context.Context, o *Options) error {
 	defer store.Close()
 	m := app.New(app.Config{Store: store, Pack: pack, Lang: o.Lang, Ctx: ctx, Now: o.Now,
 		IdleTimeout: time.Duration(o.IdleMinutes) * time.Minute, Trainer: trainer.Area{}})
+	// The trainer's page "Mở lớp trên điện thoại" runs the phone pages in
+	// this program; leaving the app stops them.
+	phones := &web.Launcher{Store: store, Pack: pack, Now: o.Now, Lang: o.Lang}
+	m.Common().Phones = phones
+	defer stopPhones(phones)
 	p := tea.NewProgram(m, tea.WithoutSignals(), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return fmt.Errorf("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.\n"+
-			"The app hit a terminal problem and had to stop; saved data is safe. Please start it again.\n(%w)", err)
+		return usererr.New("Ứng dụng gặp lỗi màn hình và phải dừng; dữ liệu đã lưu vẫn an toàn. Hãy mở lại ứng dụng.",
+			"The app hit a terminal problem and had to stop; saved data is safe. Please start it again.", err)
 	}
 	return nil
+}
+
+// stopPhones ends the phone pages when the app ends.
+func stopPhones(l *web.Launcher) {
+	if s := l.Server(); s != nil {
+		s.StopNow()
+	}
 }
 
 // tuiPack loads the content the app will teach. A --content folder with any

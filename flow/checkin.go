@@ -51,6 +51,7 @@ func (f *Flow) CheckIn(ctx context.Context, class Class, p results.Participant) 
 		if _, err := f.store.CheckIn(ctx, class.Session.ID, p.ID); err != nil {
 			return Visit{}, fmt.Errorf("check in: %w", err)
 		}
+		f.takeSeat(ctx, class.Session.ID, p.ID)
 	}
 	return Visit{Participant: p, Class: class.Session, HasClass: class.Open}, nil
 }

@@ -58,6 +58,7 @@ type Flow struct {
 	pack  *lessons.Pack
 	now   func() time.Time
 	seed  func() uint64
+	seat  results.Seat // where this front's people sit (seat.go)
 }
 
 // Option configures a Flow.
@@ -73,7 +74,7 @@ func WithSeed(seed func() uint64) Option { return func(f *Flow) { f.seed = seed 
 // New returns the flow of visits on store with pack. A nil pack has no
 // modules.
 func New(store Store, pack *lessons.Pack, opts ...Option) *Flow {
-	f := &Flow{store: store, pack: pack, now: time.Now, seed: rand.Uint64}
+	f := &Flow{store: store, pack: pack, now: time.Now, seed: rand.Uint64, seat: results.SeatLaptop}
 	for _, o := range opts {
 		o(f)
 	}

@@ -113,7 +113,7 @@ func TestRegisterAndCheckIn(t *testing.T) {
 
 func TestValidateRegistration(t *testing.T) {
 	_, p := flow.Registration{Name: "A", Year: "19x", Village: " ", Phone: "12"}.Validate(2026)
-	want := map[flow.Field]string{flow.FieldName: "err.name.short", flow.FieldYear: "err.year.digits",
+	want := map[flow.Field]string{flow.FieldName: "err.name.letters", flow.FieldYear: "err.year.digits",
 		flow.FieldVillage: "err.village.empty", flow.FieldPhone: "err.phone"}
 	for f, k := range want {
 		if p[f].Key != k {

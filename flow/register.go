@@ -55,13 +55,8 @@ func (r Registration) Validate(thisYear int) (results.Participant, map[Field]Pro
 		FullName: safetext.Line(r.Name), Gender: r.Gender, Village: safetext.Line(r.Village),
 		Household: safetext.Line(r.Household),
 	}
-	switch n := utf8.RuneCountInString(p.FullName); {
-	case n == 0:
-		errs[FieldName] = Problem{Key: "err.name.empty"}
-	case n < 2:
-		errs[FieldName] = Problem{Key: "err.name.short"}
-	case n > 80:
-		errs[FieldName] = Problem{Key: "err.name.long"}
+	if pr, bad := nameProblem(r.Name, p.FullName); bad {
+		errs[FieldName] = pr
 	}
 	year := strings.TrimSpace(r.Year)
 	lo, hi := thisYear-MaxAge, thisYear-MinAge
@@ -75,8 +70,14 @@ func (r Registration) Validate(thisYear int) (results.Participant, map[Field]Pro
 	default:
 		p.BirthYear = y
 	}
-	if p.Village == "" {
+	switch {
+	case p.Village == "":
 		errs[FieldVillage] = Problem{Key: "err.village.empty"}
+	case utf8.RuneCountInString(p.Village) > results.MaxNameLen:
+		errs[FieldVillage] = Problem{Key: "err.village.long", Args: []any{results.MaxNameLen}}
+	}
+	if utf8.RuneCountInString(p.Household) > results.MaxNameLen {
+		errs[FieldHousehold] = Problem{Key: "err.household.long", Args: []any{results.MaxNameLen}}
 	}
 	phone, ok := NormalisePhone(r.Phone)
 	if !ok {
@@ -86,14 +87,38 @@ func (r Registration) Validate(thisYear int) (results.Participant, map[Field]Pro
 	return p, errs
 }
 
-// NormalisePhone removes spaces, dots and dashes and turns +84 into 0. An
-// empty number is fine (the field is optional).
+// nameProblem applies results.CheckName, the one rule of a full name
+// (registration, correction, import and merge), to the cleaned name. A name
+// typed only of invisible characters cleans to nothing; since the person
+// did type something, they are told it needs letters rather than asked to
+// type a name.
+func nameProblem(typed, cleaned string) (Problem, bool) {
+	switch results.CheckName(cleaned) {
+	case results.NameEmpty:
+		if strings.TrimSpace(typed) != "" {
+			return Problem{Key: "err.name.letters"}, true
+		}
+		return Problem{Key: "err.name.empty"}, true
+	case results.NameFewLetters:
+		return Problem{Key: "err.name.letters"}, true
+	case results.NameTooLong:
+		return Problem{Key: "err.name.toolong", Args: []any{utf8.RuneCountInString(cleaned), results.MaxNameLen}}, true
+	}
+	return Problem{}, false
+}
+
+// NormalisePhone checks a Vietnamese mobile number and writes it the one
+// way the store keeps it: ten digits starting with 0. Spaces, dots, dashes
+// and brackets are ignored, and +84 (or 84 before nine digits) stands for
+// the 0. An empty number is fine (the field is optional).
 func NormalisePhone(s string) (string, bool) {
-	s = strings.NewReplacer(" ", "", ".", "", "-", "").Replace(strings.TrimSpace(s))
+	s = strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
 	if s == "" {
 		return "", true
 	}
 	if rest, ok := strings.CutPrefix(s, "+84"); ok {
+		s = "0" + rest
+	} else if rest, ok := strings.CutPrefix(s, "84"); ok && len(rest) == 9 {
 		s = "0" + rest
 	}
 	for _, r := range s {
@@ -101,7 +126,7 @@ func NormalisePhone(s string) (string, bool) {
 			return "", false
 		}
 	}
-	if len(s) < 9 || len(s) > 11 {
+	if len(s) != 10 || s[0] != '0' {
 		return "", false
 	}
 	return s, true

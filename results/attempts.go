@@ -159,29 +159,7 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) (Answer, error) {
 	a.AnsweredAt = a.AnsweredAt.UTC().Truncate(time.Millisecond)
 	a.Chosen = slices.Sorted(slices.Values(a.Chosen))
 	err := s.withTx(ctx, "record answer", func(tx *sql.Tx) error {
-		var state, qids string
-		err := tx.QueryRowContext(ctx, `SELECT state, question_ids FROM attempts WHERE id = ?`, a.AttemptID).Scan(&state, &qids)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if state != StateInProgress {
-			return ErrAttemptClosed
-		}
-		if !slices.Contains(parseList(qids), a.QuestionID) {
-			return fmt.Errorf("%w: question %q is not part of this attempt", ErrInvalid, a.QuestionID)
-		}
-		ts := s.clk.stamp()
-		_, err = tx.ExecContext(ctx, `INSERT INTO answers (id, attempt_id, question_id, chosen, correct,
-			answered_at, millis, device_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.AttemptID, a.QuestionID, jsonList(a.Chosen), b2i(a.Correct), fmtTime(a.AnsweredAt),
-			a.Millis, a.DeviceID, ts, ts)
-		if isUnique(err) {
-			return ErrAlreadyAnswered
-		}
-		return err
+		return s.insertAnswer(ctx, tx, a)
 	})
 	if err != nil {
 		return Answer{}, err

@@ -3,6 +3,8 @@ package results
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -47,13 +49,12 @@ func SuggestBackupDir() string {
 // /run/media/$USER; on Windows, drives the system reports as removable. An
 // empty dbPath skips the same-drive check.
 func SuggestBackupDirFor(dbPath string) BackupDirSuggestion {
-	home, _ := os.UserHomeDir()
-	return suggestBackupDir(dbPath, removableDrives(), home)
+	return suggestBackupDir(dbPath, removableDrives(), systemDocuments().dirs())
 }
 
 // suggestBackupDir is SuggestBackupDirFor with the removable drives and the
-// home folder given, so tests can fake them.
-func suggestBackupDir(dbPath string, drives []string, home string) BackupDirSuggestion {
+// Documents candidates given, so tests can fake them.
+func suggestBackupDir(dbPath string, drives, docs []string) BackupDirSuggestion {
 	var s BackupDirSuggestion
 	abs := ""
 	if dbPath != "" {
@@ -73,12 +74,10 @@ func suggestBackupDir(dbPath string, drives []string, home string) BackupDirSugg
 	if s.Dir != "" {
 		return s
 	}
-	if home != "" {
-		for _, name := range []string{"Documents", "Tài liệu"} {
-			if d := filepath.Join(home, name); isWritableDir(d) {
-				s.Dir, s.Source = d, BackupDirDocuments
-				return s
-			}
+	for _, d := range docs {
+		if isWritableDir(d) {
+			s.Dir, s.Source = d, BackupDirDocuments
+			return s
 		}
 	}
 	s.Source = BackupDirCurrent
@@ -87,6 +86,50 @@ func suggestBackupDir(dbPath string, drives []string, home string) BackupDirSugg
 		s.Dir = wd
 	}
 	return s
+}
+
+// documentsSources are what the user's Documents folder is read from; tests
+// fake them to try every system on any system.
+type documentsSources struct {
+	goos string
+	// known asks the system's known-folder API (Windows only).
+	known  func() (string, error)
+	getenv func(string) string
+	home   func() (string, error)
+}
+
+// systemDocuments reads the Documents folder from this system.
+func systemDocuments() documentsSources {
+	return documentsSources{goos: runtime.GOOS, known: knownDocumentsDir, getenv: os.Getenv, home: os.UserHomeDir}
+}
+
+// dirs lists, best first, the folders that may be the user's Documents
+// folder; callers take the first that exists. On Windows the known-folder
+// API decides alone when it answers, because a Documents folder moved to
+// OneDrive or another drive leaves %USERPROFILE%\Documents behind (empty,
+// or missing): that old guess is only the fallback for when the API fails.
+// Elsewhere $XDG_DOCUMENTS_DIR comes first, then ~/Documents and the
+// Vietnamese desktop's ~/Tài liệu.
+func (s documentsSources) dirs() []string {
+	var out []string
+	if s.goos == "windows" {
+		if p, err := s.known(); err == nil && p != "" {
+			return []string{p}
+		}
+		if p := s.getenv("USERPROFILE"); p != "" {
+			out = append(out, filepath.Join(p, "Documents"))
+		}
+	} else if p := s.getenv("XDG_DOCUMENTS_DIR"); p != "" && filepath.IsAbs(p) {
+		out = append(out, p)
+	}
+	if h, err := s.home(); err == nil && h != "" {
+		for _, d := range []string{filepath.Join(h, "Documents"), filepath.Join(h, "Tài liệu")} {
+			if !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 // onDrive reports whether the absolute path p lies on the drive mounted at

@@ -3,6 +3,7 @@
 package results
 
 import (
+	"errors"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -22,3 +23,11 @@ func removableDrives() []string {
 	}
 	return mountedUnder(filepath.Join("/media", name), filepath.Join("/run/media", name))
 }
+
+// errNoKnownFolders says the system has no known-folder API: only Windows
+// does, elsewhere the Documents folder comes from $XDG_DOCUMENTS_DIR or the
+// home folder.
+var errNoKnownFolders = errors.New("no known-folder API on this system")
+
+// knownDocumentsDir fails outside Windows; see errNoKnownFolders.
+func knownDocumentsDir() (string, error) { return "", errNoKnownFolders }

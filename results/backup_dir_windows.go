@@ -29,3 +29,12 @@ func removableDrives() []string {
 	}
 	return out
 }
+
+// knownDocumentsDir asks Windows where the user's Documents folder is. It
+// is not always %USERPROFILE%\Documents: OneDrive's folder backup, a
+// company policy or the folder's Location tab can move it (for example to
+// %USERPROFILE%\OneDrive\Documents or D:\Tài liệu), and only the
+// known-folder API follows the move.
+func knownDocumentsDir() (string, error) {
+	return windows.KnownFolderPath(windows.FOLDERID_Documents, windows.KF_FLAG_DEFAULT)
+}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"time"
 
@@ -77,10 +75,11 @@ func (s *Store) Export(ctx context.Context, w io.Writer, kind ExportKind, format
 		return ExportInfo{}, err
 	}
 	defer b.close()
+	b.lang, b.created = opt.Catalog.Lang, s.clk.now()
 	if format == FormatCSV {
 		info.Rows, err = writeCSV(ctx, w, b)
 	} else {
-		info.Rows, err = writeXLSX(ctx, w, b, opt.Catalog.Lang)
+		info.Rows, err = writeXLSX(ctx, w, b)
 	}
 	if err != nil {
 		return ExportInfo{}, fmt.Errorf("export %s: %w", kind, err)
@@ -109,11 +108,13 @@ type colKind int
 
 const (
 	colText     colKind = iota // user or label text: always a string cell
+	colShort                   // short text (a gender, module codes): centred on the sign-in sheet
 	colID                      // ids and phones: text, leading zeros kept
 	colInt                     // counts and years
 	colFloat                   // percentages
 	colDate                    // time.Time shown as a date
 	colDateTime                // time.Time shown as date and time
+	colClock                   // time.Time shown as the time of day in XLSX (the date is in the header), date and time in CSV
 )
 
 // column is one column of an export table.
@@ -123,27 +124,47 @@ type column struct {
 	width float64 // characters, for XLSX
 }
 
+// headerLine is one "label: value" line of a table's header block; the
+// value is a string or a time.Time (a date, written as a real date cell in
+// XLSX).
+type headerLine struct {
+	label string
+	value any
+}
+
 // exportTable is one table of an export: a title, a block of "label: value"
 // lines (the class header), the column headers and a row source that is
 // read once, streaming.
 type exportTable struct {
 	sheet  string
 	title  string
-	header [][2]string
+	header []headerLine
 	cols   []column
 	// rows calls emit for every row; values are string, int, float64,
 	// time.Time (zero = empty) or nil (empty).
 	rows func(emit func([]any) error) error
+	// total, when set, is called after the rows and gives the line printed
+	// under the table ("Tổng số: 30 người").
+	total func() string
 	// main marks the table whose rows ExportInfo.Rows counts.
 	main bool
+	// form marks the sign-in sheet: in XLSX a bordered table with rows tall
+	// enough to sign in, printed on A4 with a sign-off block under it.
+	form bool
 }
 
 // exportBook is the tables of one export plus the module summary shown on
-// the XLSX "Tổng hợp" sheet.
+// the XLSX "Tổng hợp" sheet, and what the file's properties say.
 type exportBook struct {
 	tables  []exportTable
 	summary []ModuleSummary
 	closers []func()
+	// title and subject are the document properties (XLSX).
+	title, subject string
+	// lang and created are set by Export: the labels' language and the
+	// store's clock, for the document properties.
+	lang    string
+	created time.Time
 }
 
 func (b *exportBook) close() {
@@ -153,6 +174,7 @@ func (b *exportBook) close() {
 }
 
 // cellText renders a value as CSV text; strings are cleaned and neutralised.
+// Dates are written dd/mm/yyyy, as people read them.
 func cellText(v any, kind colKind) string {
 	switch x := v.(type) {
 	case nil:
@@ -167,10 +189,10 @@ func cellText(v any, kind colKind) string {
 		if x.IsZero() {
 			return ""
 		}
-		if kind == colDateTime {
-			return x.Format("2006-01-02 15:04")
+		if kind == colDateTime || kind == colClock {
+			return x.Format(PrintDateTimeLayout)
 		}
-		return x.Format(DateLayout)
+		return x.Format(PrintDateLayout)
 	}
 	return NeutraliseCell(fmt.Sprint(v))
 }
@@ -193,7 +215,7 @@ func writeCSV(ctx context.Context, w io.Writer, b *exportBook) (int, error) {
 			_ = cw.Write([]string{NeutraliseCell(t.title)})
 		}
 		for _, h := range t.header {
-			_ = cw.Write([]string{NeutraliseCell(h[0]), NeutraliseCell(h[1])})
+			_ = cw.Write([]string{NeutraliseCell(h.label), cellText(h.value, colDate)})
 		}
 		if t.title != "" || len(t.header) > 0 {
 			_ = cw.Write(nil)
@@ -221,6 +243,10 @@ func writeCSV(ctx context.Context, w io.Writer, b *exportBook) (int, error) {
 		})
 		if err != nil {
 			return n, err
+		}
+		if t.total != nil {
+			_ = cw.Write(nil)
+			_ = cw.Write([]string{NeutraliseCell(t.total())})
 		}
 	}
 	cw.Flush()
@@ -263,25 +289,15 @@ func Slug(s string) string { return safetext.Slug(s, 40) }
 
 // DefaultExportDir returns the folder exports are saved to from the
 // trainer's screens: the user's Documents folder when it exists (on Windows
-// %USERPROFILE%\Documents; elsewhere $XDG_DOCUMENTS_DIR, then ~/Documents),
-// else the current folder.
+// the one the known-folder API names, which follows a move to OneDrive or
+// another drive; elsewhere $XDG_DOCUMENTS_DIR, then ~/Documents), else the
+// current folder.
 func DefaultExportDir() string {
-	return defaultExportDir(runtime.GOOS, os.Getenv, os.UserHomeDir, os.Getwd)
+	return defaultExportDir(systemDocuments().dirs(), os.Getwd)
 }
 
-func defaultExportDir(goos string, getenv func(string) string, home func() (string, error), wd func() (string, error)) string {
-	var candidates []string
-	if goos == "windows" {
-		if p := getenv("USERPROFILE"); p != "" {
-			candidates = append(candidates, filepath.Join(p, "Documents"))
-		}
-	} else if p := getenv("XDG_DOCUMENTS_DIR"); p != "" && filepath.IsAbs(p) {
-		candidates = append(candidates, p)
-	}
-	if h, err := home(); err == nil && h != "" {
-		candidates = append(candidates, filepath.Join(h, "Documents"))
-	}
-	for _, c := range candidates {
+func defaultExportDir(docs []string, wd func() (string, error)) string {
+	for _, c := range docs {
 		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
 			return c
 		}

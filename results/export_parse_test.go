@@ -1,12 +1,10 @@
 package results
 
 import (
-	"kynangso/internal/testclock"
-
-	"bytes"
+	"cmp"
 	"context"
-	"encoding/csv"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"kynangso/internal/testclock"
 )
 
 // fmtNum renders a number as the CSV export does.
@@ -25,28 +25,14 @@ func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 func TestCSVResultsEqualStore(t *testing.T) {
 	f := newReportFixture(t)
 	ctx := context.Background()
-	var buf bytes.Buffer
-	info, err := f.s.Export(ctx, &buf, ExportResults, FormatCSV, ExportOptions{Catalog: f.cat, WithPhone: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\uFEFF"))))
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Title, five header lines, the column header, then data until the
-	// item table's title (blank lines are skipped by encoding/csv).
-	head := recs[6]
-	if len(head) != 12 || head[0] != Label("vi", "participant") || head[4] != Label("vi", "phone") {
+	b, info := export(t, f.s, ExportResults, FormatCSV, ExportOptions{Catalog: f.cat, WithPhone: true})
+	recs := csvRecords(t, b)
+	h := rowStarting(t, recs, 0, Label("vi", "participant"))
+	head := recs[h]
+	if len(head) != 12 || head[4] != Label("vi", "phone") {
 		t.Fatalf("column header = %q", head)
 	}
-	var data [][]string
-	i := 7
-	for ; i < len(recs) && len(recs[i]) == len(head); i++ {
-		data = append(data, recs[i])
-	}
+	data := tableAt(recs, h)
 	if len(data) != 7 || info.Rows != 7 {
 		t.Fatalf("%d result rows (info %d); want 7: %q", len(data), info.Rows, data)
 	}
@@ -72,12 +58,13 @@ func TestCSVResultsEqualStore(t *testing.T) {
 		if m.Finished > 0 {
 			best, last = fmtNum(m.BestPercent), fmtNum(m.LastPercent)
 		}
-		passed := Label("vi", "no")
+		// Every row is a module the person tried: not passed is "Chưa đạt".
+		passed := "Chưa đạt"
 		if m.Passed {
-			passed = Label("vi", "yes")
+			passed = "Đạt"
 		}
 		want := []string{p.ID, name, p.Village, p.Household, p.Phone, m.ID, m.Title,
-			strconv.Itoa(m.Attempts), best, last, passed, m.PassedOn}
+			strconv.Itoa(m.Attempts), best, last, passed, PrintDate(m.PassedOn)}
 		if !slices.Equal(row, want) {
 			t.Errorf("row\n %q\nwant (store)\n %q", row, want)
 		}
@@ -86,6 +73,10 @@ func TestCSVResultsEqualStore(t *testing.T) {
 	items, err := f.s.ItemAnalysis(ctx, Filter{}, f.cat)
 	if err != nil {
 		t.Fatal(err)
+	}
+	i := h + 1 + len(data)
+	if recs[i][0] != Label("vi", "items_title") {
+		t.Fatalf("after the results: %q; want the item table's title", recs[i])
 	}
 	rest := recs[i+2:]
 	if len(rest) != len(items.Items) {
@@ -104,62 +95,100 @@ func TestCSVResultsEqualStore(t *testing.T) {
 }
 
 // TestXLSXAttendanceEqualStore parses the attendance workbook of one class
-// back: no cell of any sheet holds a formula, and every data cell equals
-// what the store holds for the people who checked in.
+// back: no cell of any sheet holds a formula, the class date and every
+// check-in are real dates, every data cell equals what the store holds for
+// the people who checked in, and the total equals the class summary.
 func TestXLSXAttendanceEqualStore(t *testing.T) {
 	f := newReportFixture(t)
 	ctx := context.Background()
-	var buf bytes.Buffer
-	if _, err := f.s.Export(ctx, &buf, ExportAttendance, FormatXLSX,
-		ExportOptions{Filter: Filter{SessionID: f.s1.ID}, Catalog: f.cat}); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	assertNoFormulas(t, x)
-	sheet := Label("vi", "sheet_attendance")
-	rows, err := x.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rows[1][1] != f.s1.Title || rows[2][1] != f.s1.Date {
-		t.Errorf("header block = %q", rows[:6])
-	}
-	want := expectedAttendance(t, f)
-	data := rows[8:]
-	if len(data) != len(want) {
-		t.Fatalf("%d rows; want %d:\n%q\n%q", len(data), len(want), data, want)
-	}
-	for i, row := range data {
-		for len(row) < 9 {
-			row = append(row, "")
+	for _, s := range []ClassSession{f.s1, f.s2} {
+		b, _ := export(t, f.s, ExportAttendance, FormatXLSX, ExportOptions{Filter: Filter{SessionID: s.ID}, Catalog: f.cat})
+		x := xlsxOpen(t, b)
+		sheet := Label("vi", "sheet_attendance")
+		rows := sheetRows(t, x, sheet)
+		if headerValue(t, rows, "Lớp học") != s.Title || headerValue(t, rows, "Ngày") != PrintDate(s.Date) {
+			t.Errorf("header block = %q", rows[:6])
 		}
-		cell := fmt.Sprintf("G%d", i+9)
-		raw, err := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+		if at := cellTime(t, x, sheet, "Ngày:"); at.Format(DateLayout) != s.Date {
+			t.Errorf("class date cell = %v; want the date %s", at, s.Date)
+		}
+		h := rowStarting(t, rows, 0, "STT")
+		want := expectedAttendance(t, f, s)
+		data := xlsxTable(rows, h)
+		if len(data) != len(want) {
+			t.Fatalf("%d rows; want %d:\n%q\n%q", len(data), len(want), data, want)
+		}
+		for i, row := range data {
+			cell := fmt.Sprintf("G%d", h+i+2)
+			raw, err := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			serial, err := strconv.ParseFloat(raw, 64)
+			if err != nil {
+				t.Fatalf("check-in %s = %q; want a real date", cell, raw)
+			}
+			at, _ := excelize.ExcelDateToTime(serial, false)
+			got := append(slices.Clone(row[:6]), at.Format("2006-01-02 15:04"), row[7], row[8])
+			if !slices.Equal(got, want[i]) {
+				t.Errorf("row %d\n %q\nwant (store)\n %q", i+1, got, want[i])
+			}
+		}
+		sum, err := f.s.ClassSummary(ctx, Filter{SessionID: s.ID}, f.cat)
 		if err != nil {
 			t.Fatal(err)
 		}
-		serial, err := strconv.ParseFloat(raw, 64)
-		if err != nil {
-			t.Fatalf("check-in %s = %q; want a real date", cell, raw)
+		total := fmt.Sprintf("Tổng số: %d người", sum.Attendance.Total)
+		if sum.Attendance.Anonymous > 0 {
+			total += fmt.Sprintf(" (trong đó %d người ẩn danh)", sum.Attendance.Anonymous)
 		}
-		at, _ := excelize.ExcelDateToTime(serial, false)
-		got := append([]string{row[0]}, row[1:6]...)
-		got = append(got, at.Format("2006-01-02 15:04"), row[7], row[8])
-		if !slices.Equal(got, want[i]) {
-			t.Errorf("row %d\n %q\nwant (store)\n %q", i+1, got, want[i])
+		if got := rows[h+1+len(data)]; len(got) == 0 || got[0] != total {
+			t.Errorf("line under the table = %q; want %q (the class summary's)", got, total)
 		}
 	}
 }
 
-// expectedAttendance lists class S1's sheet rows from the store's own
-// records: one row per person (An2 is joined into An), by check-in time.
-func expectedAttendance(t *testing.T, f *reportFixture) [][]string {
+// cellTime returns the value beside a header label as a date, failing if
+// it is not a number (a real date cell).
+func cellTime(t *testing.T, x *excelize.File, sheet, label string) time.Time {
+	t.Helper()
+	cell := valueCell(t, x, sheet, label)
+	raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	serial, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		t.Fatalf("%s (%s) = %q; want a real date", label, cell, raw)
+	}
+	at, _ := excelize.ExcelDateToTime(serial, false)
+	return at
+}
+
+// valueCell is the cell of the sign-in sheet's header block that holds the
+// value of label: two columns right of it.
+func valueCell(t *testing.T, x *excelize.File, sheet, label string) string {
+	t.Helper()
+	for i, r := range sheetRows(t, x, sheet) {
+		for j, c := range r {
+			if c == label {
+				cell, _ := excelize.CoordinatesToCellName(j+3, i+1)
+				return cell
+			}
+		}
+	}
+	t.Fatalf("no %q in the sheet", label)
+	return ""
+}
+
+// expectedAttendance lists a class's sheet rows from the store's own
+// records: one row per person (An2 is joined into An), by check-in time;
+// "studied" is what they tried a quiz of in the class or read the lesson
+// of between checking in and the class's end.
+func expectedAttendance(t *testing.T, f *reportFixture, c ClassSession) [][]string {
 	ctx := context.Background()
-	att, err := f.s.Attendance(ctx, f.s1.ID)
+	att, err := f.s.Attendance(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed, err := f.s.session(ctx, f.s.db, c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,15 +205,9 @@ func expectedAttendance(t *testing.T, f *reportFixture) [][]string {
 			first[id] = a.CheckedInAt
 		}
 	}
-	ids := make([]string, 0, len(first))
-	for id := range first {
-		ids = append(ids, id)
-	}
+	ids := slices.Collect(maps.Keys(first))
 	slices.SortFunc(ids, func(a, b string) int {
-		if c := first[a].Compare(first[b]); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
+		return cmp.Or(first[a].Compare(first[b]), strings.Compare(a, b))
 	})
 	var out [][]string
 	for n, id := range ids {
@@ -202,41 +225,34 @@ func expectedAttendance(t *testing.T, f *reportFixture) [][]string {
 				t.Fatal(err)
 			}
 			for _, a := range as {
-				if a.SessionID == f.s1.ID {
+				if a.SessionID == c.ID {
 					studied = append(studied, a.ModuleID)
 					if a.Passed {
 						passed = append(passed, a.ModuleID)
 					}
 				}
 			}
+			read, err := f.s.LessonProgress(ctx, rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for m, g := range read {
+				if !g.UpdatedAt.Before(first[id]) && g.UpdatedAt.Before(closed.ClosedAt) {
+					studied = append(studied, m)
+				}
+			}
 		}
 		row := []string{strconv.Itoa(n + 1), p.FullName, strconv.Itoa(p.BirthYear),
 			GenderLabel(p.Gender, "vi"), p.Village, p.Household}
+		if p.BirthYear == 0 {
+			row[2] = ""
+		}
 		if p.Anonymous || !p.DeletedAt.IsZero() {
 			row = []string{strconv.Itoa(n + 1), Label("vi", "anonymous"), "", "", "", ""}
 		}
 		local := first[id].In(testclock.Zone)
-		row = append(row, local.Format("2006-01-02 15:04"), f.cat.titles(studied), f.cat.titles(passed))
+		row = append(row, local.Format("2006-01-02 15:04"), f.cat.Codes(studied), f.cat.Codes(passed))
 		out = append(out, row)
 	}
 	return out
-}
-
-// assertNoFormulas fails if any cell of any sheet holds a formula.
-func assertNoFormulas(t *testing.T, x *excelize.File) {
-	t.Helper()
-	for _, sh := range x.GetSheetList() {
-		rows, err := x.GetRows(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, row := range rows {
-			for j := range row {
-				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				if fm, _ := x.GetCellFormula(sh, cell); fm != "" {
-					t.Errorf("%s!%s holds formula %q", sh, cell, fm)
-				}
-			}
-		}
-	}
 }

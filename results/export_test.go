@@ -3,8 +3,8 @@ package results
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -58,37 +58,31 @@ func hostileStore(t *testing.T) (*Store, []Participant, ClassSession) {
 
 func TestCSVAttendanceHostileNames(t *testing.T) {
 	s, ps, c := hostileStore(t)
-	var buf bytes.Buffer
-	info, err := s.Export(context.Background(), &buf, ExportAttendance, FormatCSV,
+	b, info := export(t, s, ExportAttendance, FormatCSV,
 		ExportOptions{Filter: Filter{SessionID: c.ID}, Catalog: testCatalog("vi"), WithPhone: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := buf.Bytes()
-	if !bytes.HasPrefix(b, []byte("\uFEFF")) {
-		t.Fatal("no UTF-8 BOM")
-	}
 	if n := bytes.Count(b, []byte("\n")); n != bytes.Count(b, []byte("\r\n")) {
 		t.Errorf("%d line feeds, only %d after CR", n, bytes.Count(b, []byte("\r\n")))
 	}
-	r := csv.NewReader(bytes.NewReader(b[3:]))
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if recs[1][0] != "Lớp học" || recs[1][1] != "'=Lớp khó" || recs[3][1] != "'@Ea Tu" {
+	recs := csvRecords(t, b)
+	if recs[1][0] != "Lớp học" || recs[1][1] != "'=Lớp khó" || headerValue(t, recs, "Xã/phường") != "'@Ea Tu" {
 		t.Errorf("header block = %q", recs[:6])
 	}
-	head := recs[6]
+	if d := headerValue(t, recs, "Ngày"); d != "01/04/2026" {
+		t.Errorf("class date = %q; want 01/04/2026 (dd/mm/yyyy)", d)
+	}
+	h := rowStarting(t, recs, 0, "STT")
+	head := recs[h]
 	wantHead := []string{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Thôn/buôn", "Hộ gia đình", "Số điện thoại",
 		"Giờ điểm danh", "Bài đã học", "Bài đã đạt", "Ký tên"}
 	if strings.Join(head, "|") != strings.Join(wantHead, "|") {
 		t.Fatalf("columns = %q", head)
 	}
-	rows := recs[7:]
+	rows := tableAt(recs, h)
 	if len(rows) != len(ps) || info.Rows != len(ps) {
 		t.Fatalf("%d rows (info %d); want %d", len(rows), info.Rows, len(ps))
+	}
+	if total := recs[h+1+len(rows)]; len(total) != 1 || total[0] != fmt.Sprintf("Tổng số: %d người", len(ps)) {
+		t.Errorf("line under the table = %q; want the total", total)
 	}
 	byName := map[string]bool{}
 	for _, row := range rows {
@@ -101,7 +95,8 @@ func TestCSVAttendanceHostileNames(t *testing.T) {
 				t.Errorf("cell %q holds a control character or is not NFC", cell)
 			}
 		}
-		if row[4] != "'-Buôn C" || row[5] != "'=1+1" || !strings.HasPrefix(row[6], "0905") || row[7] == "" {
+		if row[4] != "'-Buôn C" || row[5] != "'=1+1" || !strings.HasPrefix(row[6], "0905") ||
+			!printDateTimeRE.MatchString(row[7]) || row[8] != "—" {
 			t.Errorf("row = %q", row)
 		}
 	}
@@ -116,49 +111,32 @@ func TestCSVAttendanceHostileNames(t *testing.T) {
 	}
 }
 
+// printDateTimeRE is a date and time as people read them: 01/04/2026 09:00.
+var printDateTimeRE = regexp.MustCompile(`^\d\d/\d\d/\d{4} \d\d:\d\d$`)
+
 func TestXLSXResultsCellsAndNoFormulas(t *testing.T) {
 	f := newReportFixture(t)
-	ctx := context.Background()
-	var buf bytes.Buffer
-	info, err := f.s.Export(ctx, &buf, ExportResults, FormatXLSX, ExportOptions{Catalog: f.cat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	b, info := export(t, f.s, ExportResults, FormatXLSX, ExportOptions{Catalog: f.cat})
+	x := xlsxOpen(t, b)
 	sheets := x.GetSheetList()
 	if strings.Join(sheets, ",") != "Kết quả,Câu hỏi,Tổng hợp" {
 		t.Fatalf("sheets = %q", sheets)
 	}
-	for _, sh := range sheets {
-		rows, err := x.GetRows(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, row := range rows {
-			for j := range row {
-				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				if fm, _ := x.GetCellFormula(sh, cell); fm != "" {
-					t.Errorf("%s!%s holds formula %q", sh, cell, fm)
-				}
-			}
-		}
-	}
-	rows, _ := x.GetRows("Kết quả")
-	// Title, 5 header lines, blank, column header, then data.
-	data := rows[8:]
+	rows := sheetRows(t, x, "Kết quả")
+	h := rowStarting(t, rows, 0, Label("vi", "participant"))
+	data := xlsxTable(rows, h)
 	// An (m1, m2), Bình (m1, m2), Anon (m1), Chi (m1, m2): 7 person × module rows.
 	if len(data) != 7 || info.Rows != 7 {
-		t.Fatalf("%d result rows (info %d); want 7:\n%q", len(data), info.Rows, data)
+		t.Fatalf("%d result rows (info %d); want 7:\n%s", len(data), info.Rows, joinRows(rows))
 	}
 	found := false
 	for _, r := range data {
+		if r[9] != "Đạt" && r[9] != "Chưa đạt" {
+			t.Errorf("result %q; want Đạt or Chưa đạt (every row is a module tried)", r[9])
+		}
 		if r[0] == f.an.ID && r[4] == "m1" {
 			found = true
-			if r[1] != "Y An Niê" || r[6] != "2" || r[7] != "100" || r[8] != "100" || r[9] != "Có" || r[10] == "" {
+			if r[1] != "Y An Niê" || r[6] != "2" || r[7] != "100" || r[8] != "100" || r[9] != "Đạt" || r[10] != "14/03/2026" {
 				t.Errorf("An m1 row = %q", r)
 			}
 		}
@@ -166,14 +144,15 @@ func TestXLSXResultsCellsAndNoFormulas(t *testing.T) {
 	if !found {
 		t.Error("no row for An × m1")
 	}
-	if typ, _ := x.GetCellType("Kết quả", "A10"); typ != excelize.CellTypeInlineString {
+	if typ, _ := x.GetCellType("Kết quả", fmt.Sprintf("A%d", h+2)); typ != excelize.CellTypeInlineString {
 		t.Errorf("id cell type = %v; want a string", typ)
 	}
-	items, _ := x.GetRows("Câu hỏi")
-	if len(items) != 2+1+3 || items[3][2] != "q1" || items[3][5] != "50" {
+	items := sheetRows(t, x, "Câu hỏi")
+	ih := rowStarting(t, items, 0, Label("vi", "module_id"))
+	if it := xlsxTable(items, ih); len(it) != 3 || it[0][2] != "q1" || it[0][5] != "50" {
 		t.Errorf("item sheet = %q", items)
 	}
-	sum, _ := x.GetRows("Tổng hợp")
+	sum := sheetRows(t, x, "Tổng hợp")
 	if len(sum) != 3 || sum[1][0] != "Nền tảng" || sum[1][3] != "75" {
 		t.Errorf("summary sheet = %q", sum)
 	}
@@ -185,33 +164,23 @@ func TestXLSXResultsCellsAndNoFormulas(t *testing.T) {
 func TestXLSXCellsHoldExactText(t *testing.T) {
 	s, ps, c := hostileStore(t)
 	ctx := context.Background()
-	var buf bytes.Buffer
-	if _, err := s.Export(ctx, &buf, ExportAttendance, FormatXLSX,
-		ExportOptions{Filter: Filter{SessionID: c.ID}, Catalog: testCatalog("vi"), WithPhone: true}); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	assertNoFormulas(t, x)
+	b, _ := export(t, s, ExportAttendance, FormatXLSX,
+		ExportOptions{Filter: Filter{SessionID: c.ID}, Catalog: testCatalog("vi"), WithPhone: true})
+	x := xlsxOpen(t, b)
 	sheet := Label("vi", "sheet_attendance")
-	rows, err := x.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rows[1][1] != "=Lớp khó" || rows[3][1] != "@Ea Tu" {
+	rows := sheetRows(t, x, sheet)
+	if headerValue(t, rows, "Lớp học") != "=Lớp khó" || headerValue(t, rows, "Xã/phường") != "@Ea Tu" {
 		t.Errorf("header block = %q; want the class's own text", rows[:6])
 	}
+	h := rowStarting(t, rows, 0, "STT")
 	names := map[string]string{}
-	for i, row := range rows[8:] {
+	for i, row := range xlsxTable(rows, h) {
 		names[row[1]] = row[1]
 		if row[4] != "-Buôn C" || row[5] != "=1+1" {
 			t.Errorf("row %d village/household = %q, %q; want exactly -Buôn C, =1+1", i+1, row[4], row[5])
 		}
 		for _, col := range []string{"B", "E", "F", "G"} {
-			cell := fmt.Sprintf("%s%d", col, i+9)
+			cell := fmt.Sprintf("%s%d", col, h+i+2)
 			if typ, _ := x.GetCellType(sheet, cell); typ != excelize.CellTypeInlineString {
 				t.Errorf("%s type = %v; want an inline string", cell, typ)
 			}

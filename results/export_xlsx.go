@@ -9,9 +9,17 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxStyles are the cell styles of an export workbook.
+// xlsxFont is the workbook's font: the one Vietnamese administrative
+// papers are printed in, present on every Windows laptop; LibreOffice
+// substitutes the metric-compatible Liberation Serif.
+const xlsxFont = "Times New Roman"
+
+// xlsxStyles are the cell styles of an export workbook: the plain ones of
+// the results and summary sheets and the bordered ones of the sign-in sheet
+// (form).
 type xlsxStyles struct {
-	title, bold, text, date, dateTime, pct int
+	title, bold, text, date, dateTime, pct, right int
+	form                                          formStyles
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -28,9 +36,14 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	mk(&st.text, &excelize.Style{NumFmt: 49}) // "@": typed values stay text
-	mk(&st.date, &excelize.Style{CustomNumFmt: &dateFmt})
+	mk(&st.date, &excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	mk(&st.dateTime, &excelize.Style{CustomNumFmt: &dateTimeFmt})
 	mk(&st.pct, &excelize.Style{NumFmt: 2}) // 0.00
+	mk(&st.right, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}})
+	if err != nil {
+		return st, err
+	}
+	st.form, err = newFormStyles(f)
 	return st, err
 }
 
@@ -40,9 +53,15 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 // is shown as typed and never run; unlike CSV, where a reader guesses the
 // type of every field, no leading apostrophe is needed, and the cell holds
 // exactly the stored text. It returns the main table's row count.
-func writeXLSX(ctx context.Context, w io.Writer, b *exportBook, lang string) (int, error) {
+func writeXLSX(ctx context.Context, w io.Writer, b *exportBook) (int, error) {
 	f := excelize.NewFile()
 	defer f.Close()
+	if err := f.SetDefaultFont(xlsxFont); err != nil {
+		return 0, err
+	}
+	if err := setDocProps(f, b); err != nil {
+		return 0, fmt.Errorf("document properties: %w", err)
+	}
 	st, err := newXLSXStyles(f)
 	if err != nil {
 		return 0, err
@@ -56,7 +75,7 @@ func writeXLSX(ctx context.Context, w io.Writer, b *exportBook, lang string) (in
 		} else if _, err := f.NewSheet(t.sheet); err != nil {
 			return 0, err
 		}
-		rows, err := writeSheet(ctx, f, t, st)
+		rows, err := writeSheet(ctx, f, t, st, b.lang)
 		if err != nil {
 			return 0, fmt.Errorf("sheet %s: %w", t.sheet, err)
 		}
@@ -64,7 +83,7 @@ func writeXLSX(ctx context.Context, w io.Writer, b *exportBook, lang string) (in
 			n = rows
 		}
 	}
-	if err := writeSummarySheet(f, b.summary, lang, st); err != nil {
+	if err := writeSummarySheet(f, b.summary, b.lang, st); err != nil {
 		return 0, fmt.Errorf("summary sheet: %w", err)
 	}
 	if _, err := f.WriteTo(w); err != nil {
@@ -73,55 +92,58 @@ func writeXLSX(ctx context.Context, w io.Writer, b *exportBook, lang string) (in
 	return n, nil
 }
 
-// writeSheet streams one table into its sheet: title, header block, bold
-// frozen header row, then typed data rows.
-func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxStyles) (int, error) {
-	sw, err := f.NewStreamWriter(t.sheet)
+// setDocProps replaces the library's defaults (creator "xuri", created in
+// 2006, application "Go Excelize") with ours: who made the file, what it
+// is, when (the store's clock) and in which language.
+func setDocProps(f *excelize.File, b *exportBook) error {
+	when := b.created.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator: "kynangso", LastModifiedBy: "kynangso", Title: b.title, Subject: b.subject,
+		Language: Label(b.lang, "doc_language"),
+		Created:  when, Modified: when,
+	}); err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{Application: "kynangso"})
+}
+
+// headRowOf is the row of a table's column headers: after the title, the
+// header block and a blank line.
+func headRowOf(t exportTable) int {
+	row := 1 + len(t.header)
+	if t.title != "" {
+		row++
+	}
+	if row > 1 {
+		row++ // a blank line before the table
+	}
+	return row
+}
+
+// writeSheet streams one table into its sheet: page setup, title, header
+// block, frozen header row (repeated on every printed page), typed data
+// rows, then the total. The sign-in sheet has its own writer (formWriter).
+func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxStyles, lang string) (int, error) {
+	if t.form {
+		return writeFormSheet(ctx, f, t, st.form, lang)
+	}
+	headRow := headRowOf(t)
+	sw, err := startSheet(f, t, headRow, lang)
 	if err != nil {
 		return 0, err
 	}
-	for j, c := range t.cols {
-		if err := sw.SetColWidth(j+1, j+1, c.width); err != nil {
-			return 0, err
-		}
-	}
-	// The frozen pane must be declared before the first row is written.
-	headRow := 1 + len(t.header)
-	if t.title != "" {
-		headRow++
-	}
-	if headRow > 1 {
-		headRow++ // a blank line before the table
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A" + fmt.Sprint(headRow+1),
-		ActivePane: "bottomLeft"}); err != nil {
+	if err := writePlainHeader(sw, t, st); err != nil {
 		return 0, err
 	}
-	row := 1
-	if t.title != "" {
-		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: t.title}}); err != nil {
-			return 0, err
-		}
-		row++
-	}
-	for _, h := range t.header {
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.bold, Value: h[0]},
-			h[1]}); err != nil {
-			return 0, err
-		}
-		row++
-	}
-	row = headRow
 	head := make([]any, len(t.cols))
 	for j, c := range t.cols {
 		head[j] = excelize.Cell{StyleID: st.bold, Value: c.label}
 	}
-	cell, _ := excelize.CoordinatesToCellName(1, row)
-	if err := sw.SetRow(cell, head, excelize.RowOpts{Height: 32}); err != nil {
+	cell, _ := excelize.CoordinatesToCellName(1, headRow)
+	if err := sw.SetRow(cell, head, excelize.RowOpts{Height: headHeight(t)}); err != nil {
 		return 0, err
 	}
-	n := 0
+	row, n := headRow, 0
 	vals := make([]any, len(t.cols))
 	err = t.rows(func(in []any) error {
 		row++
@@ -141,7 +163,64 @@ func writeSheet(ctx context.Context, f *excelize.File, t exportTable, st xlsxSty
 	if err != nil {
 		return 0, err
 	}
+	if t.total != nil {
+		cell, _ := excelize.CoordinatesToCellName(1, row+2)
+		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.title, Value: t.total()}}); err != nil {
+			return 0, err
+		}
+	}
 	return n, sw.Flush()
+}
+
+// startSheet sets up a table's sheet for printing and starts its stream
+// with the column widths and the frozen header row.
+func startSheet(f *excelize.File, t exportTable, headRow int, lang string) (*excelize.StreamWriter, error) {
+	width := 0.0
+	for _, c := range t.cols {
+		width += c.width
+	}
+	// Page setup and sheet properties are read when the stream starts.
+	if err := setupPage(f, t.sheet, pageSetup{width: width, footer: docTitle(t.title, t.header), headRow: headRow},
+		lang); err != nil {
+		return nil, fmt.Errorf("page setup: %w", err)
+	}
+	sw, err := f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return nil, err
+	}
+	for j, c := range t.cols {
+		if err := sw.SetColWidth(j+1, j+1, c.width); err != nil {
+			return nil, err
+		}
+	}
+	// The frozen pane must be declared before the first row is written.
+	err = sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A" + fmt.Sprint(headRow+1),
+		ActivePane: "bottomLeft"})
+	return sw, err
+}
+
+// writePlainHeader writes the title and the "label | value" lines of a
+// results sheet.
+func writePlainHeader(sw *excelize.StreamWriter, t exportTable, st xlsxStyles) error {
+	row := 1
+	if t.title != "" {
+		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: t.title}}); err != nil {
+			return err
+		}
+		row++
+	}
+	for _, h := range t.header {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		value := h.value
+		if d, ok := value.(time.Time); ok {
+			value = excelize.Cell{StyleID: st.date, Value: d}
+		}
+		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.bold, Value: h.label}, value}); err != nil {
+			return err
+		}
+		row++
+	}
+	return nil
 }
 
 // xlsxValue turns a row value into a typed cell: strings as text (inline
@@ -164,72 +243,17 @@ func xlsxValue(v any, kind colKind, st xlsxStyles) any {
 		if x.IsZero() {
 			return nil
 		}
-		// Excel has no time zones: write the local wall-clock time.
-		wall := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, time.UTC)
 		style := st.date
-		if kind == colDateTime {
+		if kind == colDateTime || kind == colClock {
 			style = st.dateTime
 		}
-		return excelize.Cell{StyleID: style, Value: wall}
+		return excelize.Cell{StyleID: style, Value: excelTime(x)}
 	}
 	return fmt.Sprint(v)
 }
 
-// writeSummarySheet writes the "Tổng hợp" sheet: the module table of the
-// class summary and a bar chart of the pass rate per module.
-func writeSummarySheet(f *excelize.File, mods []ModuleSummary, lang string, st xlsxStyles) error {
-	sheet := Label(lang, "sheet_summary")
-	if _, err := f.NewSheet(sheet); err != nil {
-		return err
-	}
-	heads := []string{"module", "tried", "people_pass", "pass_rate", "avg_best", "attempts"}
-	widths := []float64{40, 16, 16, 16, 20, 12}
-	for j, h := range heads {
-		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
-		if err := f.SetCellStr(sheet, cell, Label(lang, h)); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(sheet, col, col, widths[j]); err != nil {
-			return err
-		}
-	}
-	if err := f.SetCellStyle(sheet, "A1", "F1", st.bold); err != nil {
-		return err
-	}
-	for i, m := range mods {
-		r := i + 2
-		vals := []any{m.Tried, m.Passed, m.PassRate, m.AverageBest, m.Attempts}
-		if err := f.SetCellStr(sheet, fmt.Sprintf("A%d", r), clean(m.Title)); err != nil {
-			return err
-		}
-		for j, v := range vals {
-			cell, _ := excelize.CoordinatesToCellName(j+2, r)
-			if err := f.SetCellValue(sheet, cell, v); err != nil {
-				return err
-			}
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if len(mods) == 0 {
-		return nil
-	}
-	ref := fmt.Sprintf("'%s'!", sheet)
-	last := len(mods) + 1
-	return f.AddChart(sheet, "H2", &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       ref + "$D$1",
-			Categories: fmt.Sprintf("%s$A$2:$A$%d", ref, last),
-			Values:     fmt.Sprintf("%s$D$2:$D$%d", ref, last),
-		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: Label(lang, "chart_title")}}},
-		Legend: excelize.ChartLegend{Position: "none"},
-		YAxis:  excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0)},
-		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.2},
-	})
+// excelTime is t's local date and time as a zone-less value: Excel has no
+// time zones, so a cell holds the time as read on the laptop's clock.
+func excelTime(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Build the release zips into dist/:
+# Build the release zips of the tagged commit into dist/ (docs/releasing.md):
 #
-#   scripts/release.sh              version from `git describe --tags --always --dirty`
-#   VERSION=v1.0.0 scripts/release.sh
+#   git tag -a v0.3.0 -m "kynangso 0.3.0"   # after CHANGELOG.md has ## [0.3.0]
+#   scripts/release.sh
+#
+# The version is the tag vX.Y.Z on HEAD, stamped into the binaries with the
+# commit and the commit's date (SOURCE_DATE_EPOCH overrides the date), so the
+# same tag always gives the same version text. The script refuses to build
+# when HEAD has no such tag (or several), when the work tree has changes that
+# are not in the commit, or when CHANGELOG.md has no section for the
+# version; then it runs `go vet ./...` and `go test ./...` and stops if either
+# fails.
 #
 # Produces dist/kynangso-VERSION-windows-amd64.zip and
 # dist/kynangso-VERSION-linux-amd64.zip and dist/SHA256SUMS. Each zip holds
@@ -12,7 +20,8 @@
 # Notepad-friendly text at the top (HUONG-DAN.txt, TRAINER-GUIDE.txt: UTF-8
 # with a byte-order mark and Windows line ends, so old Notepad shows the
 # Vietnamese accents). Needs Go 1.26, gcc and Debian's gcc-mingw-w64-x86-64 and
-# zip; wine64 (optional) runs the Windows smoke test.
+# zip, and git; wine64 (optional) runs the Windows smoke test, which then also
+# needs tmux (it starts the app's screens in a tmux pane).
 #
 # A binary without cgo has no SQLite and cannot keep results, so the script
 # refuses any binary that was not built with CGO_ENABLED=1, that lacks SQLite,
@@ -29,17 +38,47 @@ die() {
 	exit 1
 }
 
-for tool in go gcc x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump zip sha256sum; do
+for tool in git go gcc x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump zip sha256sum; do
 	command -v "$tool" >/dev/null ||
-		die "$tool is missing (Debian: apt-get install golang gcc gcc-mingw-w64-x86-64 zip)"
+		die "$tool is missing (Debian: apt-get install git golang gcc gcc-mingw-w64-x86-64 zip)"
 done
+if [[ -x /usr/lib/wine/wine64 ]] || command -v wine64 >/dev/null; then
+	command -v tmux >/dev/null || die "tmux is missing; the Wine smoke test needs it (apt-get install tmux)"
+fi
 
-version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
-version=$(printf '%s' "$version" | tr -c 'A-Za-z0-9._+-' '-')
-commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo "")
-# SOURCE_DATE_EPOCH (reproducible builds) wins over the clock.
-date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%dT%H:%M:%SZ)
+# release_version prints the one version tag vX.Y.Z on HEAD, or refuses:
+# a release is a tagged, committed state, so anyone can rebuild it from the
+# tag and its notes are in CHANGELOG.md.
+release_version() {
+	local tags n
+	git rev-parse --git-dir >/dev/null 2>&1 || die "not a git checkout: a release is built from a tagged commit"
+	[[ -z ${VERSION:-} ]] || die "VERSION is no longer read: tag the commit instead (git tag -a vX.Y.Z)"
+	tags=$(git tag --points-at HEAD | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' || true)
+	n=$(grep -c . <<<"$tags" || true)
+	[[ $n -ge 1 ]] || die "HEAD ($(git rev-parse --short HEAD)) has no version tag vX.Y.Z; see docs/releasing.md"
+	[[ $n -eq 1 ]] || die "HEAD has several version tags ($(paste -sd ' ' <<<"$tags")); delete all but one"
+	[[ -z $(git status --porcelain) ]] ||
+		die "the work tree has changes that are not in $tags; commit or stash them: a release is the tagged commit only"
+	grep -q "^## \[${tags#v}\]" CHANGELOG.md ||
+		die "CHANGELOG.md has no section \"## [${tags#v}]\": write the release notes first"
+	printf '%s' "$tags"
+}
+
+version=$(release_version)
+commit=$(git rev-parse --short=12 HEAD)
+# The commit's own date, so rebuilding the tag gives the same binaries;
+# SOURCE_DATE_EPOCH (reproducible builds) wins.
+date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct HEAD)}" +%Y-%m-%dT%H:%M:%SZ)
 ldflags="-s -w -X kynangso/cli.version=$version -X kynangso/cli.commit=$commit -X kynangso/cli.date=$date"
+
+# check_sources runs go vet and the whole test suite on the tagged commit: a
+# release never ships what CI would refuse.
+check_sources() {
+	echo "release $version: go vet ./..."
+	go vet ./... || die "go vet ./... failed: fix it, commit, and move the tag"
+	echo "release $version: go test ./..."
+	go test ./... || die "go test ./... failed: fix it, commit, and move the tag"
+}
 
 # Windows system DLLs every supported Windows (10, 11) has; a mingw runtime
 # DLL (libwinpthread-1.dll, libgcc_s_seh-1.dll) would be missing on a laptop.
@@ -56,7 +95,7 @@ build() {
 # check_static BIN: refuse a binary built without cgo or without SQLite.
 check_static() {
 	local bin=$1
-	go version -m "$bin" | grep -q 'CGO_ENABLED=1' ||
+	[[ $(go version -m "$bin") == *CGO_ENABLED=1* ]] ||
 		die "$bin was built without cgo: it has no SQLite and cannot keep results"
 	grep -qa 'SQLite format 3' "$bin" ||
 		die "$bin does not contain SQLite"
@@ -126,6 +165,7 @@ main() {
 	local win=kynangso-$version-windows-amd64 lin=kynangso-$version-linux-amd64
 	# A zip without the guide leaves a trainer alone in a village hall.
 	[[ -s $guide_vi ]] || die "$guide_vi is missing: every release ships the trainer's guide"
+	check_sources
 	mkdir -p dist
 	rm -rf "dist/$win" "dist/$lin"
 	mkdir -p "dist/$win" "dist/$lin"

@@ -50,6 +50,15 @@ func TestFirstStartCreatesPIN(t *testing.T) {
 		t.Fatalf("first start shows %v, want the trainer's PIN setup", e.m().Screen())
 	}
 	e.Goldens("trainer_pin_create")
+	// Creating the PIN cannot be skipped: Esc stays, and so does the
+	// trainer's idle lock, which would hand the laptop on without a PIN.
+	e.Press(esc)
+	e.Want("Cần tạo mã PIN trước khi cho người học dùng máy")
+	e.Clk.Add(TrainerIdleTimeout + time.Minute)
+	e.Press(app.IdleTickMsg{})
+	if e.m().Screen() != app.ScreenTrainer {
+		t.Fatalf("the PIN creation was left: %v\n%s", e.m().Screen(), e.Screen())
+	}
 	e.Typ("12")
 	e.Press(enter)
 	e.Want("Mã PIN gồm 4 đến 8 chữ số")
@@ -57,12 +66,17 @@ func TestFirstStartCreatesPIN(t *testing.T) {
 	if v := e.m().Front().(*pinScreen).input.Value(); v != "1234" {
 		t.Fatalf("PIN field holds %q, want 1234", v)
 	}
+	// A PIN anyone could guess is refused before it is typed again.
+	e.Press(enter)
+	e.Want("Mã PIN này dễ đoán quá")
+	e.Lacks("Gõ lại mã PIN")
+	e.Typ("7391")
 	e.Press(enter)
 	e.Want("Gõ lại mã PIN")
-	if strings.Contains(e.Screen(), "1234") {
+	if strings.Contains(e.Screen(), "7391") {
 		t.Fatal("the PIN is shown in clear")
 	}
-	e.Typ("1235")
+	e.Typ("7392")
 	e.Press(enter)
 	e.Want("Hai lần gõ không giống nhau")
 	e.Typ("2468")
@@ -226,8 +240,8 @@ func TestOpenCloseReopenClass(t *testing.T) {
 	e.unlock("2468")
 	e.pick(actOpenClass)
 	e.Goldens("trainer_class_form")
-	for range 6 { // to the button, title left empty
-		e.Press(down)
+	for range 6 { // to the button, title left empty (Tab skips the modules' column)
+		e.Press(tab)
 	}
 	e.Press(enter)
 	e.Want("Xin gõ tên lớp.")
@@ -237,7 +251,7 @@ func TestOpenCloseReopenClass(t *testing.T) {
 		e.Press(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 	e.Typ("31/02/2026")
-	e.Press(down, down, down, down, down, enter)
+	e.Press(tab, tab, tab, tab, tab, enter)
 	e.Want("Ngày chưa đúng")
 	for range 10 {
 		e.Press(tea.KeyPressMsg{Code: tea.KeyBackspace})
@@ -249,8 +263,8 @@ func TestOpenCloseReopenClass(t *testing.T) {
 	e.Typ("Buôn Đôn, Buôn Ko Tam ,")
 	e.Press(down)
 	e.Typ("Y Bih, H'Hen")
-	e.Press(down, space) // untick the first module
-	e.Press(down, enter)
+	e.Press(down, space) // ↓ enters the modules at the first; untick it
+	e.Press(tab, enter)  // Tab leaves the column for the button
 	c, open, err := e.Store.CurrentSession(ctx)
 	if err != nil || !open {
 		t.Fatalf("no open class: %v\n%s", err, e.Screen())
@@ -272,7 +286,7 @@ func TestOpenCloseReopenClass(t *testing.T) {
 	e.Press(ui.PushMsg{Page: newClassForm(e.m().Common())})
 	e.Typ("Lớp khác")
 	for range 6 {
-		e.Press(down)
+		e.Press(tab)
 	}
 	e.Press(enter)
 	e.Want("Máy này đang có một lớp mở")
@@ -387,7 +401,7 @@ func TestClassFormClicks(t *testing.T) {
 		return 0, 0
 	}
 	for range 6 {
-		e.Press(down) // scroll the button into view
+		e.Press(tab) // scroll the button into view
 	}
 	x, y := at("▶ Mở lớp ◀")
 	// Screen rows to content rows: the header is two lines; columns start

@@ -27,6 +27,7 @@ type dashboard struct {
 	class  results.ClassSession
 	w, h   int
 	rows   []results.DashboardRow
+	seats  map[string]results.SeatVisit // by participant id; nil without seats
 	loaded bool
 	err    error
 	at     time.Time
@@ -40,9 +41,10 @@ type dashboard struct {
 // Messages of the dashboard.
 type (
 	dashLoadedMsg struct {
-		req  int
-		rows []results.DashboardRow
-		err  error
+		req   int
+		rows  []results.DashboardRow
+		seats map[string]results.SeatVisit
+		err   error
 	}
 	dashTickMsg struct{}
 )
@@ -64,9 +66,14 @@ func (d *dashboard) load() tea.Cmd {
 	return d.Cmd(func() tea.Msg {
 		rows, err := st.Dashboard(ctx, id)
 		if err != nil {
-			err = fmt.Errorf("dashboard: %w", err)
+			return dashLoadedMsg{req: req, err: fmt.Errorf("dashboard: %w", err)}
 		}
-		return dashLoadedMsg{req: req, rows: rows, err: err}
+		var seats map[string]results.SeatVisit
+		if sr, ok := st.(seatReader); ok {
+			// Seats only mark the rows: without them the table still shows.
+			seats, _ = sr.Seats(ctx, id)
+		}
+		return dashLoadedMsg{req: req, rows: rows, seats: seats}
 	})
 }
 
@@ -87,7 +94,7 @@ func (d *dashboard) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		}
 		d.loaded, d.err, d.at = true, msg.err, d.c.Now()
 		if msg.err == nil {
-			d.rows = msg.rows
+			d.rows, d.seats = msg.rows, msg.seats
 		}
 		// Re-arm only after a load finished, so slow reads never pile up.
 		return d, trainerTick(dashboardEvery, func(time.Time) tea.Msg { return d.To(dashTickMsg{}) })
@@ -112,13 +119,6 @@ func (d *dashboard) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	return d, nil
 }
 
-// dashCols are the column widths: number, name, time, activity, scores.
-func (d *dashboard) dashCols() []int {
-	const fixed = 3 + 5 + 16 + 4*2 // number, time, activity and the gaps
-	name := max(10, min(28, d.w-fixed-20))
-	return []int{3, name, 5, 16, max(6, d.w-fixed-name)}
-}
-
 func (d *dashboard) layout() {
 	st, cat := d.c.Styles, d.c.Cat
 	lines := []string{ui.Truncate(st.Title.Render(cat.F("tr.dash.title", classLabel(d.class))), d.w)}
@@ -139,23 +139,6 @@ func (d *dashboard) layout() {
 	d.scroll.Set(lines, nil)
 	d.scroll.SetHeight(d.h)
 	d.frame = d.scroll.View(st, cat)
-}
-
-func (d *dashboard) table() []string {
-	st, cat := d.c.Styles, d.c.Cat
-	if len(d.rows) == 0 {
-		return ui.Wrap(st.Subtle.Render(cat.T("tr.dash.empty")), d.w)
-	}
-	cols := d.dashCols()
-	head := joinCols([]string{"#", cat.T("tr.col.name"), cat.T("tr.col.time"), cat.T("tr.col.doing"), cat.T("tr.col.scores")}, cols)
-	out := []string{st.Bold.Render(head), st.Rule.Render(strings.Repeat("─", min(d.w, ui.WidthOf(head)+4)))}
-	loc := d.c.Now().Location()
-	for i, r := range d.rows {
-		cells := []string{ui.Itoa(i + 1), d.name(r), r.CheckedInAt.In(loc).Format("15:04"), d.doing(r), d.scores(r)}
-		out = append(out, st.Text.Render(joinCols(cells, cols)))
-	}
-	out = append(out, "")
-	return append(out, d.legend()...)
 }
 
 // name is the person's name and birth year, or "guest" for the anonymous.
@@ -180,20 +163,6 @@ func (d *dashboard) moduleNo(id string) string {
 		}
 	}
 	return ui.CleanLine(id)
-}
-
-// doing says where the person is: "B2 trang 3/7", "B1 câu 4/10".
-func (d *dashboard) doing(r results.DashboardRow) string {
-	cat := d.c.Cat
-	switch r.Activity {
-	case results.ActivityLesson:
-		return d.moduleNo(r.ModuleID) + " " + cat.F("tr.dash.page", r.Page, r.Pages)
-	case results.ActivityQuiz:
-		return d.moduleNo(r.ModuleID) + " " + cat.F("tr.dash.question", min(r.Answered+1, r.Questions), r.Questions)
-	case results.ActivityDone:
-		return d.moduleNo(r.ModuleID) + " " + cat.T("tr.dash.done")
-	}
-	return cat.T("tr.dash.justin")
 }
 
 // scores lists the best score per module: "B1 ✓8/10 B2 ✗4/10".

@@ -17,6 +17,14 @@ import (
 // province's database slow. Tests lower it.
 var followUpOverviewMin = 300
 
+// followUpList is the follow-up list with what each person studied (read
+// or tried) of each module, so the list tells a module tried and not
+// passed ("chưa đạt") from one not begun ("chưa học").
+type followUpList struct {
+	results.FollowUpReport
+	studied map[string]map[string]results.Study
+}
+
 // loadFollowUp reads the follow-up data for f: the overview by village
 // when the list would be too long to read, else the list itself.
 func loadFollowUp(ctx context.Context, st ui.ReportStore, f results.Filter, cat results.Catalog) (any, error) {
@@ -29,7 +37,23 @@ func loadFollowUp(ctx context.Context, st ui.ReportStore, f results.Filter, cat 
 			return o, nil
 		}
 	}
-	return st.FollowUp(ctx, f, cat, false)
+	r, err := st.FollowUp(ctx, f, cat, false)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, v := range r.Villages {
+		for _, h := range v.Households {
+			for _, p := range h.People {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	studied, err := st.ModulesStudied(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return followUpList{FollowUpReport: r, studied: studied}, nil
 }
 
 // setData keeps newly read report data.

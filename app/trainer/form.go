@@ -17,7 +17,7 @@ type formKind int
 const (
 	formText   formKind = iota // a typed line
 	formChoice                 // one of several options, ←/→
-	formChecks                 // several options ticked with Space
+	formChecks                 // several options in a column: ↑/↓ move, Space ticks
 )
 
 // formField is one field of a trainer form.
@@ -38,7 +38,9 @@ func (f *formField) value() string { return strings.TrimSpace(norm.NFC.String(f.
 
 // trainerForm lays out labelled fields and a submit button, moves between
 // them with ↑/↓/Tab/Enter, scrolls when tall, and shows each field's error
-// under it. Pages embed it and read the fields on submit.
+// under it. In a column of options ↑/↓ move through the options like every
+// other list, and leave the field past its ends; Tab and Enter go to the
+// next field. Pages embed it and read the fields on submit.
 type trainerForm struct {
 	c      *ui.Common
 	fields []*formField
@@ -110,7 +112,32 @@ func (f *trainerForm) setSize(w, h int) {
 func (f *trainerForm) move(d int) tea.Cmd {
 	n := len(f.fields) + 1
 	f.focus = (f.focus + d + n) % n
+	// A column of options is entered at the end the focus comes from.
+	if f.focus < len(f.fields) && f.fields[f.focus].kind == formChecks {
+		fd := f.fields[f.focus]
+		fd.cursor = 0
+		if d < 0 {
+			fd.cursor = max(0, len(fd.options)-1)
+		}
+	}
 	return f.focusCmd()
+}
+
+// stepChecks moves the cursor of a column of options with ↓/↑, and to the
+// next or previous field past its last or first option.
+func (f *trainerForm) stepChecks(fd *formField, msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, f.c.Keys.Down) {
+		if fd.cursor >= len(fd.options)-1 {
+			return f.move(1)
+		}
+		fd.cursor++
+		return nil
+	}
+	if fd.cursor <= 0 {
+		return f.move(-1)
+	}
+	fd.cursor--
+	return nil
 }
 
 // helpKeys are the keys the focused field answers to. Enter says where it
@@ -119,6 +146,10 @@ func (f *trainerForm) move(d int) tea.Cmd {
 func (f *trainerForm) helpKeys(back string) []key.Binding {
 	k, cat := f.c.Keys, f.c.Cat
 	keys := []key.Binding{ui.With(k.Down, cat.T("key.tab")), ui.With(k.Up, cat.T("key.shifttab"))}
+	if f.focus < len(f.fields) && f.fields[f.focus].kind == formChecks {
+		keys = []key.Binding{ui.Relabel(k.Down, "↑/↓", cat.T("tr.form.move")), ui.With(k.Toggle, cat.T("key.toggle")),
+			ui.With(k.Tab, cat.T("key.tab")), ui.With(k.ShiftTab, cat.T("key.shifttab"))}
+	}
 	enter := cat.T("help.continue")
 	switch {
 	case f.focus == len(f.fields):
@@ -130,8 +161,6 @@ func (f *trainerForm) helpKeys(back string) []key.Binding {
 		switch f.fields[f.focus].kind {
 		case formChoice:
 			keys = append(keys, ui.Relabel(k.Prev, "←/→", cat.T("key.choose")))
-		case formChecks:
-			keys = append(keys, ui.Relabel(k.Prev, "←/→", cat.T("tr.form.move")), ui.With(k.Toggle, cat.T("key.toggle")))
 		}
 	}
 	return append(keys, ui.With(k.Enter, enter), ui.With(k.Back, back))
@@ -146,6 +175,9 @@ func (f *trainerForm) update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if cur != nil && cur.kind == formChecks && len(cur.options) > 0 && key.Matches(msg, k.Down, k.Up) {
+			return f.stepChecks(cur, msg), false
+		}
 		switch {
 		case key.Matches(msg, k.Down, k.Tab):
 			return f.move(1), false
@@ -218,6 +250,16 @@ func (f *trainerForm) click(id int) (tea.Cmd, bool) {
 		}
 	}
 	return f.focusCmd(), false
+}
+
+// saved is a form page's answer to its save: on an error, errText under
+// the button and the page stays; otherwise done (closing the page).
+func (f *trainerForm) saved(err error, errText string, done tea.Cmd) tea.Cmd {
+	if err != nil {
+		f.bottom = wrapErr(f.c, errText, f.w)
+		return nil
+	}
+	return done
 }
 
 // firstError focuses the first field with an error and reports whether any.
@@ -321,13 +363,16 @@ func (f *trainerForm) fieldBody(fd *formField, i int, lines []string, zones []ui
 				box = "[x] "
 			}
 			text := ui.Truncate(box+ui.Itoa(j+1)+". "+o, max(8, f.w-4))
+			// The row under the cursor is marked ▶ as well as
+			// highlighted, so it shows without colour (NO_COLOR).
+			mark := "    "
 			if focused && j == fd.cursor {
-				text = st.Selected.Render(text)
+				mark, text = "  ▶ ", st.Selected.Render(text)
 			} else {
 				text = st.Text.Render(text)
 			}
 			zones = append(zones, ui.Zone{ID: i*100 + j, Y0: len(lines), Y1: len(lines) + 1})
-			lines = append(lines, "    "+text)
+			lines = append(lines, mark+text)
 		}
 	}
 	return lines, zones

@@ -30,6 +30,7 @@ var (
 	esc      = apptest.Esc
 	down     = apptest.Down
 	up       = apptest.Up
+	tab      = apptest.Tab
 	right    = apptest.Right
 	space    = apptest.Space
 	ctrlC    = apptest.CtrlC

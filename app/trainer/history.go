@@ -22,13 +22,17 @@ type historyPage struct {
 	w, h   int
 	scroll ui.Scroller
 	hist   results.History
-	loaded bool
-	err    error
+	// studied is what the person read or tried of each module, so a module
+	// only read is told from one not begun.
+	studied map[string]results.Study
+	loaded  bool
+	err     error
 }
 
 type historyMsg struct {
-	hist results.History
-	err  error
+	hist    results.History
+	studied map[string]results.Study
+	err     error
 }
 
 func newHistoryPage(c *ui.Common, x results.Participant) *historyPage {
@@ -41,14 +45,22 @@ func (p *historyPage) Init() tea.Cmd {
 	if p.store == nil {
 		return nil
 	}
-	st, ctx, id := p.store, p.c.Ctx, p.person.ID
+	st, reports, ctx, id := p.store, p.c.Stores.Reports, p.c.Ctx, p.person.ID
 	cat := results.NewCatalog(p.c.Pack, p.c.Lang())
 	return p.Cmd(func() tea.Msg {
 		h, err := st.ParticipantHistory(ctx, id, cat)
 		if err != nil {
-			err = fmt.Errorf("history: %w", err)
+			return historyMsg{err: fmt.Errorf("history: %w", err)}
 		}
-		return historyMsg{hist: h, err: err}
+		var studied map[string]results.Study
+		if reports != nil {
+			all, err := reports.ModulesStudied(ctx, []string{h.Person.ID})
+			if err != nil {
+				return historyMsg{err: fmt.Errorf("history: %w", err)}
+			}
+			studied = all[h.Person.ID]
+		}
+		return historyMsg{hist: h, studied: studied}
 	})
 }
 
@@ -62,7 +74,7 @@ func (p *historyPage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k := p.c.Keys
 	switch msg := msg.(type) {
 	case historyMsg:
-		p.loaded, p.hist, p.err = true, msg.hist, msg.err
+		p.loaded, p.hist, p.studied, p.err = true, msg.hist, msg.studied, msg.err
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Back):
@@ -97,20 +109,24 @@ func (p *historyPage) body() []string {
 		out = append(out, ui.Truncate("  • "+strings.Join(ui.NonEmpty(viDate(c.Date), ui.CleanLine(c.Title), ui.CleanLine(c.Commune)), " · "), p.w))
 	}
 	out = append(out, "", st.Bold.Render(cat.F("tr.hist.passed", h.ModulesPassed, len(h.Modules))))
+	tried := map[string]bool{}
 	for _, m := range h.Modules {
-		mark := "✗ "
-		if m.Passed {
-			mark = "✓ "
-		}
-		line := mark + modName(m.ModuleLabel) + " — " + historyTries(cat, m)
+		tried[m.ID] = m.Finished > 0
+		line := historyMark(m) + modName(m.ModuleLabel) + " — " + historyTries(cat, m, p.studied[m.ID])
 		if m.PassedOn != "" {
 			line += " · " + cat.F("tr.hist.on", viDate(m.PassedOn))
 		}
 		out = append(out, ui.Hang("  ", st.Text.Render(line), p.w)...)
 	}
-	if len(h.Revisit) > 0 {
+	var revisit []results.Revisit
+	for _, r := range h.Revisit {
+		if tried[r.ID] { // a module not yet tried is to learn, not to revisit
+			revisit = append(revisit, r)
+		}
+	}
+	if len(revisit) > 0 {
 		out = append(out, "", st.Bold.Render(cat.T("tr.hist.revisit")))
-		for _, r := range h.Revisit {
+		for _, r := range revisit {
 			out = append(out, ui.Hang("  • ", st.Text.Render(modName(r.ModuleLabel)), p.w)...)
 			for _, q := range r.Missed {
 				out = append(out, ui.Hang("      – ", st.Subtle.Render(ui.CleanLine(q.Prompt)), p.w)...)
@@ -120,22 +136,42 @@ func (p *historyPage) body() []string {
 	return out
 }
 
-// historyTries says how a module's quiz went: the finished attempts and the
-// best of them, an attempt left half-way and how far it got, or that the
-// quiz was never taken. An open attempt has no score, so it never shows as
-// "best 0%".
-func historyTries(cat ui.Catalog, m results.ModuleHistory) string {
+// historyMark is a module's mark in the person's record: ✓ passed, ✗ tried
+// and not passed, – not tried (which is not a failure).
+func historyMark(m results.ModuleHistory) string {
+	switch {
+	case m.Passed:
+		return "✓ "
+	case m.Finished > 0:
+		return "✗ "
+	}
+	return "– "
+}
+
+// historyTries says how a module's quiz went. Not tried is not failed: a
+// module never tried is "chưa học" (or "đã đọc bài" when its lesson was
+// read), never "0 lần làm, cao nhất 0%"; one tried and not passed says
+// "chưa đạt" with its tries and best score. A quiz left half-way says how
+// far it got: an open attempt has no score, so it never shows as "best 0%".
+func historyTries(cat ui.Catalog, m results.ModuleHistory, studied results.Study) string {
 	var parts []string
 	if m.Finished > 0 {
-		parts = append(parts, cat.F("tr.hist.mod", m.Finished, pct(cat, m.BestPercent)))
+		tries := cat.F("tr.hist.mod", m.Finished, pct(cat, m.BestPercent))
+		if !m.Passed {
+			tries = cat.T("tr.hist.failed") + " · " + tries
+		}
+		parts = append(parts, tries)
 	}
 	if ip := m.InProgress; ip != nil {
 		parts = append(parts, cat.F("tr.hist.open", ip.Answered, ip.Questions))
 	}
-	if len(parts) == 0 {
-		return cat.T("tr.hist.untried")
+	switch {
+	case len(parts) > 0:
+		return strings.Join(parts, "; ")
+	case studied == results.StudyRead:
+		return cat.T("tr.hist.readonly")
 	}
-	return strings.Join(parts, "; ")
+	return cat.T("tr.hist.notbegun")
 }
 
 // Update handles msg, then lays the page out again.

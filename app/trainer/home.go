@@ -16,6 +16,7 @@ type homeAction int
 
 const (
 	actDashboard homeAction = iota
+	actPhones
 	actOpenClass
 	actCloseClass
 	actReopenClass
@@ -35,7 +36,7 @@ const (
 
 // homeLabels are the catalog keys of the actions.
 var homeLabels = map[homeAction]string{
-	actDashboard: "tr.home.dashboard", actOpenClass: "tr.home.open", actCloseClass: "tr.home.close",
+	actDashboard: "tr.home.dashboard", actPhones: "tr.home.phones", actOpenClass: "tr.home.open", actCloseClass: "tr.home.close",
 	actReopenClass: "tr.home.reopen", actSummary: "tr.home.summary", actHistory: "tr.home.history",
 	actItems: "tr.home.items", actCoverage: "tr.home.coverage", actFollowUp: "tr.home.followup",
 	actPeople: "tr.home.people", actDups: "tr.home.dups", actExport: "tr.home.export", actBackup: "tr.home.backup",
@@ -99,13 +100,18 @@ func (h *trainerHome) setActions() {
 	if h.open {
 		acts[0] = actCloseClass
 	}
+	// The class on phones comes first after the nine numbered entries, so
+	// that their numbers stay what trainers learned.
 	acts = append(acts, actReopenClass, actSummary, actHistory, actItems, actCoverage, actFollowUp,
-		actPeople, actDups, actExport, actBackup, actWhere, actWelcome, actQuit)
+		actPeople, actPhones, actDups, actExport, actBackup, actWhere, actWelcome, actQuit)
 	h.actions = acts
 	labels := make([]string, len(acts))
 	for i, a := range acts {
 		labels[i] = h.c.Cat.T(homeLabels[a])
-		if a == actDashboard && !h.open {
+		if a == actPhones && h.phonesOn() {
+			labels[i] = h.c.Cat.T("tr.home.phoneson")
+		}
+		if (a == actDashboard || a == actPhones) && !h.open {
 			labels[i] += " " + h.c.Cat.T("tr.home.needclass")
 		}
 		if a == actReopenClass && h.open {
@@ -164,6 +170,12 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 			return nil
 		}
 		return push(newDashboard(c, h.class))
+	case actPhones:
+		if !h.open {
+			h.note = cat.T("tr.home.phonesnoclass")
+			return nil
+		}
+		return push(newPhonesPage(c, h.class))
 	case actOpenClass:
 		return push(newClassForm(c))
 	case actCloseClass:

@@ -214,7 +214,6 @@ var trainerStrings = map[string]ui.Entry{
 	"tr.hist.passed":       {"Đã đạt %d/%d bài", "Passed %d of %d modules"},
 	"tr.hist.mod":          {"%d lần làm, cao nhất %s", "%d attempts, best %s"},
 	"tr.hist.open":         {"đang làm dở, %d/%d câu", "in progress, %d/%d questions"},
-	"tr.hist.untried":      {"chưa làm bài kiểm tra", "quiz not taken yet"},
 	"tr.hist.on":           {"đạt ngày %s", "passed on %s"},
 	"tr.hist.revisit":      {"Cần ôn lại", "To revisit"},
 	"tr.col.name":          {"Họ tên", "Name"},

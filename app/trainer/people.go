@@ -50,7 +50,7 @@ type (
 func newPeoplePage(c *ui.Common, _ bool) *peoplePage {
 	in := textinput.New()
 	in.Prompt = "› "
-	in.CharLimit = 80
+	in.CharLimit = ui.TypedLimit
 	in.Placeholder = c.Cat.T("tr.people.ph")
 	in.SetStyles(c.Styles.Input)
 	p := &peoplePage{c: c, input: in}
@@ -88,18 +88,7 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	k, tk, cat := p.c.Keys, newTrainerKeys(p.c.Cat), p.c.Cat
 	switch msg := msg.(type) {
 	case peopleFoundMsg:
-		if msg.query == p.input.Value() {
-			p.people = msg.people
-			items := make([]string, len(msg.people))
-			for i, x := range msg.people {
-				items[i] = trPersonLine(cat, x)
-			}
-			p.list.setItems(items)
-			if msg.err != nil {
-				p.note, p.bad = cat.T("tr.rep.err"), true
-			}
-		}
-		return p, nil
+		return p, p.onFound(msg)
 	case deletePersonMsg:
 		st, ctx := p.store, p.c.Ctx
 		return p, p.Cmd(func() tea.Msg {
@@ -115,7 +104,12 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	case peopleDoneMsg:
 		p.from = nil
 		p.note, p.bad = msg.note, msg.err != nil
-		if msg.err != nil {
+		switch {
+		case errIs(msg.err, results.ErrErasurePending):
+			// Committed: the person is gone from every list; the store
+			// finishes wiping the file by itself.
+			p.note, p.bad = cat.T("tr.people.erasing"), false
+		case msg.err != nil:
 			p.note = cat.T("tr.class.err.save")
 		}
 		return p, p.search()
@@ -160,6 +154,30 @@ func (p *peoplePage) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		}
 	}
 	return p, nil
+}
+
+// onFound lists the people a search found, if it is the latest search.
+func (p *peoplePage) onFound(msg peopleFoundMsg) tea.Cmd {
+	if msg.query != p.input.Value() {
+		return nil
+	}
+	cat := p.c.Cat
+	p.people = msg.people
+	items := make([]string, len(msg.people))
+	for i, x := range msg.people {
+		items[i] = trPersonLine(cat, x)
+	}
+	p.list.setItems(items)
+	if msg.err != nil {
+		p.note, p.bad = cat.T("tr.rep.err"), true
+	}
+	if len(items) == 0 && p.inList {
+		// Nobody left to act on (the one shown was erased): back to the
+		// search field, with its keys.
+		p.inList = false
+		return p.input.Focus()
+	}
+	return nil
 }
 
 // merge marks the record to join away, or asks to join it into the one

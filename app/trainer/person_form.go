@@ -34,7 +34,8 @@ func newPersonForm(c *ui.Common, x results.Participant) *personForm {
 	if x.BirthYear > 0 {
 		year = ui.Itoa(x.BirthYear)
 	}
-	p.name = f.text(cat.T("register.name"), ui.CleanLine(x.FullName), "", 80)
+	// Names are never cut: past results.MaxNameLen the form says so.
+	p.name = f.text(cat.T("register.name"), ui.CleanLine(x.FullName), "", ui.TypedLimit)
 	p.year = f.text(cat.T("register.year"), year, cat.T("register.year.ph"), 4)
 	g := 0
 	for i, v := range flow.Genders {
@@ -43,9 +44,9 @@ func newPersonForm(c *ui.Common, x results.Participant) *personForm {
 		}
 	}
 	p.gender = f.choice(cat.T("register.gender"), []string{cat.T("register.g.unset"), cat.T("register.g.male"), cat.T("register.g.female"), cat.T("register.g.other")}, g)
-	p.village = f.text(cat.T("register.village"), ui.CleanLine(x.Village), "", 80)
-	p.house = f.text(cat.T("register.household"), ui.CleanLine(x.Household), cat.T("register.optional"), 80)
-	p.phone = f.text(cat.T("register.phone"), ui.CleanLine(x.Phone), cat.T("register.optional"), 15)
+	p.village = f.text(cat.T("register.village"), ui.CleanLine(x.Village), "", ui.TypedLimit)
+	p.house = f.text(cat.T("register.household"), ui.CleanLine(x.Household), cat.T("register.optional"), ui.TypedLimit)
+	p.phone = f.text(cat.T("register.phone"), ui.CleanLine(x.Phone), cat.T("register.optional"), 24)
 	f.top = []string{c.Styles.Title.Render(cat.T("tr.people.edit")), ""}
 	return p
 }
@@ -60,11 +61,7 @@ func (p *personForm) layout() {
 func (p *personForm) update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case personSavedMsg:
-		if msg.err != nil {
-			p.form.bottom = wrapErr(p.c, p.c.Cat.T("tr.class.err.save"), p.form.w)
-			return p, nil
-		}
-		return p, p.Close()
+		return p, p.form.saved(msg.err, p.c.Cat.T("tr.class.err.save"), p.Close())
 	case tea.KeyPressMsg:
 		if key.Matches(msg, p.c.Keys.Back) {
 			return p, p.Close()
@@ -81,7 +78,8 @@ func (p *personForm) submit() tea.Cmd {
 	rf := flow.Registration{Name: p.name.value(), Year: p.year.value(), Gender: flow.Genders[p.gender.choice],
 		Village: p.village.value(), Household: p.house.value(), Phone: p.phone.value()}
 	got, errs := ui.ValidateForm(p.c.Cat, rf, p.c.Now().Year())
-	for i, fd := range map[int]*formField{int(flow.FieldName): p.name, int(flow.FieldYear): p.year, int(flow.FieldVillage): p.village, int(flow.FieldPhone): p.phone} {
+	for i, fd := range map[int]*formField{int(flow.FieldName): p.name, int(flow.FieldYear): p.year, int(flow.FieldVillage): p.village,
+		int(flow.FieldHousehold): p.house, int(flow.FieldPhone): p.phone} {
 		fd.err = errs[i]
 	}
 	if cmd, bad := p.form.firstError(); bad {

@@ -23,18 +23,22 @@ const (
 	pinRepeat                 // type the new PIN again
 	pinEnter                  // type the PIN to unlock
 	pinBroken                 // the store cannot hold a PIN: explain
+	pinNone                   // no PIN yet, asked from a participant's screen: say how to create one
 )
 
-// pinScreen asks for the trainer PIN, or on a laptop without one asks the
-// trainer to create it (typed twice). Digits are masked. After too many
-// wrong PINs it shows, in words, how long to wait; the wait is kept in the
-// store so a restart does not shorten it.
+// pinScreen asks for the trainer PIN. On a laptop without one, the first
+// start opens it in setup mode, where the trainer creates the PIN (typed
+// twice) and cannot skip it; opened from a participant's screen it never
+// offers to create one, so whoever sits down cannot set the PIN. Digits
+// are masked. After too many wrong PINs it shows, in words, how long to
+// wait; the wait is kept in the store so a restart does not shorten it.
 type pinScreen struct {
 	ui.Page
 	c     *ui.Common
 	store ui.PINStore
 	w, h  int
 	mode  pinMode
+	setup bool // opened at first start to create the PIN
 	input textinput.Model
 	first string // the new PIN, while it is typed again
 	note  string // what went wrong, in plain words
@@ -56,6 +60,13 @@ type (
 	pinSavedMsg    struct{ err error }
 	pinWaitTickMsg struct{}
 )
+
+// newPinSetup is the PIN page of the first start, which creates the PIN.
+func newPinSetup(c *ui.Common) *pinScreen {
+	s := newPinScreen(c)
+	s.setup = true
+	return s
+}
 
 func newPinScreen(c *ui.Common) *pinScreen {
 	in := textinput.New()
@@ -92,11 +103,27 @@ func (s *pinScreen) SetSize(w, h int) { s.w, s.h = w, h }
 func (s *pinScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	keys := []key.Binding{ui.With(k.Enter, cat.T("tr.pin.ok"))}
-	if s.mode == pinRepeat {
+	switch {
+	case s.mode == pinRepeat:
 		return append(keys, ui.With(k.Back, cat.T("tr.pin.again")))
+	case s.mustCreate():
+		return keys // the PIN is made before anything else
+	case s.mode == pinNone:
+		return []key.Binding{ui.With(k.Back, cat.T("tr.back.welcome"))}
 	}
 	return append(keys, ui.With(k.Back, cat.T("tr.back.welcome")))
 }
+
+// mustCreate reports whether the page is the first start's PIN creation,
+// which Esc and the idle lock cannot leave.
+func (s *pinScreen) mustCreate() bool {
+	return s.setup && (s.mode == pinLoading || s.mode == pinCreate || s.mode == pinRepeat)
+}
+
+// Blocking keeps the first start's PIN creation on screen when the
+// trainer's area would lock itself: the PIN is made before anyone else
+// sits down.
+func (s *pinScreen) Blocking() bool { return s.mustCreate() }
 
 func (s *pinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -108,6 +135,9 @@ func (s *pinScreen) Update(msg tea.Msg) (ui.Component, tea.Cmd) {
 		s.busy = false
 		if msg.err != nil {
 			s.mode, s.first, s.note = pinCreate, "", s.c.Cat.T("tr.pin.saveerr")
+			if errIs(msg.err, results.ErrTrivialPIN) {
+				s.note = s.c.Cat.T("tr.pin.trivial")
+			}
 			return s, nil
 		}
 		return s, ui.Send(ui.ReplaceMsg{ID: s.PageID(), Page: newTrainerHome(s.c)})
@@ -130,7 +160,10 @@ func (s *pinScreen) onState(msg pinStateMsg) tea.Cmd {
 		return nil
 	}
 	if !msg.has {
-		s.mode = pinCreate
+		s.mode = pinNone
+		if s.setup {
+			s.mode = pinCreate
+		}
 		return nil
 	}
 	s.mode, s.next = pinEnter, msg.next
@@ -153,7 +186,12 @@ func (s *pinScreen) onChecked(msg pinCheckedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.res.OK {
-		return ui.Send(ui.ReplaceMsg{ID: s.PageID(), Page: newTrainerHome(s.c)})
+		home := newTrainerHome(s.c)
+		if n := msg.res.Failures; n > 0 {
+			// Someone tried PINs since the trainer last came in: say so.
+			home.note = s.c.Cat.F("tr.pin.failures", n)
+		}
+		return ui.Send(ui.ReplaceMsg{ID: s.PageID(), Page: home})
 	}
 	s.next = s.c.Now().Add(msg.res.Wait)
 	switch {
@@ -174,16 +212,20 @@ func (s *pinScreen) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	switch {
 	case key.Matches(msg, k.Back):
-		if s.mode == pinRepeat {
+		switch {
+		case s.mode == pinRepeat:
 			s.mode, s.first, s.note = pinCreate, "", ""
 			s.input.SetValue("")
+			return nil
+		case s.mustCreate():
+			s.note = s.c.Cat.T("tr.pin.mustcreate")
 			return nil
 		}
 		return ui.Send(ui.ShowWelcomeMsg{})
 	case key.Matches(msg, k.Enter):
 		return s.submit()
 	}
-	if s.busy || s.mode == pinLoading || s.mode == pinBroken {
+	if s.busy || s.mode == pinLoading || s.mode == pinBroken || s.mode == pinNone {
 		return nil
 	}
 	if s.mode == pinEnter && s.waiting() {
@@ -207,6 +249,12 @@ func (s *pinScreen) submit() tea.Cmd {
 	case pinCreate:
 		if !results.ValidPIN(pin) {
 			s.note = cat.F("tr.pin.rule", results.PINMinLen, results.PINMaxLen)
+			return nil
+		}
+		// Refused here, before it is typed again, with the reason.
+		if results.TrivialPIN(pin) {
+			s.note = cat.T("tr.pin.trivial")
+			s.input.SetValue("")
 			return nil
 		}
 		s.mode, s.first, s.note = pinRepeat, pin, ""
@@ -262,9 +310,12 @@ func (s *pinScreen) View() string {
 		if s.note != "" {
 			add(ui.Wrap(st.Error.Render(s.note), s.w)...)
 		}
+	case pinNone:
+		add(ui.Wrap(st.Text.Render(cat.T("tr.pin.none")), s.w)...)
 	case pinCreate:
 		add(ui.Wrap(st.Text.Render(cat.T("tr.pin.createintro")), s.w)...)
 		add("", st.Bold.Render(cat.F("tr.pin.new", results.PINMinLen, results.PINMaxLen)), s.input.View())
+		add(ui.Wrap(st.Subtle.Render(cat.T("tr.pin.hint")), s.w)...)
 	case pinRepeat:
 		add(ui.Wrap(st.Text.Render(cat.T("tr.pin.createintro")), s.w)...)
 		add("", st.Bold.Render(cat.T("tr.pin.repeat")), s.input.View())
@@ -302,9 +353,9 @@ func waitWords(cat ui.Catalog, d time.Duration) string {
 // errIs is errors.Is, short for screens that pick a message by error.
 func errIs(err, target error) bool { return errors.Is(err, target) }
 
-// firstStart opens the trainer's area at start-up when the laptop has no
-// trainer PIN yet, so the first thing the trainer does is create one. It
-// does nothing with a store that cannot keep a PIN.
+// firstStart opens the trainer's area in setup mode at start-up when the
+// laptop has no trainer PIN yet, so the first thing the trainer does is
+// create one. It does nothing with a store that cannot keep a PIN.
 func firstStart(c *ui.Common) tea.Cmd {
 	ts := c.Stores.PIN
 	if ts == nil {
@@ -315,6 +366,6 @@ func firstStart(c *ui.Common) tea.Cmd {
 		if has, err := ts.HasPIN(ctx); err != nil || has {
 			return nil
 		}
-		return ui.ShowTrainerMsg{}
+		return ui.ShowTrainerMsg{Setup: true}
 	}
 }

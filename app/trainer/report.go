@@ -251,7 +251,7 @@ func (p *reportPage) render() []string {
 		return renderItems(p.c, d, p.w)
 	case results.CoverageReport:
 		return renderCoverage(p.c, d, p.w)
-	case results.FollowUpReport:
+	case followUpList:
 		return renderFollowUp(p.c, d, p.w)
 	}
 	return nil

@@ -65,6 +65,10 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.pick(actSummary)
 	e.Want("Lọc: lớp Lớp Ea Tu · 14/03/2026", "Tổng: 2 người (0 không lưu tên) · 1 buổi học · 2 lượt",
 		"Nữ\u00a01", "Nam\u00a01", "Buôn Đôn\u00a02", "An toàn trên mạng", "50%") // no-break spaces
+	// Not tried is not failed: the module nobody tried is "chưa học",
+	// with no 0 and no bar of 0% (issue 18 item 4).
+	e.Want("Mua sắm trực tuyến                             chưa học\n", "Mua sắm trực tuyến                   chưa học\n")
+	e.Lacks("0      0      0%     0%", "░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 0%")
 	e.Goldens("trainer_summary")
 	e.m().Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	for i, l := range splitLines(e.Screen()) {
@@ -89,11 +93,13 @@ func TestSummaryScreensShowTheReportNumbers(t *testing.T) {
 	e.Press(esc)
 
 	e.pick(actItems)
-	e.Want("1. 50% đúng (1/2) · An toàn trên mạng", "Bạn nên làm gì?", "Hay chọn sai: Bấm link (1 lần)")
+	e.Want("1. 50% đúng (1/2) · An toàn trên mạng", "   Bạn nên làm gì?\n", "   [Tin nhắn từ 0868xxx] Bạn trúng thưởng, bấm link.\n", "Hay chọn sai: Bấm link (1 lần)")
 	e.Goldens("trainer_items")
 	e.Press(esc)
 	e.pick(actFollowUp)
-	e.Want("Buôn Đôn · 2 người", "\n    Hộ 1\n", "Y Bih Niê (1960) — chưa đạt: B1, B2")
+	// Bih tried B1 and failed, never began B2; Hoa passed B1.
+	e.Want("Buôn Đôn · 2 người", "\n    Hộ 1\n", "Y Bih Niê (1960) — chưa đạt: B1 · chưa học: B2", "Nguyễn Thị Hoa (1960) — chưa học: B2")
+	e.Lacks("chưa đạt: B1, B2", "chưa đạt: B2")
 	e.Lacks("Hộ: Hộ") // the label already says "Hộ"
 	e.Goldens("trainer_followup")
 	e.Press(esc)
@@ -113,7 +119,9 @@ func TestPeopleEditDeleteAndHistory(t *testing.T) {
 	e.Typ("y bih")
 	e.Want("Y Bih Niê · 1960 · Buôn Đôn · Hộ 1")
 	e.Press(down, enter)
-	e.Want("Đã dự 1 buổi học", "Đã đạt 0/2 bài", "Cần ôn lại")
+	e.Want("Đã dự 1 buổi học", "Đã đạt 0/2 bài", "Cần ôn lại",
+		"✗ An toàn trên mạng — chưa đạt · 1 lần làm, cao nhất 0%", "– Mua sắm trực tuyến — chưa học")
+	e.Lacks("• Mua sắm trực tuyến") // nothing to revisit in a module not begun
 	e.Goldens("trainer_history")
 	e.Press(esc, tpressKey('e'))
 	e.Want("Sửa thông tin người học")

@@ -27,17 +27,53 @@ func renderSummary(c *ui.Common, r results.ClassReport, w int) []string {
 	cols := summaryCols(head, w)
 	out = append(out, st.Bold.Render(joinCols(head, cols)))
 	for _, m := range r.Modules {
-		out = append(out, st.Text.Render(joinCols([]string{modName(m.ModuleLabel), bigNum(cat, m.Tried), bigNum(cat, m.Passed),
-			pct(cat, m.PassRate), pct(cat, m.AverageBest)}, cols)))
+		if m.NotTried() { // "chưa học" across the number columns
+			name := ui.Truncate(modName(m.ModuleLabel), cols[0])
+			name += strings.Repeat(" ", cols[0]-ui.WidthOf(name)+2)
+			out = append(out, st.Text.Render(name)+st.Subtle.Render(ui.Truncate(cat.T("tr.sum.nottried"), max(1, w-ui.WidthOf(name)))))
+			continue
+		}
+		out = append(out, st.Text.Render(joinCols(append([]string{modName(m.ModuleLabel)}, summaryCells(cat, m)...), cols)))
 	}
 	out = append(out, "", st.Bold.Render(cat.T("tr.sum.chart")))
 	bw := chartWidth(w)
 	for _, m := range r.Modules {
 		label := ui.Truncate(modName(m.ModuleLabel), w-bw-10)
 		label += strings.Repeat(" ", max(0, w-bw-10-ui.WidthOf(label)))
+		if !m.HasPassRate() { // no bar of 0%: nobody has failed it
+			out = append(out, label+" "+st.Subtle.Render(notTriedText(cat, m)))
+			continue
+		}
 		out = append(out, label+" "+st.ProgressFull.Render(bar(m.PassRate/100, bw))+" "+pct(cat, m.PassRate))
 	}
 	return out
+}
+
+// summaryCells are a module's numbers in the class summary: people who
+// tried, passed, the pass rate and the average best score; a rate or an
+// average with nobody to count is "—". (Not tried is not failed: a module
+// nobody tried says "chưa học" across these columns, never "0 0 0% 0%",
+// which reads as a class that failed it.)
+func summaryCells(cat ui.Catalog, m results.ModuleSummary) []string {
+	const dash = "—"
+	cells := []string{bigNum(cat, m.Tried), bigNum(cat, m.Passed), pct(cat, m.PassRate), pct(cat, m.AverageBest)}
+	if !m.HasPassRate() { // only anonymous practice: no person to count
+		cells[1], cells[2], cells[3] = dash, dash, dash
+	}
+	if !m.HasAverageBest() {
+		cells[3] = dash
+	}
+	return cells
+}
+
+// notTriedText is what the pass-rate chart shows instead of a bar for a
+// module with no pass rate: "chưa học", or "—" when only anonymous
+// practice touched it.
+func notTriedText(cat ui.Catalog, m results.ModuleSummary) string {
+	if m.NotTried() {
+		return cat.T("tr.sum.nottried")
+	}
+	return "—"
 }
 
 // summaryCols sizes the module table for width w: each number column is
@@ -71,28 +107,6 @@ func countsText(cs []results.Count, cat ui.Catalog) string {
 		parts[i] = l + "\u00a0" + bigNum(cat, c.Count) // a count never wraps away from its name
 	}
 	return strings.Join(parts, " · ")
-}
-
-// renderItems lists the questions worst first with the most chosen wrong answer.
-func renderItems(c *ui.Common, r results.ItemReport, w int) []string {
-	st, cat := c.Styles, c.Cat
-	if len(r.Items) == 0 {
-		return ui.Wrap(st.Subtle.Render(cat.T("tr.rep.none")), w)
-	}
-	var out []string
-	for i, it := range r.Items {
-		head := cat.F("tr.items.head", i+1, pct(cat, it.PercentCorrect), bigNum(cat, it.Correct), bigNum(cat, it.Answered), modName(it.Module))
-		out = append(out, st.Bold.Render(ui.Truncate(head, w)))
-		q := ui.CleanLine(it.Question.Prompt)
-		if it.Question.Context != "" {
-			q = ui.CleanLine(it.Question.Context) + " — " + q
-		}
-		out = append(out, ui.Hang("   ", st.Text.Render(q), w)...)
-		if it.TopWrong != nil {
-			out = append(out, ui.Hang("   ✗ ", st.Wrong.Render(cat.F("tr.items.wrong", ui.CleanLine(it.TopWrong.Text), bigNum(cat, it.TopWrong.Count))), w)...)
-		}
-	}
-	return out
 }
 
 // renderCoverage shows the chart of households with a person who passed
@@ -147,7 +161,7 @@ func coverageRows(cat ui.Catalog, r results.CoverageReport) ([]results.VillageCo
 }
 
 // renderFollowUp lists who to visit, by village and household.
-func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
+func renderFollowUp(c *ui.Common, r followUpList, w int) []string {
 	st, cat := c.Styles, c.Cat
 	out := ui.Wrap(st.Text.Render(cat.F("tr.fu.intro", bigNum(cat, r.People), bigNum(cat, r.Anonymous))), w)
 	no := map[string]string{}
@@ -170,17 +184,14 @@ func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
 			}
 			out = append(out, st.Subtle.Render(ui.Truncate("  "+hh, w)))
 			for _, p := range h.People {
-				var mods []string
-				for _, m := range p.NotPassed {
-					mods = append(mods, no[m.ID])
-				}
 				line := ui.CleanLine(p.Name)
 				if p.BirthYear > 0 {
 					line += " (" + ui.Itoa(p.BirthYear) + ")"
 				}
-				line += " — " + cat.F("tr.fu.notpassed", strings.Join(mods, ", "))
+				line += " — " + stillToDo(cat, p, r.studied[p.ID], no)
 				if p.LastActivity != "" {
-					line += " · " + cat.F("tr.fu.last", viDate(p.LastActivity))
+					// "lần cuối 14/03/2026" stays on one line.
+					line += " · " + strings.ReplaceAll(cat.F("tr.fu.last", viDate(p.LastActivity)), " ", "\u00a0")
 				}
 				out = append(out, ui.Hang("    • ", st.Text.Render(line), w)...)
 			}
@@ -191,4 +202,27 @@ func renderFollowUp(c *ui.Common, r results.FollowUpReport, w int) []string {
 		out = append(out, st.Subtle.Render(ui.Truncate(cat.F("tr.dash.mod", j+1)+" = "+modName(m), w)))
 	}
 	return out
+}
+
+// stillToDo says what a person still has to do, module by module: "chưa
+// đạt: B1" for the modules they read or tried and have not passed, "chưa
+// học: B2, B3" for those they have not begun. Not tried is not failed: a
+// person who took one quiz is not "not passed" in all five.
+func stillToDo(cat ui.Catalog, p results.FollowUpPerson, studied map[string]results.Study, no map[string]string) string {
+	var failed, notBegun []string
+	for _, m := range p.NotPassed {
+		if studied[m.ID] != results.StudyNone {
+			failed = append(failed, no[m.ID])
+		} else {
+			notBegun = append(notBegun, no[m.ID])
+		}
+	}
+	var parts []string
+	if len(failed) > 0 {
+		parts = append(parts, cat.F("tr.fu.notpassed", strings.Join(failed, ", ")))
+	}
+	if len(notBegun) > 0 {
+		parts = append(parts, cat.F("tr.fu.notbegun", strings.Join(notBegun, ", ")))
+	}
+	return strings.Join(parts, " · ")
 }

@@ -25,6 +25,9 @@ type Area struct{}
 // Entry is the page the trainer key opens: the PIN, then the home menu.
 func (Area) Entry(c *ui.Common) ui.Component { return newPinScreen(c) }
 
+// Setup is the first start's page on a laptop without a PIN: create it.
+func (Area) Setup(c *ui.Common) ui.Component { return newPinSetup(c) }
+
 // AtStart opens the area when the laptop has no trainer PIN yet.
 func (Area) AtStart(c *ui.Common) tea.Cmd { return firstStart(c) }
 

@@ -44,6 +44,8 @@ type Common struct {
 	Now func() time.Time
 	// Seed gives each new attempt its random seed; tests replace it.
 	Seed func() uint64
+	// Phones runs the phone pages for the open class (nil: not offered).
+	Phones Phones
 
 	// Visit is the person at the keyboard; it is reset for the next person.
 	Visit Visit

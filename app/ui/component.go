@@ -27,6 +27,11 @@ type Component interface {
 	HelpKeys() []key.Binding
 }
 
+// Blocking is a page that must be done before the laptop is handed on
+// (creating the first trainer PIN): the idle lock leaves it showing while
+// Blocking reports true.
+type Blocking interface{ Blocking() bool }
+
 // Send wraps a message in a command.
 func Send(msg tea.Msg) tea.Cmd {
 	return func() tea.Msg { return msg }

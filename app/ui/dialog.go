@@ -15,8 +15,9 @@ type ConfirmDialog struct {
 	c           *Common
 	w, h        int
 	title, body string
-	onYes       tea.Msg
-	focus       int // 0 yes, 1 no
+	onYes, onNo tea.Msg
+	yes, no     string // the buttons' labels; "Có"/"Không" when empty
+	focus       int    // 0 yes, 1 no
 	lines       []string
 	hits        Hits
 }
@@ -25,6 +26,15 @@ type ConfirmDialog struct {
 func NewConfirmDialog(c *Common, title, body string, onYes tea.Msg) *ConfirmDialog {
 	return &ConfirmDialog{c: c, title: title, body: body, onYes: onYes, focus: 1}
 }
+
+// WithNo makes the No button (and "2") send onNo after closing the
+// dialog, for a question whose No goes on somewhere ("No, I am someone
+// else"); Esc still only closes it.
+func (d *ConfirmDialog) WithNo(onNo tea.Msg) *ConfirmDialog { d.onNo = onNo; return d }
+
+// WithLabels names the two buttons for the question asked ("Đúng, là tôi"
+// / "Không, tôi là người khác") instead of Có / Không.
+func (d *ConfirmDialog) WithLabels(yes, no string) *ConfirmDialog { d.yes, d.no = yes, no; return d }
 
 // Init starts nothing: the dialog only waits for an answer.
 func (d *ConfirmDialog) Init() tea.Cmd { return nil }
@@ -35,7 +45,11 @@ func (d *ConfirmDialog) SetSize(w, h int) { d.w, d.h = w, h; d.layout() }
 // HelpKeys are the keys the dialog answers to.
 func (d *ConfirmDialog) HelpKeys() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{Relabel(k.Prev, "←/→", d.c.Cat.T("key.choose")), Relabel(k.Choose, "1/2", d.c.Cat.T("key.choose")), With(k.Enter, d.c.Cat.T("key.enter")), With(k.Back, d.c.Cat.T("help.cancel"))}
+	back := d.c.Cat.T("help.cancel")
+	if d.onNo != nil {
+		back = d.c.Cat.T("key.back") // Esc is not No here: it only closes the question
+	}
+	return []key.Binding{Relabel(k.Prev, "←/→", d.c.Cat.T("key.choose")), Relabel(k.Choose, "1/2", d.c.Cat.T("key.choose")), With(k.Enter, d.c.Cat.T("key.enter")), With(k.Back, back)}
 }
 
 // Update handles a key or a click, then lays the dialog out again.
@@ -72,8 +86,11 @@ func (d *ConfirmDialog) update(msg tea.Msg) tea.Cmd {
 }
 
 func (d *ConfirmDialog) answer(yes bool) tea.Cmd {
-	if yes {
+	switch {
+	case yes:
 		return tea.Sequence(d.Close(), Send(d.onYes))
+	case d.onNo != nil:
+		return tea.Sequence(d.Close(), Send(d.onNo))
 	}
 	return d.Close()
 }
@@ -87,7 +104,11 @@ func (d *ConfirmDialog) layout() {
 	lines = append(lines, "")
 	lines = append(lines, Wrap(st.Text.Render(d.body), d.w)...)
 	lines = append(lines, "")
-	btn, pos := Buttons([]string{"1 " + cat.T("yes"), "2 " + cat.T("no")}, d.focus, d.w, st)
+	yes, no := cat.T("yes"), cat.T("no")
+	if d.yes != "" {
+		yes, no = d.yes, d.no
+	}
+	btn, pos := Buttons([]string{"1 " + yes, "2 " + no}, d.focus, d.w, st)
 	d.hits = Hits{Top: len(lines), Buttons: pos}
 	d.lines = append(lines, btn...)
 }

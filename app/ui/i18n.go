@@ -104,13 +104,10 @@ var uiStrings = map[string]Entry{
 	"register.pick":      {"←/→ để chọn", "←/→ to choose"},
 	"register.fix":       {"Xin sửa các ô có dấu ✗ rồi bấm Tiếp tục.", "Please fix the fields marked ✗, then press Continue."},
 	"err.name.empty":     {"Xin gõ họ và tên.", "Please type your full name."},
-	"err.name.short":     {"Tên quá ngắn. Xin gõ đủ họ và tên.", "The name is too short. Please type your full name."},
-	"err.name.long":      {"Tên quá dài (tối đa 80 chữ).", "The name is too long (80 letters at most)."},
 	"err.year.empty":     {"Xin gõ năm sinh, ví dụ 1960.", "Please type your birth year, for example 1960."},
 	"err.year.digits":    {"Năm sinh gồm 4 chữ số, ví dụ 1960.", "A birth year has 4 digits, for example 1960."},
 	"err.year.range":     {"Năm sinh phải từ %d đến %d.", "The birth year must be between %d and %d."},
 	"err.village.empty":  {"Xin chọn hoặc gõ tên thôn, buôn.", "Please choose or type your village."},
-	"err.phone":          {"Số điện thoại chỉ gồm chữ số, 9 đến 11 số. Có thể để trống.", "A phone number has only digits, 9 to 11 of them. You can leave it empty."},
 
 	"yes": {"Có", "Yes"},
 	"no":  {"Không", "No"},

@@ -7,8 +7,10 @@ import tea "charm.land/bubbletea/v2"
 // ShowWelcomeMsg ends the visit and shows the welcome screen for the next person.
 type ShowWelcomeMsg struct{}
 
-// ShowTrainerMsg opens the trainer's entry (the PIN dialog, once it exists).
-type ShowTrainerMsg struct{}
+// ShowTrainerMsg opens the trainer's entry: the PIN page. Setup is set by
+// the first start on a laptop without a PIN, to create it; the trainer
+// key on a participant's screen never sets it, so no participant can.
+type ShowTrainerMsg struct{ Setup bool }
 
 // QuitAppMsg leaves the program; only the trainer area sends it.
 type QuitAppMsg struct{}

@@ -13,14 +13,19 @@ import (
 
 // Wrap breaks s (which may carry styles) into lines at most width cells
 // wide, at spaces where it can. It never returns an empty slice.
+//
+// A hyphen never ends a line: a web address or a code such as
+// "p0stmart-qua.cc" is what people are taught to read, and must stay in
+// one piece. (lipgloss wraps after every "-", so the hyphen is a
+// non-breaking one while wrapping, one cell wide as well.)
 func Wrap(s string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		w := lipgloss.Wrap(para, width, "")
-		for _, l := range strings.Split(w, "\n") {
+		w := lipgloss.Wrap(strings.ReplaceAll(para, "-", nbHyphen), width, "")
+		for _, l := range strings.Split(strings.ReplaceAll(w, nbHyphen, "-"), "\n") {
 			out = append(out, strings.TrimRight(l, " "))
 		}
 	}
@@ -29,6 +34,9 @@ func Wrap(s string, width int) []string {
 	}
 	return out
 }
+
+// nbHyphen is U+2011 NON-BREAKING HYPHEN, which Wrap puts for "-".
+const nbHyphen = "\u2011"
 
 // Hang wraps text to width with first as the first line's prefix and the
 // following lines indented to line up under the text (numbered steps,

@@ -43,6 +43,9 @@ type ReportStore interface {
 	Coverage(ctx context.Context, f results.Filter, cat results.Catalog) (results.CoverageReport, error)
 	FollowUp(ctx context.Context, f results.Filter, cat results.Catalog, withPhone bool) (results.FollowUpReport, error)
 	FollowUpOverview(ctx context.Context, f results.Filter, cat results.Catalog) (results.FollowUpOverview, error)
+	// ModulesStudied tells, for the follow-up list, what each person read
+	// or tried ("chưa đạt") from what they have not begun ("chưa học").
+	ModulesStudied(ctx context.Context, ids []string) (map[string]map[string]results.Study, error)
 }
 
 // FileStore writes exports and backups, and says where the database is.
@@ -60,6 +63,14 @@ type PINStore interface {
 	PINState(ctx context.Context) (int, time.Time, error)
 }
 
+// LaptopStore names this laptop (merged results show where they came
+// from) and counts the erasures still waiting to leave its data file.
+type LaptopStore interface {
+	DeviceName(ctx context.Context) (string, error)
+	SetDeviceName(ctx context.Context, name string) error
+	PendingErasures(ctx context.Context) (int, error)
+}
+
 // TrainerStore is everything the trainer's area uses.
 type TrainerStore interface {
 	SessionStore
@@ -67,6 +78,7 @@ type TrainerStore interface {
 	ReportStore
 	FileStore
 	PINStore
+	LaptopStore
 }
 
 // Stores are the store's parts the trainer's area uses, each nil when the
@@ -77,6 +89,7 @@ type Stores struct {
 	Reports  ReportStore
 	Files    FileStore
 	PIN      PINStore
+	Laptop   LaptopStore
 }
 
 // StoresOf takes the parts of s that it has; the root calls it once.
@@ -87,5 +100,6 @@ func StoresOf(s any) Stores {
 	out.Reports, _ = s.(ReportStore)
 	out.Files, _ = s.(FileStore)
 	out.PIN, _ = s.(PINStore)
+	out.Laptop, _ = s.(LaptopStore)
 	return out
 }

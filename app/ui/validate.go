@@ -20,3 +20,15 @@ func ValidateForm(cat Catalog, r flow.Registration, thisYear int) (results.Parti
 	}
 	return p, errs
 }
+
+// TypedLimit is how many characters a name, village or household input
+// takes. It is well past results.MaxNameLen on purpose: a longer name is
+// refused with a message saying so (never cut without a word), and the
+// limit only stops a page of pasted text.
+const TypedLimit = 4 * results.MaxNameLen
+
+// MaxLaptopName is the longest laptop name, in characters: enough for "Máy
+// tổ công nghệ số 3, xã Ea Tu, huyện Krông Búk" and short enough for a
+// column of the merged results. The command line (trainer set-name) and
+// the trainer's area hold names to it.
+const MaxLaptopName = 60
