@@ -12,7 +12,7 @@ import (
 
 // The province's summaries of a whole history (no class, no dates) come
 // straight from the summary tables the hub keeps up to date as laptops
-// push (migration 3): a few thousand grouped rows, whatever the size of
+// push (migration 4): a few thousand grouped rows, whatever the size of
 // the province, turned into reports by the laptop's own code
 // (results.Summaries). Reports that need the rows themselves (a class,
 // dates, the follow-up list, the exports) still run on the report mirror.

@@ -1,4 +1,4 @@
--- kynangso hub schema, version 3: the report summaries, kept on the hub.
+-- kynangso hub schema, version 4: the report summaries, kept on the hub.
 --
 -- A laptop answers its province-wide summaries (no class, no dates; a
 -- village filter allowed) from summary tables its triggers keep exact
@@ -136,10 +136,11 @@ CREATE TABLE kynangso.sum_items (
 -- The report's village filter lists the villages of every record.
 CREATE INDEX participants_village ON kynangso.participants (village);
 
--- The attempts the summaries count: every attempt for now. One place to
--- say it, so that a later kind of attempt that reports leave out is left
--- out of every summary by changing this view alone.
-CREATE VIEW kynangso.sum_attempts AS SELECT * FROM kynangso.attempts;
+-- The attempts the summaries count: quizzes only, as a laptop's summary
+-- triggers count them since its migration 7 (a review of missed
+-- questions is never a quiz, a pass, a best score or an item answer). One
+-- place to say it, so every summary below leaves reviews out.
+CREATE VIEW kynangso.sum_attempts AS SELECT * FROM kynangso.attempts WHERE kind = 'quiz';
 
 -- sum_plain reports whether s is made only of letters Vietnamese and
 -- other Latin names use, digits, a little punctuation and single spaces,
@@ -202,12 +203,15 @@ BEGIN
         END IF;
     END LOOP;
     IF TG_TABLE_NAME = 'attempts' AND TG_OP = 'UPDATE' THEN
-        -- An attempt that moved to another module takes its answers along.
+        -- An attempt that moved to another module, or changed kind, takes
+        -- its answers along: out of the old module's tally if it was a
+        -- quiz, into the new one's if it is one.
         INSERT INTO pg_temp.sum_item_delta
         SELECT n.commune_id, m.module_id, n.question_id, n.correct, n.chosen, m.sign * count(*)
-        FROM old_rows AS o JOIN new_rows AS w ON w.id = o.id AND w.module_id <> o.module_id
-        CROSS JOIN LATERAL (VALUES (o.module_id, -1), (w.module_id, 1)) AS m(module_id, sign)
+        FROM old_rows AS o JOIN new_rows AS w ON w.id = o.id AND (w.module_id <> o.module_id OR w.kind <> o.kind)
+        CROSS JOIN LATERAL (VALUES (o.module_id, -1, o.kind), (w.module_id, 1, w.kind)) AS m(module_id, sign, kind)
         JOIN kynangso.answers AS n ON n.attempt_id = o.id
+        WHERE m.kind = 'quiz'
         GROUP BY 1, 2, 3, 4, 5, m.sign;
     END IF;
     RETURN NULL;
