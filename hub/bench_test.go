@@ -354,3 +354,32 @@ func benchPeople() int {
 	}
 	return people
 }
+
+// BenchmarkHubSummaries measures the province's whole-history reports
+// served straight from the hub's summary tables (hub migration 4, through
+// results.Summaries), with no mirror: what `kynangso report --hub` needs
+// for the class summary, the item analysis, coverage and the follow-up
+// overview.
+func BenchmarkHubSummaries(b *testing.B) {
+	ctx := context.Background()
+	h := loadDemoHub(b, benchPeople())
+	prov := h.province(b)
+	m := results.Summaries{Source: Summaries(prov)}
+	cat := results.NewCatalog(nil, "vi")
+	reports := []struct {
+		name string
+		run  func() error
+	}{
+		{"class-summary", func() error { _, err := m.ClassSummary(ctx, results.Filter{}, cat); return err }},
+		{"item-analysis", func() error { _, err := m.ItemAnalysis(ctx, results.Filter{}, cat); return err }},
+		{"coverage", func() error { _, err := m.Coverage(ctx, results.Filter{}, cat); return err }},
+		{"followup-overview", func() error { _, err := m.FollowUpOverview(ctx, results.Filter{}, cat); return err }},
+	}
+	for _, r := range reports {
+		b.Run(r.name, func(b *testing.B) {
+			for range b.N {
+				must(b, r.run())
+			}
+		})
+	}
+}
