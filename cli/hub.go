@@ -290,7 +290,11 @@ func printNewLogin(o *Options, ownerURL, role, password string) {
 	if pc, err := pgx.ParseConfig(ownerURL); err == nil {
 		u.Host, u.Path = fmt.Sprintf("%s:%d", pc.Host, pc.Port), "/"+pc.Database
 		if strings.HasPrefix(pc.Host, "/") { // a Unix socket: the same machine
-			u.Host, u.RawQuery = "", url.Values{"host": {pc.Host}, "sslmode": {"disable"}}.Encode()
+			q := url.Values{"host": {pc.Host}, "sslmode": {"disable"}}
+			if pc.Port != 5432 { // the socket's name holds the port
+				q.Set("port", fmt.Sprint(pc.Port))
+			}
+			u.Host, u.RawQuery = "", q.Encode()
 		}
 	}
 	fmt.Fprintln(o.Out(), u.String())

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"kynangso/hub/hubtest"
 	"kynangso/internal/testclock"
 	"kynangso/results"
 )
@@ -188,15 +189,51 @@ func BenchmarkResyncUnchanged(b *testing.B) {
 	}
 }
 
-// loadDemoHub loads demo laptops straight into a new hub with plain COPY
-// (five laptops per commune) and, when people asks for more than they
-// hold, copies them again under new ids and communes until it holds about
-// that many people. It returns the hub.
+// loadDemoHub returns a hub of demo laptops loaded straight into
+// PostgreSQL with plain COPY (five laptops per commune) and, when people
+// asks for more than they hold, copied again under new ids, villages and
+// communes until it holds about that many people. With
+// KYNANGSO_BENCH_HUB=NAME the hub is the database NAME on the test server,
+// loaded once and reused by later runs (a million people take the best part
+// of an hour to load); otherwise a new database for this run.
 func loadDemoHub(b *testing.B, people int) *testHub {
 	b.Helper()
 	ctx := context.Background()
+	name := os.Getenv("KYNANGSO_BENCH_HUB")
+	if name == "" {
+		h := newTestHub(b)
+		fillDemoHub(b, h, people)
+		return h
+	}
+	db, _ := hubtest.Keep(b, name)
+	h := &testHub{db}
+	owner := h.connect(b, "")
+	must(b, Migrate(ctx, owner))
+	var loaded string
+	err := owner.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM kynangso.hub_meta WHERE key = 'bench_people'), '')`).Scan(&loaded)
+	must(b, err)
+	if loaded == fmt.Sprint(people) {
+		return h
+	}
+	if loaded != "" {
+		b.Fatalf("the kept hub %s holds %s people, not %d: drop it or name another", name, loaded, people)
+	}
+	var n int
+	must(b, owner.QueryRow(ctx, `SELECT count(*) FROM kynangso.participants`).Scan(&n))
+	if n > 0 {
+		b.Fatalf("the kept hub %s was left half loaded: drop it (DROP DATABASE %s) and run again", name, name)
+	}
+	fillDemoHub(b, h, people)
+	_, err = owner.Exec(ctx, `INSERT INTO kynangso.hub_meta (key, value) VALUES ('bench_people', $1)`, fmt.Sprint(people))
+	must(b, err)
+	return h
+}
+
+// fillDemoHub loads the demo laptops into the empty hub h (see loadDemoHub).
+func fillDemoHub(b *testing.B, h *testHub, people int) {
+	b.Helper()
+	ctx := context.Background()
 	files := benchLaptops(b, 20, 5000)
-	h := newTestHub(b)
 	owner := h.connect(b, "")
 	for i := range files {
 		_, err := owner.Exec(ctx, `INSERT INTO kynangso.communes (name) VALUES ($1) ON CONFLICT DO NOTHING`, communeOf(i))
@@ -209,11 +246,12 @@ func loadDemoHub(b *testing.B, people int) *testHub {
 		must(b, copyFileAs(ctx, h.dsn(""), f, int64(i+1), int64(i/5+1)))
 	}
 	for k := 1; k*100000 < people; k++ {
+		start := time.Now()
 		must(b, replicate(ctx, owner, k))
+		b.Logf("copy %d of the demo data: %v", k, time.Since(start).Round(time.Second))
 	}
 	_, err := owner.Exec(ctx, `VACUUM ANALYZE`)
 	must(b, err)
-	return h
 }
 
 // idCols are the columns of each table that hold ids, rewritten when the
@@ -226,7 +264,9 @@ var idCols = map[string][]string{
 }
 
 // replicate copies the first 100,000 people's data once more as copy k:
-// new ids (suffix -k) and new communes.
+// new ids (suffix -k), new communes, and villages of their own (a name with
+// " k" added): a province's communes have villages of their own, and a
+// report groups by village and household.
 func replicate(ctx context.Context, conn *pgx.Conn, k int) error {
 	for _, t := range results.HubTables() {
 		sel := make([]string, len(t.Cols))
@@ -236,6 +276,9 @@ func replicate(ctx context.Context, conn *pgx.Conn, k int) error {
 				if id == c {
 					sel[i] = fmt.Sprintf("%s || '-%d'", c, k)
 				}
+			}
+			if t.Name == "participants" && c == "village" {
+				sel[i] = fmt.Sprintf("CASE WHEN village = '' THEN '' ELSE village || ' %d' END", k)
 			}
 		}
 		q := fmt.Sprintf(`INSERT INTO kynangso.%s (%s, team_id, commune_id) SELECT %s, team_id, commune_id + %d
@@ -254,11 +297,7 @@ func replicate(ctx context.Context, conn *pgx.Conn, k int) error {
 // report, as `kynangso report --hub` runs them.
 func BenchmarkHubReports(b *testing.B) {
 	ctx := context.Background()
-	people := 100000
-	if v := os.Getenv("KYNANGSO_BENCH_PEOPLE"); v != "" {
-		fmt.Sscan(v, &people)
-	}
-	h := loadDemoHub(b, people)
+	h := loadDemoHub(b, benchPeople())
 	prov := h.province(b)
 	path := filepath.Join(b.TempDir(), "mirror.db")
 	start := time.Now()
@@ -292,6 +331,54 @@ func BenchmarkHubReports(b *testing.B) {
 			for range b.N {
 				must(b, RefreshMirror(ctx, prov, m, ""))
 				must(b, r.run(m))
+			}
+		})
+	}
+}
+
+// BenchmarkLoadDemoHub loads the demo hub of BenchmarkHubReports (see
+// loadDemoHub) and reports how long it took: with KYNANGSO_BENCH_HUB set it
+// is loaded once, for the report benchmark's later runs.
+func BenchmarkLoadDemoHub(b *testing.B) {
+	for range b.N {
+		loadDemoHub(b, benchPeople())
+	}
+}
+
+// benchPeople is the size of the report benchmarks' hub:
+// KYNANGSO_BENCH_PEOPLE, default 100,000.
+func benchPeople() int {
+	people := 100000
+	if v := os.Getenv("KYNANGSO_BENCH_PEOPLE"); v != "" {
+		fmt.Sscan(v, &people)
+	}
+	return people
+}
+
+// BenchmarkHubSummaries measures the province's whole-history reports
+// served straight from the hub's summary tables (hub migration 4, through
+// results.Summaries), with no mirror: what `kynangso report --hub` needs
+// for the class summary, the item analysis, coverage and the follow-up
+// overview.
+func BenchmarkHubSummaries(b *testing.B) {
+	ctx := context.Background()
+	h := loadDemoHub(b, benchPeople())
+	prov := h.province(b)
+	m := results.Summaries{Source: Summaries(prov)}
+	cat := results.NewCatalog(nil, "vi")
+	reports := []struct {
+		name string
+		run  func() error
+	}{
+		{"class-summary", func() error { _, err := m.ClassSummary(ctx, results.Filter{}, cat); return err }},
+		{"item-analysis", func() error { _, err := m.ItemAnalysis(ctx, results.Filter{}, cat); return err }},
+		{"coverage", func() error { _, err := m.Coverage(ctx, results.Filter{}, cat); return err }},
+		{"followup-overview", func() error { _, err := m.FollowUpOverview(ctx, results.Filter{}, cat); return err }},
+	}
+	for _, r := range reports {
+		b.Run(r.name, func(b *testing.B) {
+			for range b.N {
+				must(b, r.run())
 			}
 		})
 	}

@@ -15,7 +15,10 @@ import (
 // class, reads further in a lesson, edits Lan and erases Tư; A then edits
 // Lan later (A's edit wins) and edits Tư (the erasure still wins); C starts
 // from A too, registers Hùng a second time and joins the two records, and
-// leaves a quiz in progress.
+// leaves a quiz in progress. Reviews of missed questions (attempts of kind
+// review) ride along: Tư reviews on A before B's erasure arrives, Hùng
+// reviews on B, and Em has a review in progress on C beside her quiz in
+// progress of the same module (only quizzes are one at a time).
 type commune3 struct {
 	paths        []string // a, b, c
 	hung, lan, u results.Participant
@@ -49,6 +52,13 @@ func buildCommune3(t testing.TB, dir string) commune3 {
 		}
 		must(t, s.FinishAttempt(ctx, a.ID, score, 3, right))
 	}
+	review := func(s *results.Store, pid, class, module, q string, right bool) {
+		as, _, err := s.StartReview(ctx, pid, class, []results.ReviewQuestion{{ModuleID: module, QuestionID: q, Seed: 5}})
+		must(t, err)
+		_, err = s.RecordAnswer(ctx, results.Answer{AttemptID: as[0].ID, QuestionID: q, Chosen: []string{"a"}, Correct: right})
+		must(t, err)
+		must(t, s.FinishAttempt(ctx, as[0].ID, map[bool]int{true: 1}[right], 1, right))
+	}
 	class := func(s *results.Store, title, date string, ids ...string) string {
 		c, err := s.OpenSession(ctx, results.ClassSession{Title: title, Date: date, Commune: "Ea Tu",
 			Villages: []string{"Buôn Ea Tu"}, Trainers: []string{"H'Yă Niê"}})
@@ -78,6 +88,7 @@ func buildCommune3(t testing.TB, dir string) commune3 {
 	cb := class(b, "Mua hàng trực tuyến", "2026-03-09", f.hung.ID, mai.ID)
 	quiz(b, mai.ID, cb, "muasam", true)
 	quiz(b, f.hung.ID, cb, "muasam", false)
+	review(b, f.hung.ID, cb, "muasam", "q2", true)
 	must(t, b.SaveLessonPage(ctx, f.hung.ID, "nentang", 5, 6))
 	lanB := f.lan
 	lanB.Phone = "0905 111 222"
@@ -93,6 +104,7 @@ func buildCommune3(t testing.TB, dir string) commune3 {
 	uA := f.u
 	uA.Phone = "0914 555 666"
 	must(t, a.UpdateParticipant(ctx, uA))
+	review(a, f.u.ID, "", "antoan", "q2", false)
 	must(t, a.Close())
 
 	c := openStore(t, pc, clk)
@@ -104,6 +116,8 @@ func buildCommune3(t testing.TB, dir string) commune3 {
 	quiz(c, hungC.ID, cc, "dichvucong", true)
 	_, err = c.StartAttempt(ctx, results.Attempt{ParticipantID: em.ID, SessionID: cc, ModuleID: "nentang",
 		QuestionIDs: []string{"q1", "q2"}})
+	must(t, err)
+	_, _, err = c.StartReview(ctx, em.ID, cc, []results.ReviewQuestion{{ModuleID: "nentang", QuestionID: "q3"}})
 	must(t, err)
 	must(t, c.LinkParticipants(ctx, hungC.ID, f.hung.ID))
 	must(t, c.SaveLessonPage(ctx, em.ID, "antoan", 1, 4))

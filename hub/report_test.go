@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"kynangso/internal/testclock"
 	"kynangso/lessons"
@@ -110,7 +114,98 @@ func TestHubReportsEqualFileReports(t *testing.T) {
 		if want, _ := file.Fingerprint(ctx); fp != want {
 			t.Errorf("commune %q: mirror fingerprint %s, merged file %s", sc.commune, fp, want)
 		}
+		if sc.commune == "" {
+			checkSummaries(t, prov, file, cat, "")
+		}
 	}
+	checkUpkeep(t, h)
+}
+
+// summaryReportsOf computes, from a source of summaries, every report that
+// one serves for filter f (see results.SummariesServe).
+func summaryReportsOf(t testing.TB, src results.SummarySource, f results.Filter, cat results.Catalog) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	m := results.Summaries{Source: src}
+	out := map[string]string{}
+	put := func(name string, v any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s %+v from the summaries: %v", name, f, err)
+		}
+		b, _ := json.MarshalIndent(v, "", " ")
+		out[name] = string(b)
+	}
+	cls, err := m.ClassSummary(ctx, f, cat)
+	put("class summary", cls, err)
+	cov, err := m.Coverage(ctx, f, cat)
+	put("coverage", cov, err)
+	ov, err := m.FollowUpOverview(ctx, f, cat)
+	put("follow-up overview", ov, err)
+	if results.SummariesServe(f, true) {
+		items, err := m.ItemAnalysis(ctx, f, cat)
+		put("item analysis", items, err)
+	}
+	return out
+}
+
+// checkSummaries compares every report the hub's summary tables serve
+// (no filter, a village) with the same report on the merged file.
+func checkSummaries(t *testing.T, prov *pgx.Conn, file *results.Store, cat results.Catalog, label string) {
+	t.Helper()
+	for _, fl := range []results.Filter{{}, {Village: "buon ea tu"}, {Village: "Thôn 3"}} {
+		want, got := reportsOf(t, file, fl, cat), summaryReportsOf(t, Summaries(prov), fl, cat)
+		for name, g := range got {
+			if want[name] != g {
+				t.Errorf("%sfilter %+v: %s from the hub's summaries differs from the merged file:\nhub:  %s\nfile: %s",
+					label, fl, name, g, want[name])
+			}
+		}
+	}
+	if _, err := (results.Summaries{Source: Summaries(prov)}).Coverage(context.Background(),
+		results.Filter{Village: "Buôn Không Có"}, cat); !errors.Is(err, results.ErrNotFound) {
+		t.Errorf("an unknown village from the summaries: %v, want ErrNotFound", err)
+	}
+	if _, err := (results.Summaries{Source: Summaries(prov)}).ClassSummary(context.Background(),
+		results.Filter{From: "2026-03-01"}, cat); !errors.Is(err, results.ErrNeedsRows) {
+		t.Errorf("a period from the summaries: %v, want ErrNeedsRows", err)
+	}
+}
+
+// checkUpkeep checks that the summaries the hub kept up to date push by
+// push are those it computes from its rows all at once.
+func checkUpkeep(t testing.TB, h *testHub) {
+	t.Helper()
+	ctx := context.Background()
+	owner := h.connect(t, "")
+	kept := summaryTables(t, owner)
+	tx, err := owner.Begin(ctx)
+	must(t, err)
+	defer tx.Rollback(ctx)
+	_, err = tx.Exec(ctx, `SELECT kynangso.rebuild_summaries()`)
+	must(t, err)
+	fresh := summaryTables(t, tx)
+	for name, want := range fresh {
+		if kept[name] != want {
+			t.Errorf("%s kept push by push differs from one rebuilt from the rows:\nkept:    %s\nrebuilt: %s", name, kept[name], want)
+		}
+	}
+}
+
+// summaryTables reads every summary table as sorted text, leaving out the
+// group rows whose counts went back to zero.
+func summaryTables(t testing.TB, q Querier) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, where := range map[string]string{"sum_canon": "true", "sum_person": "true", "sum_person_module": "true",
+		"sum_person_class": "true", "sum_modules": "tried <> 0 OR attempts <> 0 OR best_n <> 0",
+		"sum_unlinked": "true", "sum_classes": "n <> 0", "sum_households": "true", "sum_items": "n <> 0"} {
+		rows, err := queryStrings(context.Background(), q, `SELECT COALESCE(string_agg(x::text, E'\n' ORDER BY x::text COLLATE "C"), '')
+			FROM kynangso.`+name+` AS x WHERE `+where)
+		must(t, err)
+		out[name] = strings.Join(rows, "")
+	}
+	return out
 }
 
 // TestMirrorFollowsTheHub refreshes a mirror after the hub changed,
@@ -151,4 +246,11 @@ func TestMirrorFollowsTheHub(t *testing.T) {
 	if hubFP := h.fingerprint(t); got != hubFP {
 		t.Errorf("mirror fingerprint %s, hub %s", got, hubFP)
 	}
+	checkUpkeep(t, h)
+	pack, err := lessons.Builtin()
+	must(t, err)
+	merged := openStore(t, filepath.Join(t.TempDir(), "merged.db"), testclock.New(testclock.Start))
+	_, err = merged.Merge(ctx, copyFiles(t, t.TempDir(), laptops)...)
+	must(t, err)
+	checkSummaries(t, prov, merged, results.NewCatalog(pack, "vi"), "after an erasure: ")
 }

@@ -15,10 +15,11 @@ import (
 // more answers.
 var ErrAttemptClosed = errors.New("results: the attempt is no longer in progress")
 
-// StartAttempt begins a quiz attempt: it assigns the id, this laptop's
-// device id, StartedAt and state in_progress. A participant has at most one
-// attempt in progress per module on a laptop (ErrAttemptInProgress: resume
-// it with InProgressAttempt); anonymous attempts never conflict.
+// StartAttempt begins a quiz attempt (kind KindQuiz; a review round starts
+// with StartReview): it assigns the id, this laptop's device id, StartedAt
+// and state in_progress. A participant has at most one quiz in progress per
+// module on a laptop (ErrAttemptInProgress: resume it with
+// InProgressAttempt); anonymous attempts never conflict.
 func (s *Store) StartAttempt(ctx context.Context, a Attempt) (Attempt, error) {
 	if a.ModuleID == "" {
 		return Attempt{}, fmt.Errorf("%w: an attempt needs a module id", ErrInvalid)
@@ -26,29 +27,16 @@ func (s *Store) StartAttempt(ctx context.Context, a Attempt) (Attempt, error) {
 	if len(a.QuestionIDs) == 0 {
 		return Attempt{}, fmt.Errorf("%w: an attempt needs at least one question", ErrInvalid)
 	}
-	a.ID, a.DeviceID = newID(), s.deviceID
+	a.ID, a.DeviceID, a.Kind = newID(), s.deviceID, KindQuiz
 	a.State = StateInProgress
 	a.StartedAt = s.clk.now()
 	a.UpdatedAt = a.StartedAt
 	a.FinishedAt, a.Score, a.MaxScore, a.Passed = time.Time{}, 0, 0, false
 	err := s.withTx(ctx, "start attempt", func(tx *sql.Tx) error {
-		if a.ParticipantID != "" {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE id = ? AND deleted_at IS NULL`,
-				a.ParticipantID).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return ErrNotFound
-			}
+		if err := checkPerson(ctx, tx, a.ParticipantID); err != nil {
+			return err
 		}
-		ts := fmtTime(a.StartedAt)
-		_, err := tx.ExecContext(ctx, `INSERT INTO attempts (id, participant_id, session_id, module_id,
-			pack_version, seed, question_ids, state, started_at, finished_at, score, max_score, passed,
-			device_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, NULL, 0, 0, 0, ?, ?, ?)`,
-			a.ID, nullString(a.ParticipantID), nullString(a.SessionID), a.ModuleID, a.PackVersion,
-			int64(a.Seed), jsonList(a.QuestionIDs), ts, a.DeviceID, ts, ts)
+		err := insertAttempt(ctx, tx, a)
 		if isUnique(err) {
 			return ErrAttemptInProgress
 		}
@@ -58,6 +46,35 @@ func (s *Store) StartAttempt(ctx context.Context, a Attempt) (Attempt, error) {
 		return Attempt{}, err
 	}
 	return a, nil
+}
+
+// checkPerson refuses an attempt for a record that is not there or was
+// erased (ErrNotFound); an attempt with no person passes.
+func checkPerson(ctx context.Context, tx *sql.Tx, participantID string) error {
+	if participantID == "" {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE id = ? AND deleted_at IS NULL`,
+		participantID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// insertAttempt stores a new attempt in progress.
+func insertAttempt(ctx context.Context, tx *sql.Tx, a Attempt) error {
+	ts := fmtTime(a.StartedAt)
+	_, err := tx.ExecContext(ctx, `INSERT INTO attempts (id, participant_id, session_id, module_id,
+		pack_version, seed, question_ids, state, started_at, finished_at, score, max_score, passed,
+		device_id, created_at, updated_at, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, NULL, 0, 0, 0, ?, ?, ?, ?)`,
+		a.ID, nullString(a.ParticipantID), nullString(a.SessionID), a.ModuleID, a.PackVersion,
+		int64(a.Seed), jsonList(a.QuestionIDs), ts, a.DeviceID, ts, ts, a.Kind)
+	return err
 }
 
 // nullString stores "" as NULL (for optional references).
@@ -75,7 +92,7 @@ func isUnique(err error) bool {
 }
 
 const attemptCols = `id, participant_id, session_id, module_id, pack_version, seed, question_ids,
-	state, started_at, finished_at, score, max_score, passed, device_id, updated_at`
+	state, started_at, finished_at, score, max_score, passed, device_id, updated_at, kind`
 
 func scanAttempt(r rowScanner) (Attempt, error) {
 	var a Attempt
@@ -84,7 +101,7 @@ func scanAttempt(r rowScanner) (Attempt, error) {
 	var qids string
 	var passed int
 	if err := r.Scan(&a.ID, &pid, &sid, &a.ModuleID, &a.PackVersion, &seed, &qids, &a.State,
-		&started, &finished, &a.Score, &a.MaxScore, &passed, &a.DeviceID, &updated); err != nil {
+		&started, &finished, &a.Score, &a.MaxScore, &passed, &a.DeviceID, &updated, &a.Kind); err != nil {
 		return Attempt{}, err
 	}
 	a.ParticipantID, a.SessionID = pid.String, sid.String
@@ -106,12 +123,14 @@ func (s *Store) attempt(ctx context.Context, q querier, id string) (Attempt, err
 	return a, nil
 }
 
-// InProgressAttempt returns the participant's unfinished attempt at the
-// module on this laptop and its answers so far in answer order, so the quiz
-// continues at the next unanswered question in the same order.
+// InProgressAttempt returns the participant's unfinished quiz attempt at
+// the module on this laptop and its answers so far in answer order, so the
+// quiz continues at the next unanswered question in the same order. A
+// review in progress is never taken for the quiz.
 func (s *Store) InProgressAttempt(ctx context.Context, participantID, moduleID string) (Attempt, []Answer, bool, error) {
 	a, err := scanAttempt(s.db.QueryRowContext(ctx, `SELECT `+attemptCols+` FROM attempts
-		WHERE participant_id = ? AND module_id = ? AND device_id = ? AND state = 'in_progress'`,
+		WHERE participant_id = ? AND module_id = ? AND device_id = ? AND state = 'in_progress'
+		AND kind = 'quiz'`,
 		participantID, moduleID, s.deviceID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Attempt{}, nil, false, nil
@@ -150,14 +169,16 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) (Answer, error) {
 
 // FinishAttempt records the result of a completed attempt. Finishing an
 // attempt that is already finished changes nothing; an abandoned one cannot
-// be finished (ErrAttemptClosed).
+// be finished (ErrAttemptClosed). A review is stored as not passed whatever
+// passed says: it never counts as a pass.
 func (s *Store) FinishAttempt(ctx context.Context, attemptID string, score, max int, passed bool) error {
 	if score < 0 || max < 0 || score > max {
 		return fmt.Errorf("%w: score %d of %d", ErrInvalid, score, max)
 	}
 	return s.endAttempt(ctx, "finish attempt", attemptID, StateFinished,
 		`UPDATE attempts SET state = 'finished', finished_at = ?1, updated_at = ?1,
-		score = ?2, max_score = ?3, passed = ?4 WHERE id = ?5 AND state = 'in_progress'`,
+		score = ?2, max_score = ?3, passed = CASE WHEN kind = 'review' THEN 0 ELSE ?4 END
+		WHERE id = ?5 AND state = 'in_progress'`,
 		score, max, b2i(passed))
 }
 
@@ -191,10 +212,17 @@ func (s *Store) endAttempt(ctx context.Context, what, id, target, q string, args
 	})
 }
 
-// Attempts returns a participant's attempts, newest first.
+// Attempts returns a participant's quiz attempts, newest first (reviews,
+// which say nothing of where a person stands with a module, are left out:
+// see ReviewAttempts).
 func (s *Store) Attempts(ctx context.Context, participantID string) ([]Attempt, error) {
+	return s.attemptsOf(ctx, participantID, KindQuiz)
+}
+
+// attemptsOf returns a participant's attempts of one kind, newest first.
+func (s *Store) attemptsOf(ctx context.Context, participantID, kind string) ([]Attempt, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+attemptCols+` FROM attempts
-		WHERE participant_id = ? ORDER BY started_at DESC, id DESC`, participantID)
+		WHERE participant_id = ? AND kind = ? ORDER BY started_at DESC, id DESC`, participantID, kind)
 	if err != nil {
 		return nil, fmt.Errorf("list attempts: %w", err)
 	}

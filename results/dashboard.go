@@ -17,6 +17,9 @@ const (
 	ActivityQuiz = "quiz"
 	// ActivityDone: the latest thing done was finishing a quiz.
 	ActivityDone = "done"
+	// ActivityReview: going over questions missed before (ModuleID is the
+	// module of the latest one); a review is never a quiz or a score.
+	ActivityReview = "review"
 )
 
 // DashboardRow is one person checked in to a class, as the trainer's live
@@ -137,11 +140,12 @@ func (s *Store) dashboardLessons(ctx context.Context, sessionID string, rows []D
 
 // dashboardAttempts adds unfinished quizzes (anywhere) and the attempts
 // made in this class: the latest activity and the best score per module.
+// A review shows as what the person is doing, never as a score.
 func (s *Store) dashboardAttempts(ctx context.Context, sessionID string, rows []DashboardRow, index map[string]int) error {
 	q, err := s.db.QueryContext(ctx, `SELECT t.participant_id, t.module_id, t.question_ids,
 		t.state, t.started_at, t.finished_at, t.score, t.max_score, t.passed,
 		(SELECT count(*) FROM answers WHERE attempt_id = t.id),
-		(SELECT max(answered_at) FROM answers WHERE attempt_id = t.id)
+		(SELECT max(answered_at) FROM answers WHERE attempt_id = t.id), t.kind
 		FROM attempts AS t
 		JOIN attendance AS a ON a.participant_id = t.participant_id AND a.session_id = ?
 		WHERE (t.state = 'in_progress' AND t.started_at >= a.checked_in_at)
@@ -152,15 +156,19 @@ func (s *Store) dashboardAttempts(ctx context.Context, sessionID string, rows []
 	}
 	defer q.Close()
 	for q.Next() {
-		var pid, mod, qids, state string
+		var pid, mod, qids, state, kind string
 		var started, finished, lastAnswer sql.NullString
 		var score, maxScore, answered int
 		var passed bool
 		if err := q.Scan(&pid, &mod, &qids, &state, &started, &finished, &score, &maxScore,
-			&passed, &answered, &lastAnswer); err != nil {
+			&passed, &answered, &lastAnswer, &kind); err != nil {
 			return fmt.Errorf("dashboard: attempts: %w", err)
 		}
 		r := &rows[index[pid]]
+		if kind == KindReview {
+			r.addReview(mod, parseTime(started), parseTime(lastAnswer), parseTime(finished))
+			continue
+		}
 		if state == StateFinished {
 			r.addBest(ModuleScore{ModuleID: mod, Score: score, MaxScore: maxScore, Passed: passed})
 			if t := parseTime(finished); t.After(r.LastActive) {
@@ -178,6 +186,19 @@ func (s *Store) dashboardAttempts(ctx context.Context, sessionID string, rows []
 		}
 	}
 	return q.Err()
+}
+
+// addReview marks a review as the person's latest activity if it is.
+func (r *DashboardRow) addReview(module string, times ...time.Time) {
+	latest := times[0]
+	for _, t := range times[1:] {
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	if !latest.Before(r.LastActive) {
+		r.LastActive, r.Activity, r.ModuleID = latest, ActivityReview, module
+	}
 }
 
 // addBest keeps the better of two finished scores of one module (by

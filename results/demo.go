@@ -36,6 +36,9 @@ type DemoOptions struct {
 // DemoCounts says how many rows of each kind Demo wrote.
 type DemoCounts struct {
 	Participants, Households, Sessions, Attendance, LessonProgress, Attempts, Answers int
+	// Reviews counts the review attempts (one question each, kind
+	// KindReview); Attempts and Answers count quizzes only.
+	Reviews int
 }
 
 // demoBase is the first demo class day: data spans the ten months after it.
@@ -43,8 +46,9 @@ var demoBase = time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) // 08:00 in Vietnam
 
 // Demo writes a realistic demo database to path, which must not exist yet:
 // people of Đắk Lắk in households and villages, classes over ten months,
-// attendance, lesson progress, and attempts with plausible scores and an
-// answer to every question drawn. Everything (ids and times included) comes
+// attendance, lesson progress, attempts with plausible scores and an
+// answer to every question drawn, and the reviews of missed questions that
+// returning people take. Everything (ids and times included) comes
 // from opts.Seed, so the same seed gives the same content. modules may be
 // nil; a synthetic five-module set is used then.
 func Demo(ctx context.Context, path string, opts DemoOptions, modules []DemoModule) (DemoCounts, error) {
@@ -173,6 +177,7 @@ type demoGen struct {
 	opts     DemoOptions
 	modules  []DemoModule
 	rng      *rand.Rand
+	rev      *rand.Rand // reviews draw from their own stream, so the quizzes are those of earlier versions
 	device   string
 	sessions [][]demoSession // by commune
 	ordered  []demoSession   // all, in time order
@@ -192,19 +197,23 @@ func newDemoGen(opts DemoOptions, modules []DemoModule) *demoGen {
 	seed := uint64(opts.Seed)
 	g := &demoGen{opts: opts, modules: modules,
 		rng:    rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)),
+		rev:    rand.New(rand.NewPCG(seed^0x5EED, seed)),
 		houses: map[string]int{}, heads: map[string]bool{}}
 	g.device = g.id(demoBase.Add(-time.Hour))
 	return g
 }
 
 // id makes a UUIDv7 for time t from the generator's random stream.
-func (g *demoGen) id(t time.Time) string {
+func (g *demoGen) id(t time.Time) string { return demoID(g.rng, t) }
+
+// demoID makes a UUIDv7 for time t from rng.
+func demoID(rng *rand.Rand, t time.Time) string {
 	var u uuid.UUID
 	ms := uint64(t.UnixMilli())
 	for i := 0; i < 6; i++ {
 		u[i] = byte(ms >> (40 - 8*i))
 	}
-	r1, r2 := g.rng.Uint64(), g.rng.Uint64()
+	r1, r2 := rng.Uint64(), rng.Uint64()
 	for i := 0; i < 5; i++ {
 		u[6+i] = byte(r1 >> (8 * i))
 		u[11+i] = byte(r2 >> (8 * i))

@@ -25,6 +25,7 @@ type demoResident struct {
 	passed     []bool
 	pages      []int
 	first      time.Time
+	queue      []demoMiss // questions missed and not yet learnt (demo_review.go)
 }
 
 // plan makes every household and decides which classes each person comes
@@ -85,13 +86,16 @@ func (g *demoGen) visit(w *demoWriter, s demoSession, r *demoResident) error {
 		return err
 	}
 	g.counts.Attendance++
+	if err := g.review(w, s, r, in); err != nil {
+		return err
+	}
 	at := in.Add(10 * time.Minute)
 	for _, mi := range s.modules {
 		if r.passed[mi] || (len(s.modules) < len(g.modules) && g.rng.IntN(100) >= 65) {
 			continue
 		}
 		r.pages[mi] = max(r.pages[mi], 1+g.rng.IntN(g.pageCount(mi)+2))
-		ok, end, err := g.attempt(w, r.id, s.id, mi, r.ability, at)
+		ok, end, err := g.attempt(w, r, s.id, mi, at)
 		if err != nil {
 			return err
 		}
@@ -162,7 +166,8 @@ func difficulty(qid string) float64 {
 
 // attempt writes one quiz attempt with an answer to every question drawn
 // (fewer if it was abandoned) and returns whether it passed and when it ended.
-func (g *demoGen) attempt(w *demoWriter, pid, sid string, mi int, ability float64, start time.Time) (bool, time.Time, error) {
+func (g *demoGen) attempt(w *demoWriter, r *demoResident, sid string, mi int, start time.Time) (bool, time.Time, error) {
+	pid, ability := r.id, r.ability
 	m := g.modules[mi]
 	n := m.PerAttempt
 	if n <= 0 || n > len(m.QuestionIDs) {
@@ -190,6 +195,7 @@ func (g *demoGen) attempt(w *demoWriter, pid, sid string, mi int, ability float6
 		t = t.Add(time.Duration(ms) * time.Millisecond)
 		correct := g.rng.Float64() < ability-difficulty(q)
 		score += b2i(correct)
+		r.noteAnswer(mi, q, correct)
 		answers = append(answers, ans{g.id(t), q, jsonList(g.chosen(m, q, correct)), b2i(correct), ms, t})
 	}
 	pass := m.PassPercent
@@ -205,7 +211,7 @@ func (g *demoGen) attempt(w *demoWriter, pid, sid string, mi int, ability float6
 		maxScore = 0
 	}
 	if err := w.attempt(aid, pid, sid, m.ID, g.opts.PackVersion, int64(g.rng.Uint64()), jsonList(qs), state,
-		fmtTime(start), fmtTime(t), score, maxScore, b2i(passed), g.device); err != nil {
+		fmtTime(start), fmtTime(t), score, maxScore, b2i(passed), g.device, KindQuiz); err != nil {
 		return false, t, err
 	}
 	g.counts.Attempts++

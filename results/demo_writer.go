@@ -27,8 +27,8 @@ var demoInserts = map[string]string{
 	"progress": `INSERT INTO lesson_progress (participant_id, module_id, last_page, page_count,
 		completed_at, device_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)`,
 	"attempt": `INSERT INTO attempts (id, participant_id, session_id, module_id, pack_version, seed,
-		question_ids, state, started_at, finished_at, score, max_score, passed, device_id, created_at, updated_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?9, ?10)`,
+		question_ids, state, started_at, finished_at, score, max_score, passed, device_id, created_at, updated_at, kind)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?9, ?10, ?15)`,
 	"answer": `INSERT INTO answers (id, attempt_id, question_id, chosen, correct, answered_at, millis,
 		device_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6)`,
 }
@@ -116,8 +116,9 @@ func (w *demoWriter) progress(pid, module string, page, count int, completed any
 }
 
 func (w *demoWriter) attempt(id, pid, sid, module, pack string, seed int64, qids, state, started, finished string,
-	score, maxScore, passed int, device string) error {
-	return w.exec("attempt", id, pid, sid, module, pack, seed, qids, state, started, finished, score, maxScore, passed, device)
+	score, maxScore, passed int, device, kind string) error {
+	return w.exec("attempt", id, pid, sid, module, pack, seed, qids, state, started, finished, score, maxScore, passed,
+		device, kind)
 }
 
 func (w *demoWriter) answer(id, aid, q, chosen string, correct int, at string, ms int, device string) error {

@@ -262,9 +262,10 @@ func attendanceRowsQuery(sc scope, links bool) string {
 		return `SELECT t.checked_in_at, cs.closed_at, p.id, p.full_name, p.birth_year, p.gender, p.village, p.household,
 		p.phone, (p.anonymous = 1 OR p.deleted_at IS NOT NULL),
 		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
-			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id),
+			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id AND a.kind = 'quiz'),
 		(SELECT json_group_array(DISTINCT a.module_id) FROM attempts AS a
-			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id AND a.passed = 1)
+			WHERE a.session_id = t.session_id AND a.participant_id = t.participant_id AND a.passed = 1
+			AND a.kind = 'quiz')
 	FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
 	JOIN participants AS p ON p.id = t.participant_id
 	WHERE ` + sc.attendanceWhere("t.participant_id") + `
@@ -286,7 +287,7 @@ func attendanceRowsQuery(sc scope, links bool) string {
 	act AS (
 		SELECT a.session_id AS sid, COALESCE(c.cid, a.participant_id) AS pid, a.module_id AS m, a.passed AS passed
 		FROM attempts AS a LEFT JOIN canon AS c ON c.id = a.participant_id
-		WHERE a.participant_id IS NOT NULL AND a.session_id IN (SELECT DISTINCT sid FROM r)
+		WHERE a.participant_id IS NOT NULL AND a.session_id IN (SELECT DISTINCT sid FROM r) AND a.kind = 'quiz'
 		UNION ALL
 		SELECT mem.sid, mem.pid, g.module_id, 0 FROM mem JOIN lesson_progress AS g ON g.participant_id = mem.rec
 		WHERE ` + readInClass("mem.at", "mem.closed") + `

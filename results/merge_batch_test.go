@@ -16,7 +16,9 @@ func batchDemoSources(t *testing.T, dir string, n int) []string {
 	var paths []string
 	for i := 1; i <= n; i++ {
 		p := filepath.Join(dir, fmt.Sprintf("laptop%d.db", i))
-		if _, err := Demo(context.Background(), p, DemoOptions{Participants: 40, Seed: int64(100 + i)}, nil); err != nil {
+		// Twelve classes: people come back, so they review what they
+		// missed, and the merges meet review attempts too.
+		if _, err := Demo(context.Background(), p, DemoOptions{Participants: 40, Sessions: 12, Seed: int64(100 + i)}, nil); err != nil {
 			t.Fatal(err)
 		}
 		paths = append(paths, p)

@@ -8,7 +8,8 @@ import (
 
 // oneOpenRule describes a partial unique index the union of two databases
 // can break: one open class per laptop, one attempt in progress per person,
-// module and laptop. Two laptops never share a device id, so this happens
+// module and laptop (quizzes only: the questions of a review round are in
+// progress together). Two laptops never share a device id, so this happens
 // only when a database file was copied to a second laptop and both went on
 // working; the merge then keeps the newest open row open and closes the
 // others as of the moment the newer one started.
@@ -44,15 +45,16 @@ var oneOpenRules = map[string]oneOpenRule{
 		index: "attempts_one_in_progress",
 		clash: `SELECT EXISTS (SELECT 1 FROM src.attempts AS s JOIN main.attempts AS m
 			ON m.participant_id = s.participant_id AND m.module_id = s.module_id
-			AND m.device_id = s.device_id AND m.state = 'in_progress' AND m.id <> s.id
-			WHERE s.state = 'in_progress' AND s.participant_id IS NOT NULL)`,
+			AND m.device_id = s.device_id AND m.state = 'in_progress' AND m.kind = 'quiz' AND m.id <> s.id
+			WHERE s.state = 'in_progress' AND s.participant_id IS NOT NULL AND s.kind = 'quiz')`,
 		losers: `SELECT a.id, (SELECT w.started_at FROM main.attempts AS w
 				WHERE w.participant_id = a.participant_id AND w.module_id = a.module_id
-				AND w.device_id = a.device_id AND w.state = 'in_progress'
+				AND w.device_id = a.device_id AND w.state = 'in_progress' AND w.kind = 'quiz'
 				ORDER BY w.started_at DESC, w.id DESC LIMIT 1)
 			FROM main.attempts AS a WHERE a.state = 'in_progress' AND a.participant_id IS NOT NULL
+			AND a.kind = 'quiz'
 			AND EXISTS (SELECT 1 FROM main.attempts AS w WHERE w.participant_id = a.participant_id
-				AND w.module_id = a.module_id AND w.device_id = a.device_id
+				AND w.module_id = a.module_id AND w.device_id = a.device_id AND w.kind = 'quiz'
 				AND w.state = 'in_progress' AND (w.started_at, w.id) > (a.started_at, a.id))`,
 		close: `UPDATE main.attempts SET state = 'abandoned', finished_at = ?2 WHERE id = ?1`,
 	},

@@ -159,18 +159,20 @@ func personSummaryRecountSQL(cond string) string {
 // and choice, joining each answer to its attempt in the same file (through
 // the file's attempt-first answer index) and counting each file on its own
 // (a few hundred rows each, so the union is never materialised whole), and
-// adds the counts to item_tally. The join must account for every answer the batch inserted.
+// adds the counts of quiz attempts to item_tally (reviews stay out, as the
+// triggers of migration 0007 keep it). The join must account for every
+// answer the batch inserted, reviews' included.
 func addBatchTally(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, error) {
 	want := 0
 	for _, m := range ms {
 		want += m.report.Answers.New
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE merge_tally AS
-		SELECT module_id, question_id, correct, chosen, sum(n) AS n FROM (`+
-		unionOf(ms, `SELECT a.module_id AS module_id, n.question_id AS question_id, n.correct AS correct,
-			n.chosen AS chosen, count(*) AS n
-			FROM %s.attempts AS a JOIN %s.answers AS n ON n.attempt_id = a.id GROUP BY 1, 2, 3, 4`)+`)
-		GROUP BY 1, 2, 3, 4`); err != nil {
+		SELECT kind, module_id, question_id, correct, chosen, sum(n) AS n FROM (`+
+		unionOf(ms, `SELECT a.kind AS kind, a.module_id AS module_id, n.question_id AS question_id,
+			n.correct AS correct, n.chosen AS chosen, count(*) AS n
+			FROM %s.attempts AS a JOIN %s.answers AS n ON n.attempt_id = a.id GROUP BY 1, 2, 3, 4, 5`)+`)
+		GROUP BY 1, 2, 3, 4, 5`); err != nil {
 		return false, fmt.Errorf("merge: count the batch's answers: %w", err)
 	}
 	defer tx.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.merge_tally`)
@@ -182,22 +184,23 @@ func addBatchTally(ctx context.Context, tx *sql.Tx, ms []*merger) (bool, error) 
 		return false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO main.item_tally (module_id, question_id, correct, chosen, n)
-		SELECT module_id, question_id, correct, chosen, n FROM temp.merge_tally WHERE true
+		SELECT module_id, question_id, correct, chosen, n FROM temp.merge_tally WHERE kind = 'quiz'
 		ON CONFLICT (module_id, question_id, correct, chosen) DO UPDATE SET n = n + excluded.n`); err != nil {
 		return false, fmt.Errorf("merge: add the batch's answers to item_tally: %w", err)
 	}
 	return true, nil
 }
 
-// batchPersonModuleSQL sums the batch's attempts per record and module and
-// its latest finished attempt per key, and merges them into person_module
-// with the same rules as the person_module_attempt_insert trigger.
+// batchPersonModuleSQL sums the batch's quiz attempts per record and module
+// and its latest finished attempt per key, and merges them into
+// person_module with the same rules as the person_module_attempt_insert
+// trigger (which skips reviews).
 func batchPersonModuleSQL(ms []*merger) string {
 	// A newer latest finished attempt: later finished_at, then greater id.
 	newer := `excluded.last_fin_id IS NOT NULL AND (last_fin_id IS NULL OR excluded.last_fin_at > last_fin_at
 		OR excluded.last_fin_at IS last_fin_at AND excluded.last_fin_id > last_fin_id)`
 	return `WITH n AS (` + unionOf(ms, `SELECT COALESCE(participant_id, '') AS pid, module_id, id, state,
-			score, max_score, passed, started_at, finished_at FROM %s.attempts`) + `),
+			score, max_score, passed, started_at, finished_at FROM %s.attempts WHERE kind = 'quiz'`) + `),
 		g AS (SELECT pid, module_id, count(*) AS attempts, sum(state = 'finished') AS finished,
 			sum(passed) AS passes,
 			max(CASE WHEN state = 'finished' AND max_score > 0 THEN score * 100.0 / max_score END) AS best_pct,

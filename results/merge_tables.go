@@ -94,9 +94,11 @@ var mergeTables = []mergeTable{
 			updated_at = max(m.updated_at, s.updated_at)`,
 	},
 	{
+		// kind (migration 0007) comes last, where ALTER TABLE put it: the
+		// columns are in schema order, the order of the canonical JSON.
 		name: "attempts", cols: cols(`id, participant_id, session_id, module_id, pack_version,
 			seed, question_ids, state, started_at, finished_at, score, max_score, passed,
-			device_id, created_at, updated_at`),
+			device_id, created_at, updated_at, kind`),
 		key: cols("id"), prefer: []orderCol{newest},
 	},
 	{

@@ -285,9 +285,10 @@ func (s *Store) matchVillages(ctx context.Context, v string) ([]string, error) {
 }
 
 // attemptWhere returns the conditions an attempts row a (whose canonical
-// person is pidExpr) must meet.
+// person is pidExpr) must meet. Reviews never count in a report: they are
+// a second look at a question, not a quiz (migration 0007).
 func (sc scope) attemptWhere(pidExpr string) string {
-	var w []string
+	w := []string{"a.kind = 'quiz'"}
 	if sc.f.SessionID != "" {
 		w = append(w, "a.session_id = :sid")
 	}

@@ -2,7 +2,6 @@ package results
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -113,21 +112,16 @@ func nonNil(xs []string) []string {
 }
 
 func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (AttendanceSummary, error) {
-	var a AttendanceSummary
-	pid := "COALESCE(c.cid, t.participant_id)"
-	base := `FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
-		LEFT JOIN canon AS c ON c.id = t.participant_id WHERE ` + sc.attendanceWhere(pid)
-	q := `WITH RECURSIVE ` + canonCTE + ` SELECT count(DISTINCT t.session_id), count(*) ` + base
-	if sc.wholeHistory() && len(sc.villages) == 0 {
-		// Every check-in counts: no join to classes or people needed.
-		q = `SELECT count(DISTINCT session_id), count(*) FROM attendance`
+	if sc.wholeHistory() {
+		return attendanceFrom(ctx, s.summaries(), sc, lang)
 	}
+	var a AttendanceSummary
+	q := checkInsQuery(sc)
 	if err := s.db.QueryRowContext(ctx, q, sc.args(q)...).Scan(&a.Classes, &a.CheckIns); err != nil {
 		return a, fmt.Errorf("class summary: count check-ins: %w", err)
 	}
-	if sc.wholeHistory() {
-		return s.attendanceFast(ctx, sc, lang, a)
-	}
+	pid := "COALESCE(c.cid, t.participant_id)"
+	base := attendanceBase(sc)
 	q = `WITH RECURSIVE ` + canonCTE + `, att AS (SELECT DISTINCT ` + pid + ` AS pid ` + base + `)
 		SELECT p.gender, p.village, (p.anonymous = 1 OR p.deleted_at IS NOT NULL), count(*)
 		FROM att JOIN participants AS p INDEXED BY participants_report ON p.id = att.pid GROUP BY 1, 2, 3`
@@ -162,15 +156,36 @@ func (s *Store) attendanceSummary(ctx context.Context, sc scope, lang string) (A
 	return a, nil
 }
 
-// attendanceFast counts the people who came, by gender and village, from
-// person_summary, for a scope with no class and no dates.
-func (s *Store) attendanceFast(ctx context.Context, sc scope, lang string, a AttendanceSummary) (AttendanceSummary, error) {
-	ps, err := s.summarisePeople(ctx, sc, passRules{}, false)
+// checkInsQuery counts the classes with a check-in in scope and the
+// check-ins; attendanceBase is its FROM and WHERE.
+func checkInsQuery(sc scope) string {
+	if sc.wholeHistory() && len(sc.villages) == 0 {
+		// Every check-in counts: no join to classes or people needed.
+		return `SELECT count(DISTINCT session_id), count(*) FROM attendance`
+	}
+	return `WITH RECURSIVE ` + canonCTE + ` SELECT count(DISTINCT t.session_id), count(*) ` + attendanceBase(sc)
+}
+
+func attendanceBase(sc scope) string {
+	return `FROM attendance AS t JOIN class_sessions AS cs ON cs.id = t.session_id
+		LEFT JOIN canon AS c ON c.id = t.participant_id WHERE ` + sc.attendanceWhere("COALESCE(c.cid, t.participant_id)")
+}
+
+// attendanceFrom counts the check-ins and the people who came, by gender
+// and village, from a summary source, for a scope with no class and no
+// dates.
+func attendanceFrom(ctx context.Context, src SummarySource, sc scope, lang string) (AttendanceSummary, error) {
+	var a AttendanceSummary
+	var err error
+	if a.Classes, a.CheckIns, err = src.CheckIns(ctx, sc.villages); err != nil {
+		return a, fmt.Errorf("class summary: count check-ins: %w", err)
+	}
+	groups, err := personGroupsOf(ctx, src, sc)
 	if err != nil {
 		return a, fmt.Errorf("class summary: %w", err)
 	}
 	gender, village := map[string]int{}, map[string]int{}
-	for _, g := range ps.groups {
+	for _, g := range groups {
 		if !g.attended {
 			continue
 		}
@@ -245,6 +260,13 @@ func attemptsHint(sc scope) string {
 }
 
 func (s *Store) moduleSummaries(ctx context.Context, sc scope, cat Catalog) ([]ModuleSummary, error) {
+	if sc.wholeHistory() {
+		rows, err := s.summaries().ModuleRows(ctx, sc.villages)
+		if err != nil {
+			return nil, fmt.Errorf("class summary: modules: %w", err)
+		}
+		return moduleSummariesOf(rows, cat), nil
+	}
 	pid := "COALESCE(c.cid, a.participant_id)"
 	q := `WITH RECURSIVE ` + canonCTE + `,
 	a2 AS (
@@ -262,33 +284,46 @@ func (s *Store) moduleSummaries(ctx context.Context, sc scope, cat Catalog) ([]M
 	UNION ALL
 	SELECT module_id, 0, 0, 0, NULL, count(*), sum(fin), count(*), sum(passed)
 		FROM a2 WHERE pid IS NULL GROUP BY module_id`
-	if sc.wholeHistory() {
-		links, err := s.hasLinks(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("class summary: %w", err)
-		}
-		q = moduleSummariesQuery(sc, links)
-	}
-	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	rows, err := s.queryModuleRows(ctx, q, sc.args(q)...)
 	if err != nil {
 		return nil, fmt.Errorf("class summary: modules: %w", err)
 	}
+	return moduleSummariesOf(rows, cat), nil
+}
+
+// queryModuleRows runs a per-module statement (module id, tried, finished,
+// passed, average best, attempts, finished attempts, unlinked, unlinked
+// passed).
+func (s *Store) queryModuleRows(ctx context.Context, q string, args ...any) ([]ModuleRow, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	var out []ModuleRow
+	for rows.Next() {
+		var m ModuleRow
+		if err := rows.Scan(&m.ModuleID, &m.Tried, &m.Finished, &m.Passed, &m.AverageBest, &m.Attempts,
+			&m.FinishedAttempts, &m.Unlinked, &m.UnlinkedPassed); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// moduleSummariesOf adds up a module's rows: the catalog's modules first,
+// in its order, each listed even with no attempt, then any other module
+// found in the rows.
+func moduleSummariesOf(rows []ModuleRow, cat Catalog) []ModuleSummary {
 	byID := map[string]*ModuleSummary{}
 	var seen []string
-	for rows.Next() {
-		var id string
-		var avg sql.NullFloat64
-		var m ModuleSummary
-		if err := rows.Scan(&id, &m.Tried, &m.Finished, &m.Passed, &avg, &m.Attempts,
-			&m.FinishedAttempts, &m.Unlinked, &m.UnlinkedPassed); err != nil {
-			return nil, fmt.Errorf("class summary: modules: %w", err)
-		}
-		cur, ok := byID[id]
+	for _, m := range rows {
+		cur, ok := byID[m.ModuleID]
 		if !ok {
 			cur = &ModuleSummary{}
-			byID[id] = cur
-			seen = append(seen, id)
+			byID[m.ModuleID] = cur
+			seen = append(seen, m.ModuleID)
 		}
 		cur.Tried += m.Tried
 		cur.Finished += m.Finished
@@ -297,12 +332,9 @@ func (s *Store) moduleSummaries(ctx context.Context, sc scope, cat Catalog) ([]M
 		cur.FinishedAttempts += m.FinishedAttempts
 		cur.Unlinked += m.Unlinked
 		cur.UnlinkedPassed += m.UnlinkedPassed
-		if avg.Valid {
-			cur.AverageBest = round1(avg.Float64)
+		if m.AverageBest.Valid {
+			cur.AverageBest = round1(m.AverageBest.Float64)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("class summary: modules: %w", err)
 	}
 	var out []ModuleSummary
 	for _, id := range cat.moduleIDs(seen) {
@@ -314,5 +346,5 @@ func (s *Store) moduleSummaries(ctx context.Context, sc scope, cat Catalog) ([]M
 		m.PassRate = percent(m.Passed, m.Tried)
 		out = append(out, m)
 	}
-	return out, nil
+	return out
 }

@@ -61,7 +61,7 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 	}
 	rules := newPassRules(cat)
 	if sc.wholeHistory() {
-		return s.coverageFast(ctx, sc, cat, rules)
+		return coverageFrom(ctx, s.summaries(), sc, cat, rules)
 	}
 	skillJSON, _ := json.Marshal(rules.skillOf)
 	q := coverageQuery(sc)
@@ -98,10 +98,10 @@ func (s *Store) Coverage(ctx context.Context, f Filter, cat Catalog) (CoverageRe
 	return buildCoverage(sc.f, cat, rules.nskills, villages, perModule, seenModules), nil
 }
 
-// coverageFast computes coverage from person_summary, for a scope with no
-// class and no dates.
-func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, rules passRules) (CoverageReport, error) {
-	ps, err := s.summarisePeople(ctx, sc, rules, true)
+// coverageFrom computes coverage from a summary source, for a scope with
+// no class and no dates.
+func coverageFrom(ctx context.Context, src SummarySource, sc scope, cat Catalog, rules passRules) (CoverageReport, error) {
+	groups, hh, err := peopleAndHouseholds(ctx, src, sc, rules)
 	if err != nil {
 		return CoverageReport{}, fmt.Errorf("coverage: %w", err)
 	}
@@ -109,7 +109,7 @@ func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, rules p
 	perModule := map[string]map[string]ModuleReach{}
 	var seenModules []string
 	allOf := map[string]bool{} // passedAll per distinct passed list
-	for _, g := range ps.groups {
+	for _, g := range groups {
 		v := villages[g.village]
 		if v == nil {
 			v = &VillageCoverage{Village: g.village}
@@ -139,15 +139,13 @@ func (s *Store) coverageFast(ctx context.Context, sc scope, cat Catalog, rules p
 			}
 		}
 	}
-	for k, f := range ps.households {
-		v := villages[k.village]
+	for name, h := range hh.Villages {
+		v := villages[name]
 		if v == nil { // cannot happen: a household's people are in a group
 			continue
 		}
-		v.Households++
-		if f.passedAll {
-			v.HouseholdsPassedAll++
-		}
+		v.Households += h.Households
+		v.HouseholdsPassedAll += h.PassedAll
 	}
 	slices.Sort(seenModules)
 	return buildCoverage(sc.f, cat, rules.nskills, villages, perModule, seenModules), nil

@@ -22,6 +22,8 @@ import (
 //	Em   m1: q1 c ✗ q2 a ✓ → 1/2 fail, then Em's data is erased     (S1)
 //	Chi  m1: q1 a ✓ q2 a ✓ → pass; m2: r1 x ✗ → 0/1 fail            (S2)
 //	Dũng reads m1's lesson (page 1 of 3), no attempt.
+//	Reviews (kind review, which no report may count):
+//	An   m1 q1 a ✓ (S2); Chi m2 r1 x ✗ (S2); Bình m1 q1 in progress.
 type reportFixture struct {
 	s                                  *Store
 	cat                                Catalog
@@ -93,6 +95,9 @@ func newReportFixture(t testing.TB) *reportFixture {
 	f.s2 = f.session(t, "Lớp buôn B", "2026-03-20", f.chi, f.dung, f.an)
 	f.attempt(t, f.s2, f.chi, "m1", []string{"a", "a"})
 	f.attempt(t, f.s2, f.chi, "m2", []string{"x"})
+	f.review(t, f.s2.ID, f.an, "m1", "q1", "a")
+	f.review(t, f.s2.ID, f.chi, "m2", "r1", "x")
+	f.review(t, "", f.binh, "m1", "q1", "")
 	if err := s.SaveLessonPage(ctx, f.dung.ID, "m1", 1, 3); err != nil {
 		t.Fatal(err)
 	}
@@ -150,6 +155,28 @@ func (f *reportFixture) attempt(t testing.TB, c ClassSession, p Participant, mod
 		t.Fatal(err)
 	}
 	return a
+}
+
+// review asks p one question again in a review and finishes it with
+// choice; with no choice it is left in progress.
+func (f *reportFixture) review(t testing.TB, sessionID string, p Participant, module, qid, choice string) {
+	t.Helper()
+	ctx := context.Background()
+	as, _, err := f.s.StartReview(ctx, p.ID, sessionID, []ReviewQuestion{{ModuleID: module, QuestionID: qid}})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("start review: %v %v", as, err)
+	}
+	if choice == "" {
+		return
+	}
+	q, _ := f.cat.question(module, qid)
+	ok := choice == q.CorrectIDs()[0]
+	if _, err := f.s.RecordAnswer(ctx, Answer{AttemptID: as[0].ID, QuestionID: qid, Chosen: []string{choice}, Correct: ok}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.FinishAttempt(ctx, as[0].ID, b2i(ok), 1, ok); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // link joins record from into record into, as a merge of duplicates does.

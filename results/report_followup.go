@@ -145,7 +145,8 @@ func (s *Store) FollowUp(ctx context.Context, f Filter, cat Catalog, withPhone b
 }
 
 // followUpQuery selects each person in scope (canonical record) with the
-// modules they ever passed (a JSON array) and their latest activity. Those
+// modules they ever passed (a JSON array) and their latest activity (quiz
+// attempts only, as person_summary keeps it for the fast path). Those
 // two are looked up per person through the covering indexes of migration
 // 0003 (attempts_person, attendance_person), which is far cheaper than
 // grouping every attempt, reading and check-in of the database.
@@ -157,18 +158,20 @@ func followUpQuery(sc scope) string {
 	SELECT p.id, p.full_name, p.birth_year, p.gender, p.village, p.household, p.phone,
 		(p.anonymous = 1 OR p.deleted_at IS NOT NULL),
 		(SELECT COALESCE(json_group_array(DISTINCT module_id), '[]') FROM (
-			SELECT a.module_id FROM attempts AS a WHERE a.participant_id = p.id AND a.passed = 1
+			SELECT a.module_id FROM attempts AS a WHERE a.participant_id = p.id AND a.passed = 1 AND a.kind = 'quiz'
 			UNION ALL
 			SELECT a.module_id FROM members AS m JOIN attempts AS a ON a.participant_id = m.id
-			WHERE m.pid = p.id AND a.passed = 1)),
+			WHERE m.pid = p.id AND a.passed = 1 AND a.kind = 'quiz')),
 		(SELECT max(at) FROM (
 			SELECT max(COALESCE(a.finished_at, a.started_at)) AS at FROM attempts AS a WHERE a.participant_id = p.id
+				AND a.kind = 'quiz'
 			UNION ALL
 			SELECT max(g.updated_at) FROM lesson_progress AS g WHERE g.participant_id = p.id
 			UNION ALL
 			SELECT max(t.checked_in_at) FROM attendance AS t WHERE t.participant_id = p.id
 			UNION ALL
-			SELECT max(COALESCE(a.finished_at, a.started_at)) FROM members AS m JOIN attempts AS a ON a.participant_id = m.id WHERE m.pid = p.id
+			SELECT max(COALESCE(a.finished_at, a.started_at)) FROM members AS m JOIN attempts AS a ON a.participant_id = m.id
+				WHERE m.pid = p.id AND a.kind = 'quiz'
 			UNION ALL
 			SELECT max(g.updated_at) FROM members AS m JOIN lesson_progress AS g ON g.participant_id = m.id WHERE m.pid = p.id
 			UNION ALL

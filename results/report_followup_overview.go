@@ -43,10 +43,12 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 		return FollowUpOverview{}, err
 	}
 	rules := newPassRules(cat)
-	var ps peopleSummary
+	var groups []personGroup
+	var hh HouseholdCounts
 	if sc.wholeHistory() {
-		ps, err = s.summarisePeople(ctx, sc, rules, true)
+		groups, hh, err = peopleAndHouseholds(ctx, s.summaries(), sc, rules)
 	} else {
+		var ps peopleSummary
 		var ok bool
 		ps, ok, err = s.summariseScoped(ctx, sc, rules)
 		if err == nil && !ok { // joined records: count the list
@@ -56,11 +58,18 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 			}
 			return overviewOf(r), nil
 		}
+		groups, hh = ps.groups, householdCountsOf(ps.households)
 	}
 	if err != nil {
 		return FollowUpOverview{}, fmt.Errorf("follow-up overview: %w", err)
 	}
-	o := FollowUpOverview{Filter: sc.f, Villages: []FollowUpVillageCount{}}
+	return overviewFrom(sc.f, cat, rules, groups, hh), nil
+}
+
+// overviewFrom counts the people of groups to visit by village, and the
+// households where someone named has a module left.
+func overviewFrom(f Filter, cat Catalog, rules passRules, groups []personGroup, hh HouseholdCounts) FollowUpOverview {
+	o := FollowUpOverview{Filter: f, Villages: []FollowUpVillageCount{}}
 	// The columns are the modules Missing counts: rules.modules, the
 	// required ones.
 	for _, id := range rules.modules {
@@ -70,7 +79,7 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 	// list groups them.
 	places := lineCache{}
 	byVillage := map[string]*FollowUpVillageCount{}
-	for _, g := range ps.groups {
+	for _, g := range groups {
 		if rules.done(g.passed) {
 			continue
 		}
@@ -94,20 +103,17 @@ func (s *Store) FollowUpOverview(ctx context.Context, f Filter, cat Catalog) (Fo
 			}
 		}
 	}
-	households := map[placeKey]bool{}
-	for k, fl := range ps.households {
-		h := placeKey{places.clean(k.village), places.clean(k.household)}
-		if fl.toVisit && h.household != "" && !households[h] && byVillage[h.village] != nil {
-			households[h] = true
-			byVillage[h.village].Households++
-			o.Households++
+	for v, n := range hh.ToVisit {
+		if vc := byVillage[v]; vc != nil {
+			vc.Households += n
+			o.Households += n
 		}
 	}
 	for _, vc := range byVillage {
 		o.Villages = append(o.Villages, *vc)
 	}
 	slices.SortFunc(o.Villages, func(a, b FollowUpVillageCount) int { return emptyLast(a.Village, b.Village) })
-	return o, nil
+	return o
 }
 
 // overviewOf counts a follow-up list.

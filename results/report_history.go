@@ -23,6 +23,9 @@ type History struct {
 	// Revisit lists the catalog's modules not yet passed, in catalog order,
 	// with the questions missed in the latest answered attempt at each.
 	Revisit []Revisit `json:"revisit"`
+	// Review is where the person stands with the review of what they
+	// missed (results/review.go).
+	Review ReviewStatus `json:"review"`
 }
 
 // PersonInfo is who a history or follow-up row is about. An anonymous or
@@ -130,7 +133,8 @@ func (s *Store) ParticipantHistory(ctx context.Context, id string, cat Catalog) 
 		}
 		h.Revisit = append(h.Revisit, Revisit{ModuleLabel: m.ModuleLabel, Missed: missed})
 	}
-	return h, nil
+	h.Review, err = s.reviewStatus(ctx, string(ids), cat)
+	return h, err
 }
 
 // personInfo copies what a report may show of p: nothing personal for an
@@ -205,12 +209,12 @@ func (s *Store) classesAttended(ctx context.Context, ids string) ([]ClassAttende
 	return out, rows.Err()
 }
 
-// moduleHistories aggregates the person's attempts per module; every
+// moduleHistories aggregates the person's quiz attempts per module; every
 // catalog module is listed (in catalog order), tried or not.
 func (s *Store) moduleHistories(ctx context.Context, ids string, cat Catalog) ([]ModuleHistory, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT module_id, state, score, max_score, passed, finished_at,
 			json_array_length(question_ids), (SELECT count(*) FROM answers AS x WHERE x.attempt_id = a.id)
-		FROM attempts AS a WHERE participant_id IN (SELECT value FROM json_each(?))
+		FROM attempts AS a WHERE participant_id IN (SELECT value FROM json_each(?)) AND kind = 'quiz'
 		ORDER BY finished_at IS NULL, finished_at, started_at, id`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("participant history: attempts: %w", err)
@@ -274,11 +278,12 @@ func maxf(a, b float64) float64 {
 }
 
 // lastMissed returns the questions answered wrongly in the person's latest
-// attempt at module that has any answer, in the order they were answered.
+// quiz attempt at module that has any answer, in the order they were
+// answered.
 func (s *Store) lastMissed(ctx context.Context, ids, module string, cat Catalog) ([]QuestionLabel, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT question_id FROM answers WHERE correct = 0 AND attempt_id = (
 			SELECT a.id FROM attempts AS a
-			WHERE a.participant_id IN (SELECT value FROM json_each(?)) AND a.module_id = ?
+			WHERE a.participant_id IN (SELECT value FROM json_each(?)) AND a.module_id = ? AND a.kind = 'quiz'
 			  AND EXISTS (SELECT 1 FROM answers AS x WHERE x.attempt_id = a.id)
 			ORDER BY a.started_at DESC, a.id DESC LIMIT 1)
 		ORDER BY answered_at, id`, ids, module)

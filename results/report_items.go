@@ -79,26 +79,47 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 	SELECT sel.module_id, n.question_id, n.correct, n.chosen, count(*)
 	FROM answers AS n JOIN sel ON sel.id = n.attempt_id
 	GROUP BY 1, 2, 3, 4`
-	if sc.attemptWhere(pid) == "1" {
+	if sc.wholeHistory() && len(sc.villages) == 0 {
 		// No filter: the triggers of migration 0003 keep exactly these
 		// counts in item_tally, so the answers need not be read at all.
-		q = `SELECT module_id, question_id, correct, chosen, n FROM item_tally`
+		rows, err := s.summaries().ItemTally(ctx)
+		if err != nil {
+			return ItemReport{}, fmt.Errorf("item analysis: %w", err)
+		}
+		return itemReportOf(sc.f, cat, rows), nil
 	}
-	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
+	rows, err := s.queryTally(ctx, q, sc.args(q)...)
 	if err != nil {
 		return ItemReport{}, fmt.Errorf("item analysis: %w", err)
 	}
+	return itemReportOf(sc.f, cat, rows), nil
+}
+
+// queryTally runs a statement giving answers counted by module, question,
+// correctness and choices.
+func (s *Store) queryTally(ctx context.Context, q string, args ...any) ([]TallyRow, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	var out []TallyRow
+	for rows.Next() {
+		var t TallyRow
+		if err := rows.Scan(&t.ModuleID, &t.QuestionID, &t.Correct, &t.Chosen, &t.N); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// itemReportOf turns counted answers into the item analysis, worst first.
+func itemReportOf(f Filter, cat Catalog, tally []TallyRow) ItemReport {
 	type key struct{ m, q string }
 	stats := map[key]*ItemStat{}
-	for rows.Next() {
-		var k key
-		var correct bool
-		var chosen string
-		var n int
-		if err := rows.Scan(&k.m, &k.q, &correct, &chosen, &n); err != nil {
-			return ItemReport{}, fmt.Errorf("item analysis: %w", err)
-		}
+	for _, t := range tally {
+		k, correct, chosen, n := key{t.ModuleID, t.QuestionID}, t.Correct, t.Chosen, t.N
 		st := stats[k]
 		if st == nil {
 			st = &ItemStat{Module: cat.label(k.m), Question: cat.questionLabel(k.m, k.q)}
@@ -119,14 +140,11 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 			st.TopWrong = &WrongAnswer{Choices: nonNil(ids), Count: n}
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return ItemReport{}, fmt.Errorf("item analysis: %w", err)
-	}
 	order := map[string]int{}
 	for i, m := range cat.Modules {
 		order[m.ID] = i
 	}
-	r := ItemReport{Filter: sc.f, Items: make([]ItemStat, 0, len(stats))}
+	r := ItemReport{Filter: f, Items: make([]ItemStat, 0, len(stats))}
 	for k, st := range stats {
 		st.PercentCorrect = percent(st.Correct, st.Answered)
 		if st.TopWrong != nil {
@@ -145,7 +163,7 @@ func (s *Store) ItemAnalysis(ctx context.Context, f Filter, cat Catalog) (ItemRe
 			strings.Compare(a.Module.ID, b.Module.ID),
 			strings.Compare(a.Question.ID, b.Question.ID))
 	})
-	return r, nil
+	return r
 }
 
 // tallyChoices adds n answers that ticked chosen to the per-choice counts

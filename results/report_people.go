@@ -102,87 +102,97 @@ const notLinked = ` AND participant_id NOT IN (SELECT from_id FROM participant_l
 	UNION ALL SELECT into_id FROM participant_links)`
 
 // summarisePeople counts the people with any activity (a check-in, an
-// attempt, lesson reading) of a scope with no class and no dates, and
-// their households when households is set.
-func (s *Store) summarisePeople(ctx context.Context, sc scope, rules passRules, households bool) (peopleSummary, error) {
-	ps := peopleSummary{households: map[placeKey]householdFlags{}}
+// attempt, lesson reading) of a scope with no class and no dates, joined
+// records folded into their person.
+func (s *Store) summarisePeople(ctx context.Context, sc scope) ([]personGroup, error) {
 	links, err := s.hasLinks(ctx)
 	if err != nil {
-		return ps, err
+		return nil, err
 	}
-	excl, vcond := "", "1"
-	if links {
-		excl = notLinked
-	}
-	if len(sc.villages) > 0 {
-		vcond = "village IN (SELECT value FROM json_each(:villages))"
-	}
+	excl, vcond := peopleConds(sc, links)
 	q := `SELECT village, gender, anon, attended, modules, passed, count(*)
 		FROM person_summary INDEXED BY person_summary_village
 		WHERE (modules <> '' OR attended = 1) AND ` + vcond + excl + `
 		GROUP BY village, gender, anon, attended, modules, passed`
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q)...)
 	if err != nil {
-		return ps, fmt.Errorf("count people: %w", err)
+		return nil, fmt.Errorf("count people: %w", err)
 	}
+	var groups []personGroup
 	for rows.Next() {
 		var g personGroup
 		if err := rows.Scan(&g.village, &g.gender, &g.anon, &g.attended, &g.modules, &g.passed, &g.n); err != nil {
 			rows.Close()
-			return ps, fmt.Errorf("count people: %w", err)
+			return nil, fmt.Errorf("count people: %w", err)
 		}
-		ps.groups = append(ps.groups, g)
+		groups = append(groups, g)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return ps, fmt.Errorf("count people: %w", err)
+		return nil, fmt.Errorf("count people: %w", err)
 	}
-	var joined []joinedPerson
+	if !links {
+		return groups, nil
+	}
+	joined, err := s.joinedPeople(ctx, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range joined {
+		groups = append(groups, p.personGroup)
+	}
+	return groups, nil
+}
+
+// peopleConds are the conditions on person_summary of a scope: records
+// not part of a join (when any are joined: those are read one by one) and
+// of the scope's villages.
+func peopleConds(sc scope, links bool) (excl, vcond string) {
+	excl, vcond = "", "1"
 	if links {
-		if joined, err = s.joinedPeople(ctx, sc); err != nil {
-			return ps, err
-		}
-		for _, p := range joined {
-			ps.groups = append(ps.groups, p.personGroup)
-		}
+		excl = notLinked
 	}
-	if !households {
-		return ps, nil
+	if len(sc.villages) > 0 {
+		vcond = "village IN (SELECT value FROM json_each(:villages))"
 	}
-	if err := s.countHouseholds(ctx, sc, rules, &ps, vcond, excl); err != nil {
-		return ps, err
+	return excl, vcond
+}
+
+// householdFlags reads the flags of every non-empty household of the
+// people with activity of a scope with no class and no dates: all and done
+// are the passed lists that pass every skill and that leave nothing to
+// pass (worked out in Go from the distinct lists, handed to SQLite as
+// sets); joined records count for their person's household.
+func (s *Store) householdFlags(ctx context.Context, sc scope, all, done []string) (map[placeKey]householdFlags, error) {
+	links, err := s.hasLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	excl, vcond := peopleConds(sc, links)
+	hh, err := s.countHouseholds(ctx, sc, all, done, vcond, excl)
+	if err != nil || !links {
+		return hh, err
+	}
+	joined, err := s.joinedPeople(ctx, sc)
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range joined {
 		if p.household == "" {
 			continue
 		}
 		k := placeKey{p.village, p.household}
-		f := ps.households[k]
-		f.passedAll = f.passedAll || rules.passedAll(p.passed)
-		f.toVisit = f.toVisit || !p.anon && !rules.done(p.passed)
-		ps.households[k] = f
+		f := hh[k]
+		f.passedAll = f.passedAll || slices.Contains(all, p.passed)
+		f.toVisit = f.toVisit || !p.anon && !slices.Contains(done, p.passed)
+		hh[k] = f
 	}
-	return ps, nil
+	return hh, nil
 }
 
 // countHouseholds reads the flags of every non-empty household of the
-// records not joined: which passed lists qualify is worked out here, from
-// the distinct lists in ps.groups, and handed to SQLite as sets.
-func (s *Store) countHouseholds(ctx context.Context, sc scope, rules passRules, ps *peopleSummary, vcond, excl string) error {
-	var all, done []string
-	seen := map[string]bool{}
-	for _, g := range ps.groups {
-		if seen[g.passed] {
-			continue
-		}
-		seen[g.passed] = true
-		if rules.passedAll(g.passed) {
-			all = append(all, g.passed)
-		}
-		if rules.done(g.passed) {
-			done = append(done, g.passed)
-		}
-	}
+// records not joined.
+func (s *Store) countHouseholds(ctx context.Context, sc scope, all, done []string, vcond, excl string) (map[placeKey]householdFlags, error) {
 	allJSON, _ := json.Marshal(nonNil(all))
 	doneJSON, _ := json.Marshal(nonNil(done))
 	q := `SELECT village, household, max(passed IN (SELECT value FROM json_each(:pall))),
@@ -193,21 +203,22 @@ func (s *Store) countHouseholds(ctx context.Context, sc scope, rules passRules, 
 	rows, err := s.db.QueryContext(ctx, q, sc.args(q, sql.Named("pall", string(allJSON)),
 		sql.Named("pdone", string(doneJSON)))...)
 	if err != nil {
-		return fmt.Errorf("count households: %w", err)
+		return nil, fmt.Errorf("count households: %w", err)
 	}
 	defer rows.Close()
+	hh := map[placeKey]householdFlags{}
 	for rows.Next() {
 		var k placeKey
 		var f householdFlags
 		if err := rows.Scan(&k.village, &k.household, &f.passedAll, &f.toVisit); err != nil {
-			return fmt.Errorf("count households: %w", err)
+			return nil, fmt.Errorf("count households: %w", err)
 		}
-		ps.households[k] = f
+		hh[k] = f
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("count households: %w", err)
+		return nil, fmt.Errorf("count households: %w", err)
 	}
-	return nil
+	return hh, nil
 }
 
 // joinedPerson is a person with activity some of whose records were

@@ -254,7 +254,7 @@ func TestReportsMatchPlainSQLOnDemo(t *testing.T) {
 	cat := demoCatalog()
 	one := func(q string, args ...any) (n int) {
 		t.Helper()
-		if err := s.DB().QueryRow(q, args...).Scan(&n); err != nil {
+		if err := s.DB().QueryRow(quizAttempts+q, args...).Scan(&n); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 		return n
@@ -290,7 +290,7 @@ func TestReportsMatchPlainSQLOnDemo(t *testing.T) {
 			t.Errorf("%s/%s correct %d; SQL %d", it.Module.ID, it.Question.ID, it.Correct, ok)
 		}
 	}
-	if want := one(`SELECT count(*) FROM answers`); total != want {
+	if want := one(`SELECT count(*) FROM answers n JOIN attempts a ON a.id = n.attempt_id`); total != want {
 		t.Errorf("answers counted %d; SQL %d", total, want)
 	}
 	cov, err := s.Coverage(ctx, Filter{}, cat)

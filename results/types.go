@@ -103,6 +103,9 @@ type Attempt struct {
 	Passed        bool
 	DeviceID      string
 	UpdatedAt     time.Time
+	// Kind is KindQuiz for a module's quiz or KindReview for one missed
+	// question asked again (review.go); a review never counts as a quiz.
+	Kind string
 }
 
 // Answer is one confirmed answer, committed the moment it is given.

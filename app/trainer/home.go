@@ -29,6 +29,7 @@ const (
 	actDups
 	actExport
 	actBackup
+	actSync
 	actWhere
 	actWelcome
 	actQuit
@@ -40,7 +41,7 @@ var homeLabels = map[homeAction]string{
 	actReopenClass: "tr.home.reopen", actSummary: "tr.home.summary", actHistory: "tr.home.history",
 	actItems: "tr.home.items", actCoverage: "tr.home.coverage", actFollowUp: "tr.home.followup",
 	actPeople: "tr.home.people", actDups: "tr.home.dups", actExport: "tr.home.export", actBackup: "tr.home.backup",
-	actWhere: "tr.home.where", actWelcome: "tr.home.welcome", actQuit: "tr.home.quit",
+	actSync: "tr.home.sync", actWhere: "tr.home.where", actWelcome: "tr.home.welcome", actQuit: "tr.home.quit",
 }
 
 // trainerHome is the trainer's menu: the open class first, then the
@@ -103,7 +104,7 @@ func (h *trainerHome) setActions() {
 	// The class on phones comes first after the nine numbered entries, so
 	// that their numbers stay what trainers learned.
 	acts = append(acts, actReopenClass, actSummary, actHistory, actItems, actCoverage, actFollowUp,
-		actPeople, actPhones, actDups, actExport, actBackup, actWhere, actWelcome, actQuit)
+		actPeople, actPhones, actDups, actExport, actBackup, actSync, actWhere, actWelcome, actQuit)
 	h.actions = acts
 	labels := make([]string, len(acts))
 	for i, a := range acts {
@@ -197,6 +198,8 @@ func (h *trainerHome) act(a homeAction) tea.Cmd {
 		return push(newExportPage(c, defaultFilter(h.class, h.open)))
 	case actBackup:
 		return push(newBackupPage(c))
+	case actSync:
+		return push(newSyncPage(c))
 	case actWhere:
 		return push(newWherePage(c))
 	case actWelcome:

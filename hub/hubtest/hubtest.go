@@ -77,8 +77,32 @@ func (d *DB) drop(t testing.TB, server string) {
 	if _, err := c.Exec(ctx, `DROP DATABASE `+d.Name+` WITH (FORCE)`); err != nil {
 		t.Errorf("drop test database: %v", err)
 	}
+	d.dropRolesOn(t, c, false)
+}
+
+// dropRoles drops the roles made for a kept database, first taking back
+// what they were granted in it (a role that holds privileges cannot be
+// dropped).
+func (d *DB) dropRoles(t testing.TB) {
+	c, err := pgx.Connect(context.Background(), d.DSN(""))
+	if err != nil {
+		t.Errorf("drop test roles: %v", err)
+		return
+	}
+	defer c.Close(context.Background())
+	d.dropRolesOn(t, c, true)
+}
+
+func (d *DB) dropRolesOn(t testing.TB, c *pgx.Conn, owned bool) {
+	ctx := context.Background()
 	for _, r := range d.roles {
-		if _, err := c.Exec(ctx, `DROP ROLE IF EXISTS `+pgx.Identifier{r}.Sanitize()); err != nil {
+		role := pgx.Identifier{r}.Sanitize()
+		if owned {
+			if _, err := c.Exec(ctx, `DROP OWNED BY `+role); err != nil {
+				t.Errorf("drop what role %s holds: %v", r, err)
+			}
+		}
+		if _, err := c.Exec(ctx, `DROP ROLE IF EXISTS `+role); err != nil {
 			t.Errorf("drop role %s: %v", r, err)
 		}
 	}
@@ -130,4 +154,35 @@ func (d *DB) TLSDSN(role string) (string, bool) {
 	}
 	u.Path = "/" + d.Name
 	return u.String(), true
+}
+
+// Keep returns the database called name on the test server, creating it
+// when missing, and never drops it: a benchmark keeps a hub that takes an
+// hour to load between runs. The roles made for it (Role) are dropped when
+// the test ends; fresh reports whether the database was just created.
+func Keep(t testing.TB, name string) (d *DB, fresh bool) {
+	t.Helper()
+	ctx := context.Background()
+	server := Server(t)
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatalf("%s must be a postgres:// URL: %v", EnvServer, err)
+	}
+	d = &DB{Name: name, base: u}
+	admin, err := pgx.Connect(ctx, server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	var exists bool
+	if err := admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		t.Fatal(err)
+	}
+	if !exists {
+		if _, err := admin.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { d.dropRoles(t) })
+	return d, !exists
 }

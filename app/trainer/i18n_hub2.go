@@ -1,0 +1,88 @@
+package trainer
+
+import "kynangso/app/ui"
+
+// The strings of "Gửi kết quả lên tỉnh" (sync.go), kept in a file of their
+// own so they can be edited without touching the others' strings.
+func init() { ui.AddStrings(syncStrings) }
+
+var syncStrings = map[string]ui.Entry{
+	"tr.home.sync": {"Gửi kết quả lên tỉnh", "Send results to the province"},
+
+	"tr.sync.key.start": {"gửi", "send"},
+	"tr.sync.key.again": {"gửi lại", "send again"},
+	"tr.sync.key.retry": {"thử lại", "try again"},
+	"tr.sync.key.stop":  {"dừng", "stop"},
+
+	"tr.sync.hub":     {"Máy chủ tỉnh: %s", "Province hub: %s"},
+	"tr.sync.reading": {"Đang đọc địa chỉ máy chủ tỉnh…", "Reading the province hub's address…"},
+	"tr.sync.intro": {"Gửi lên tỉnh những gì máy này chưa gửi (người học, lớp, điểm danh, bài đã học, bài kiểm tra), rồi nhận về người học của xã, để lần sau họ được tìm thấy khi điểm danh trên bất kỳ máy nào.",
+		"Sends the province everything this laptop has not sent yet (learners, classes, check-ins, lessons read, quizzes), then brings back the commune's learners, so that next time they are found at check-in on any laptop."},
+	"tr.sync.safe": {"Nếu mất mạng giữa chừng cũng không mất gì: lần gửi sau sẽ gửi nốt phần còn lại.",
+		"If the connection drops half way, nothing is lost: the next send sends the rest."},
+	"tr.sync.press":    {"Bấm Enter để bắt đầu gửi.", "Press Enter to start sending."},
+	"tr.sync.stophint": {"Bấm Esc nếu cần dừng; những gì đã gửi vẫn được giữ trên máy chủ.", "Press Esc if you must stop; what was sent stays on the hub."},
+	"tr.sync.stopping": {"Đang dừng… (chờ xong phần đang gửi)", "Stopping… (waiting for the part being sent)"},
+	"tr.sync.stopq":    {"Dừng gửi lên tỉnh?", "Stop sending to the province?"},
+	"tr.sync.stopbody": {"Những gì đã gửi vẫn được giữ trên máy chủ, và không mất gì trên máy này. Lần sau bấm gửi sẽ gửi nốt phần còn lại.",
+		"What was sent stays on the hub and nothing is lost on this laptop. The next send sends the rest."},
+
+	"tr.sync.step.connect": {"Kết nối máy chủ tỉnh", "Connect to the province hub"},
+	"tr.sync.step.scan":    {"Tìm những gì chưa gửi", "Find what was not sent yet"},
+	"tr.sync.step.send":    {"Gửi kết quả", "Send the results"},
+	"tr.sync.step.pull":    {"Nhận người học của xã", "Bring back the commune's learners"},
+	"tr.sync.step.apply":   {"Gộp vào máy này", "Merge them into this laptop"},
+	"tr.sync.rows":         {"%s / %s dòng", "%s / %s rows"},
+	"tr.sync.people":       {"%s / %s người", "%s / %s people"},
+
+	"tr.sync.done":       {"Đã gửi xong lên tỉnh.", "Sent to the province."},
+	"tr.sync.team":       {"Tổ: %s, %s", "Team: %s, %s"},
+	"tr.sync.nothing":    {"Không có gì mới để gửi: tỉnh đã có đủ kết quả của máy này.", "Nothing new to send: the province already has all of this laptop's results."},
+	"tr.sync.sent":       {"Đã gửi:", "Sent:"},
+	"tr.sync.line":       {"%s: %s (%s mới, %s cập nhật)", "%s: %s (%s new, %s updated)"},
+	"tr.sync.refused":    {"%s thuộc xã khác nên tỉnh không cho sửa", "%s belong to another commune, so the hub did not change them"},
+	"tr.sync.pulled":     {"Nhận về từ tỉnh: %s người học và lần gộp của xã.", "Brought back: %s of the commune's learners and joins."},
+	"tr.sync.pullednone": {"Không có người học mới của xã để nhận về.", "No new learners of the commune to bring back."},
+	"tr.sync.dups":       {"Có %s cặp có thể trùng người: xem mục \"Người có thể bị trùng\" trong menu.", "%s pairs may be the same person: see \"Possible duplicates\" on the menu."},
+	"tr.sync.againhint":  {"Lần sau có kết quả mới, bấm Enter để gửi tiếp.", "When there are new results, press Enter to send again."},
+
+	"tr.sync.t.devices":           {"máy", "laptops"},
+	"tr.sync.t.participants":      {"người học", "learners"},
+	"tr.sync.t.class_sessions":    {"lớp học", "classes"},
+	"tr.sync.t.attendance":        {"điểm danh", "check-ins"},
+	"tr.sync.t.lesson_progress":   {"bài đã học", "lessons read"},
+	"tr.sync.t.attempts":          {"bài kiểm tra", "quizzes"},
+	"tr.sync.t.answers":           {"câu trả lời", "answers"},
+	"tr.sync.t.participant_links": {"gộp người trùng", "joined duplicates"},
+	"tr.sync.t.merge_log":         {"nhật ký gộp", "merge log"},
+
+	"tr.sync.err.nohub": {"Máy này chưa có địa chỉ máy chủ tỉnh. Hãy xin cán bộ tỉnh địa chỉ của tổ, rồi đặt một lần trong cửa sổ lệnh (Terminal, PowerShell):",
+		"This laptop has no province hub address yet. Ask the province staff for your team's address, then set it once in a command window (Terminal, PowerShell):"},
+	"tr.sync.err.nohubaddr": {"postgres://TỔ:MẬT_KHẨU@MÁY_CHỦ/kynangso?sslmode=require", "postgres://TEAM:PASSWORD@SERVER/kynangso?sslmode=require"},
+	"tr.sync.err.nohub2":    {"Sau đó mở lại trang này, hoặc bấm Enter để đọc lại địa chỉ.", "Then open this page again, or press Enter to read the address again."},
+	"tr.sync.err.address": {"Địa chỉ máy chủ tỉnh đã lưu không dùng được. Hãy xem lại địa chỉ tỉnh đã gửi và đặt lại bằng lệnh kynangso hub set.",
+		"The saved province hub address cannot be used. Check the address the province gave you and set it again with kynangso hub set."},
+	"tr.sync.err.cert": {"Không kiểm tra được chứng chỉ của máy chủ tỉnh, nên chưa gửi gì. Hãy hỏi cán bộ tỉnh tệp chứng chỉ (root.crt) và cách cài.",
+		"The province hub's certificate could not be checked, so nothing was sent. Ask the province staff for the certificate file (root.crt) and how to install it."},
+	"tr.sync.err.login": {"Máy chủ tỉnh không nhận tài khoản hoặc mật khẩu của tổ. Hãy hỏi cán bộ tỉnh địa chỉ mới rồi đặt lại bằng lệnh kynangso hub set.",
+		"The province hub refused the team's login or password. Ask the province staff for a new address and set it again with kynangso hub set."},
+	"tr.sync.err.notteam": {"Địa chỉ đã lưu là tài khoản của tỉnh, không phải của một tổ. Hãy đặt địa chỉ tỉnh cấp cho tổ bằng lệnh kynangso hub set.",
+		"The saved address is the province's login, not a team's. Set the address the province gave your team with kynangso hub set."},
+	"tr.sync.err.appold": {"Máy chủ tỉnh dùng phiên bản kynangso mới hơn máy này. Hãy cập nhật ứng dụng trên máy này rồi gửi lại.",
+		"The province hub runs a newer kynangso than this laptop. Update the app on this laptop, then send again."},
+	"tr.sync.err.hubold": {"Máy chủ tỉnh chưa được cài đặt hoặc nâng cấp cho phiên bản này. Hãy báo cán bộ tỉnh chạy lệnh kynangso hub init, rồi gửi lại.",
+		"The province hub is not set up or upgraded for this version. Ask the province staff to run kynangso hub init, then send again."},
+	"tr.sync.err.stopped": {"Đã dừng. Những gì đã gửi vẫn được giữ trên máy chủ, và không mất gì trên máy này. Bấm Enter để gửi nốt.",
+		"Stopped. What was sent stays on the hub and nothing is lost on this laptop. Press Enter to send the rest."},
+	"tr.sync.err.conn": {"Chưa kết nối được máy chủ tỉnh. Có thể máy đang không có mạng. Dữ liệu trên máy vẫn an toàn.",
+		"Could not reach the province hub. The laptop may have no internet. The data on this laptop is safe."},
+	"tr.sync.err.conn2": {"Hãy thử lại ở nơi có mạng, ví dụ ở trụ sở xã, hoặc bật 4G trên điện thoại rồi chia sẻ mạng cho máy. Bấm Enter để thử lại.",
+		"Try again where there is internet, for example at the commune office, or share a phone's 4G with the laptop. Press Enter to try again."},
+	"tr.sync.err.hub": {"Máy chủ tỉnh báo lỗi, nên lần này chưa gửi hết. Dữ liệu trên máy vẫn an toàn. Bấm Enter để thử lại; nếu vẫn lỗi, báo cán bộ tỉnh dòng chi tiết dưới đây.",
+		"The province hub reported a problem, so not everything was sent this time. The data on this laptop is safe. Press Enter to try again; if it keeps failing, tell the province staff the detail below."},
+	"tr.sync.err.local": {"Chưa đọc hoặc ghi được dữ liệu trên máy này. Hãy kiểm tra ổ đĩa còn chỗ trống, rồi bấm Enter để thử lại.",
+		"Could not read or write this laptop's data. Check the disk has free space, then press Enter to try again."},
+	"tr.sync.err.nostore": {"Trang này cần tệp dữ liệu kết quả của máy, nhưng ứng dụng đang chạy không có tệp này. Hãy mở lại ứng dụng.",
+		"This page needs the laptop's results file, which this run of the app does not have. Please restart the app."},
+	"tr.sync.detail": {"Chi tiết: %s", "Detail: %s"},
+}
