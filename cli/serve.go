@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/app/ui"
+	"kynangso/internal/usererr"
 	"kynangso/web"
 )
 
@@ -46,15 +47,15 @@ func newServeCmd(o *Options) *cobra.Command {
 }
 
 // errNoClass is the message when no class is open to serve.
-var errNoClass = errors.New("Chưa có lớp nào đang mở trên máy này. Mở lớp trong khu vực tập huấn viên (mục 1) rồi chạy lại lệnh này.\n" +
-	"No class is open on this laptop. Open one in the trainer's area (item 1), then run this command again.")
+var errNoClass = usererr.New("Chưa có lớp nào đang mở trên máy này. Mở lớp trong khu vực tập huấn viên (mục 1) rồi chạy lại lệnh này.",
+	"No class is open on this laptop. Open one in the trainer's area (item 1), then run this command again.", nil)
 
 func runServe(ctx context.Context, o *Options, so *serveOptions) error {
 	if so.listen != "" {
 		if a, err := netip.ParseAddr(so.listen); err != nil || !a.Is4() {
-			return &usageError{cmd: "kynangso serve", err: fmt.Errorf(
-				"--listen phải là một địa chỉ IPv4, ví dụ 192.168.43.10, không phải %q.\n"+
-					"--listen must be an IPv4 address, e.g. 192.168.43.10, not %q.", so.listen, so.listen)}
+			return &usageError{cmd: "kynangso serve", err: usererr.New(
+				fmt.Sprintf("--listen phải là một địa chỉ IPv4, ví dụ 192.168.43.10, không phải %q.", so.listen),
+				fmt.Sprintf("--listen must be an IPv4 address, e.g. 192.168.43.10, not %q.", so.listen), nil)}
 		}
 	}
 	pack, err := tuiPack(o)
@@ -76,8 +77,8 @@ func runServe(ctx context.Context, o *Options, so *serveOptions) error {
 	l := &web.Launcher{Store: store, Pack: pack, Now: o.Now, Lang: o.Lang, Host: so.listen, Port: so.port, Grace: so.grace}
 	info, err := l.Start(ctx, class)
 	if errors.Is(err, ui.ErrNoNetwork) {
-		return &ExitError{Code: 1, Err: errors.New("Máy tính chưa vào mạng wifi nào. Bật điểm phát wifi trên điện thoại (hoặc bộ phát wifi), cho máy tính vào mạng đó rồi chạy lại; hoặc chỉ rõ địa chỉ bằng --listen.\n" +
-			"The laptop is not on any Wi-Fi. Turn on a phone's hotspot (or a pocket router), join the laptop to it and run again; or give the address with --listen.")}
+		return &ExitError{Code: 1, Err: usererr.New("Máy tính chưa vào mạng wifi nào. Bật điểm phát wifi trên điện thoại (hoặc bộ phát wifi), cho máy tính vào mạng đó rồi chạy lại; hoặc chỉ rõ địa chỉ bằng --listen.",
+			"The laptop is not on any Wi-Fi. Turn on a phone's hotspot (or a pocket router), join the laptop to it and run again; or give the address with --listen.", nil)}
 	}
 	if err != nil {
 		return fmt.Errorf("mở lớp trên điện thoại / start the phone pages: %w", err)
