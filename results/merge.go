@@ -161,8 +161,9 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 	if merged {
 		// Empty the write-ahead log now: after a big merge it can hold
 		// hundreds of megabytes, and copies of rows erased since. The data
-		// is committed either way.
-		if err := s.checkpoint(ctx); err != nil {
+		// is committed either way, so a Ctrl+C that comes now is not a
+		// failure of the merge: the checkpoint is left to the next one.
+		if err := s.checkpoint(ctx); err != nil && ctx.Err() == nil {
 			errs = append(errs, fmt.Errorf("merge: %w", err))
 		}
 		pt.mark("checkpoint")
@@ -173,7 +174,9 @@ func (s *Store) Merge(ctx context.Context, srcPaths ...string) (MergeReport, err
 		}
 	}
 	dups, err := s.ProbableDuplicates(ctx)
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
+		// Stopped after the merge committed: the list of probable
+		// duplicates is left out, the trainer's area lists them anyway.
 		errs = append(errs, err)
 	}
 	rep.Duplicates = dups
