@@ -18,7 +18,6 @@ var reviewStrings = map[string]ui.Entry{
 	"review.later":     {"Để lần sau", "Another time"},
 	"review.loading":   {"Đang mở phần ôn lại…", "Getting your review ready…"},
 	"review.loaderr":   {"Chưa mở được phần ôn lại. Bấm Enter để vào học; báo tập huấn viên nếu lỗi còn.", "Could not open the review. Press Enter to go on to the lessons; tell the trainer if this stays."},
-	"review.from":      {"Ôn lại · %s", "Looking again · %s"},
 	"review.finishing": {"Đang lưu phần ôn lại…", "Saving your review…"},
 	"review.finisherr": {"Chưa lưu xong phần ôn lại. Bấm Enter để thử lại; các câu trả lời đã được lưu.", "Could not finish saving the review. Press Enter to try again; your answers are already saved."},
 	"review.done":      {"Xong phần ôn lại!", "Review done!"},
@@ -28,4 +27,5 @@ var reviewStrings = map[string]ui.Entry{
 	"review.allclear":  {"Bạn đã ôn xong hết các câu chưa đúng. Giỏi lắm!", "You have gone over every question you missed. Well done!"},
 	"review.go":        {"Vào học", "Go to the lessons"},
 	"help.later":       {"để lần sau", "another time"},
+	"help.reviewnow":   {"ôn lại ngay", "look again now"},
 }

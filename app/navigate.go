@@ -36,7 +36,9 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case checkedInMsg:
 		c.Visit.Participant = msg.participant
 		m.register, m.began = nil, true
-		return m.open(ScreenMenu, newMenuScreen(c, "")), true
+		// A look back at what the person missed before, if anything waits;
+		// the review screen goes on to the menu by itself otherwise.
+		return m.open(ScreenReview, newReviewScreen(c)), true
 	case showMenuMsg:
 		return m.open(ScreenMenu, newMenuScreen(c, m.moduleShowing())), true
 	case openLessonMsg:

@@ -77,7 +77,7 @@ func (s *reviewScreen) HelpKeys() []key.Binding {
 	k, cat := s.c.Keys, s.c.Cat
 	switch s.phase {
 	case reviewIntro:
-		return []key.Binding{ui.With(k.Enter, cat.T("review.start")), ui.With(k.Back, cat.T("help.later"))}
+		return []key.Binding{ui.With(k.Enter, cat.T("help.reviewnow")), ui.With(k.Back, cat.T("help.later"))}
 	case reviewAsk:
 		return s.quiz.HelpKeys()
 	case reviewLoadErr, reviewDone:

@@ -17,6 +17,7 @@ const (
 	ScreenResult
 	ScreenFinish
 	ScreenTrainer
+	ScreenReview // the look back at what a person missed, after check-in
 )
 
 // Participant reports whether id is a screen a participant uses, where the

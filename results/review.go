@@ -91,12 +91,16 @@ func (s *Store) reviewGroup(ctx context.Context, id string) (string, error) {
 }
 
 // missedSQL lists, for every question the records of the JSON array ?1
-// missed in a quiz, when and what happened since. Times are text in one
+// missed in a quiz that is no longer in progress, when and what happened since. Times are text in one
 // format, so text order is time order.
 const missedSQL = `WITH ans AS MATERIALIZED (
 		SELECT a.module_id AS m, n.question_id AS q, a.kind = 'quiz' AS quiz, n.correct AS ok, n.answered_at AS at
 		FROM attempts AS a JOIN answers AS n ON n.attempt_id = a.id
 		WHERE a.participant_id IN (SELECT value FROM json_each(?1))
+			-- A miss in a quiz still in progress is not reviewed yet: the
+			-- person resumes that quiz first, and its misses wait for the
+			-- visit after it ends. A right answer in it counts at once.
+			AND NOT (a.kind = 'quiz' AND a.state = 'in_progress' AND NOT n.correct)
 	),
 	per AS (
 		SELECT m, q, max(CASE WHEN quiz AND NOT ok THEN at END) AS miss,

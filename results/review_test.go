@@ -281,3 +281,26 @@ func TestHistoryShowsReview(t *testing.T) {
 		t.Fatalf("with m2 gone from the catalog: %+v", h.Review)
 	}
 }
+
+// A miss in a quiz still in progress waits until that quiz ends: the
+// person resumes the quiz on the next visit, not a review of its first
+// questions. A right answer in it takes a question out at once.
+func TestReviewQueueWaitsForTheQuizToEnd(t *testing.T) {
+	e := newReviewEnv(t)
+	ba := mergePerson(t, e.s, "Trần Văn Ba", 1950, "Buôn Đôn", "")
+	e.quiz(ba, "antoan", map[string]bool{"q1": false}, "q1")
+	a, err := e.s.StartAttempt(e.ctx, Attempt{ParticipantID: ba.ID, ModuleID: "muasam", QuestionIDs: []string{"q1", "q2", "q3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"q1", "q2"} {
+		if _, err := e.s.RecordAnswer(e.ctx, Answer{AttemptID: a.ID, QuestionID: q, Chosen: []string{"b"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.wantQueue(ba, "muasam still in progress", "antoan/q1")
+	if err := e.s.FinishAttempt(e.ctx, a.ID, 0, 3, false); err != nil {
+		t.Fatal(err)
+	}
+	e.wantQueue(ba, "muasam finished", "antoan/q1", "muasam/q1", "muasam/q2")
+}
