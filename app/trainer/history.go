@@ -133,6 +133,29 @@ func (p *historyPage) body() []string {
 			}
 		}
 	}
+	return append(out, p.reviewLines()...)
+}
+
+// reviewLines say how many missed questions wait for a review after
+// check-in, and which were gone over again ("đã ôn") with how it went;
+// reviews never count in the modules' figures above.
+func (p *historyPage) reviewLines() []string {
+	st, cat, r := p.c.Styles, p.c.Cat, p.hist.Review
+	if r.Waiting == 0 && len(r.Reviewed) == 0 {
+		return nil
+	}
+	head := cat.F("tr.hist.review", r.Waiting)
+	if r.Waiting == 0 {
+		head = cat.T("tr.hist.reviewnone")
+	}
+	out := []string{"", st.Bold.Render(head)}
+	for _, q := range r.Reviewed {
+		line := modName(q.ModuleLabel) + ": " + ui.CleanLine(q.Question.Prompt) + " — " + cat.F("tr.hist.reviewed", q.Reviews, q.Right)
+		if !q.Waiting {
+			line += " · " + cat.T("tr.hist.learnt")
+		}
+		out = append(out, ui.Hang("  • ", st.Text.Render(line), p.w)...)
+	}
 	return out
 }
 

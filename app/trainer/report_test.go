@@ -218,3 +218,43 @@ func TestModuleCodeIsThePacksNumber(t *testing.T) {
 		}
 	}
 }
+
+// The person's history says how many missed questions wait for a review
+// and which were gone over again, while the module's figures count the
+// quiz alone.
+func TestHistoryShowsReviewQueue(t *testing.T) {
+	ctx := context.Background()
+	e := newTrainerEnv(t, 80, 24)
+	e.SetPIN("2468")
+	class, hoa, _ := seedClass(t, e.Store)
+	a, err := e.Store.StartAttempt(ctx, results.Attempt{ParticipantID: hoa.ID, SessionID: class.ID, ModuleID: "antoan", QuestionIDs: []string{"q1", "q3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ans := range []results.Answer{{QuestionID: "q1", Chosen: []string{"a"}}, {QuestionID: "q3", Chosen: []string{"dung"}}} {
+		ans.AttemptID = a.ID
+		if _, err := e.Store.RecordAnswer(ctx, ans); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.Store.FinishAttempt(ctx, a.ID, 0, 2, false); err != nil {
+		t.Fatal(err)
+	}
+	rs, _, err := e.Store.StartReview(ctx, hoa.ID, class.ID, []results.ReviewQuestion{{ModuleID: "antoan", QuestionID: "q1"}})
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("start review: %v %v", rs, err)
+	}
+	if _, err := e.Store.RecordAnswer(ctx, results.Answer{AttemptID: rs[0].ID, QuestionID: "q1", Chosen: []string{"b"}, Correct: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Store.FinishAttempt(ctx, rs[0].ID, 1, 1, true); err != nil {
+		t.Fatal(err)
+	}
+	e.Open(80, 24)
+	e.unlock("2468")
+	e.pick(actPeople)
+	e.Typ("hoa")
+	e.Press(down, enter)
+	e.Want("An toàn trên mạng — 2 lần làm, cao nhất 100%", "Ôn lại câu chưa đúng: 2 câu đang chờ", "đã ôn 1 lần, đúng 1")
+	e.Lacks("3 lần làm") // the review is not a quiz attempt
+}
