@@ -91,7 +91,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration, clk clock) err
 		return fmt.Errorf("%w: database schema version %d, this program knows up to %d", ErrNewerSchema, cur, len(migrations))
 	}
 	if cur >= m.version {
-		return nil
+		return fillPlaceholder(ctx, tx, m, clk)
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
@@ -103,6 +103,31 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration, clk clock) err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, clk.stamp()); err != nil {
+		return fmt.Errorf("migration %s: record: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %s: commit: %w", m.name, err)
+	}
+	return nil
+}
+
+// fillPlaceholder applies m to a database that recorded its version under
+// a placeholder ("0007_reserved.sql": for a while during development the
+// seats migration, 0008, was merged before the review migration it left
+// number 7 for). Such a file has 0008 and lacks 0007; the migrations are
+// independent, so 0007 runs now and takes its own name. Any other version
+// already applied is left as it is.
+func fillPlaceholder(ctx context.Context, tx *sql.Tx, m migration, clk clock) error {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM schema_migrations WHERE version = ?`, m.version).Scan(&name)
+	if err != nil || name == m.name || !strings.HasSuffix(name, "_reserved.sql") {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s (in place of %s): %w", m.name, name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE schema_migrations SET name = ?, applied_at = ? WHERE version = ?`,
+		m.name, clk.stamp(), m.version); err != nil {
 		return fmt.Errorf("migration %s: record: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {
