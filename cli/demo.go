@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"kynangso/lessons"
 	"kynangso/results"
 )
 
@@ -62,7 +61,7 @@ func runDemo(cmd *cobra.Command, o *Options, f demoFlags) error {
 	}
 	start := time.Now()
 	c, err := results.Demo(cmd.Context(), f.out, results.DemoOptions{Participants: f.participants,
-		Sessions: f.sessions, Seed: f.seed, PackVersion: pack.Version}, demoModules(pack))
+		Sessions: f.sessions, Seed: f.seed, PackVersion: pack.Version}, results.DemoModulesOf(pack))
 	if err != nil {
 		return fmt.Errorf("không tạo được dữ liệu mẫu / could not write the demo database: %w", err)
 	}
@@ -105,28 +104,4 @@ func clearDemoTarget(o *Options, f demoFlags) error {
 		}
 	}
 	return nil
-}
-
-// demoModules describes the pack's quizzes for the demo generator.
-func demoModules(pack *lessons.Pack) []results.DemoModule {
-	if pack == nil {
-		return nil
-	}
-	var out []results.DemoModule
-	for _, m := range pack.Modules {
-		if len(m.Questions) == 0 {
-			continue
-		}
-		dm := results.DemoModule{ID: m.ID, ChoiceIDs: map[string][]string{}, Correct: map[string][]string{},
-			PassPercent: m.PassPercent, PerAttempt: m.AttemptSize(), PageCount: len(m.PagesIn(pack.DefaultLang()))}
-		for _, q := range m.Questions {
-			dm.QuestionIDs = append(dm.QuestionIDs, q.ID)
-			for _, c := range q.Choices {
-				dm.ChoiceIDs[q.ID] = append(dm.ChoiceIDs[q.ID], c.ID)
-			}
-			dm.Correct[q.ID] = q.CorrectIDs()
-		}
-		out = append(out, dm)
-	}
-	return out
 }

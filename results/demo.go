@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"kynangso/lessons"
 )
 
 // DemoModule describes one module's quiz for the demo generator; the CLI
@@ -154,6 +156,31 @@ func demoDefaults(o DemoOptions) DemoOptions {
 		o.PackVersion = "demo"
 	}
 	return o
+}
+
+// DemoModulesOf describes a pack's quizzes for the demo generator (nil for
+// no pack: Demo then makes up modules of its own).
+func DemoModulesOf(pack *lessons.Pack) []DemoModule {
+	if pack == nil {
+		return nil
+	}
+	var out []DemoModule
+	for _, m := range pack.Modules {
+		if len(m.Questions) == 0 {
+			continue
+		}
+		dm := DemoModule{ID: m.ID, ChoiceIDs: map[string][]string{}, Correct: map[string][]string{},
+			PassPercent: m.PassPercent, PerAttempt: m.AttemptSize(), PageCount: len(m.PagesIn(pack.DefaultLang()))}
+		for _, q := range m.Questions {
+			dm.QuestionIDs = append(dm.QuestionIDs, q.ID)
+			for _, c := range q.Choices {
+				dm.ChoiceIDs[q.ID] = append(dm.ChoiceIDs[q.ID], c.ID)
+			}
+			dm.Correct[q.ID] = q.CorrectIDs()
+		}
+		out = append(out, dm)
+	}
+	return out
 }
 
 // syntheticModules stands in for the content pack when none is given.

@@ -24,34 +24,13 @@ import (
 func newDemoTrainerEnv(t *testing.T, n int) *trainerEnv {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if _, err := results.Demo(context.Background(), path, results.DemoOptions{Participants: n, Seed: 7}, demoModulesOf(testPack())); err != nil {
+	if _, err := results.Demo(context.Background(), path, results.DemoOptions{Participants: n, Seed: 7}, results.DemoModulesOf(testPack())); err != nil {
 		t.Fatal(err)
 	}
 	e := &trainerEnv{apptest.NewEnvAt(t, path, 80, 24, buildApp)}
 	e.SetPIN("2468")
 	e.unlock("2468")
 	return e
-}
-
-// demoModulesOf describes a pack's quizzes for the demo generator.
-func demoModulesOf(pack *lessons.Pack) []results.DemoModule {
-	var out []results.DemoModule
-	for _, m := range pack.Modules {
-		if len(m.Questions) == 0 {
-			continue
-		}
-		dm := results.DemoModule{ID: m.ID, ChoiceIDs: map[string][]string{}, Correct: map[string][]string{},
-			PassPercent: m.PassPercent, PerAttempt: m.AttemptSize(), PageCount: len(m.PagesIn(pack.DefaultLang()))}
-		for _, q := range m.Questions {
-			dm.QuestionIDs = append(dm.QuestionIDs, q.ID)
-			for _, c := range q.Choices {
-				dm.ChoiceIDs[q.ID] = append(dm.ChoiceIDs[q.ID], c.ID)
-			}
-			dm.Correct[q.ID] = q.CorrectIDs()
-		}
-		out = append(out, dm)
-	}
-	return out
 }
 
 // lowerOverviewMin makes the overview show from n people on, for a test.
