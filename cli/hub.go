@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/spf13/cobra"
 
 	"kynangso/hub"
@@ -121,6 +122,11 @@ func hubError(err error, cfg hub.Config) error {
 	case errors.Is(err, hub.ErrOlderSchema), errors.Is(err, hub.ErrNotHub):
 		return usererr.New("Máy chủ tỉnh chưa được cài đặt hoặc nâng cấp cho phiên bản này; hãy báo cán bộ tỉnh chạy `kynangso hub init`.",
 			"The hub is not set up or upgraded for this version; ask the province to run `kynangso hub init`.", cause)
+	case errors.Is(err, hub.ErrNoSummaries), isPermissionDenied(err):
+		return usererr.New("Tài khoản này không đọc được báo cáo của tỉnh: tài khoản của tổ chỉ dùng để gửi kết quả\n"+
+			"(kynangso sync). Hãy dùng tài khoản của tỉnh (cán bộ tỉnh tạo bằng `kynangso hub add-province`).",
+			"This login cannot read the province's reports: a team's login only sends results (kynangso sync).\n"+
+				"Use the province's login (made with `kynangso hub add-province`).", cause)
 	case errors.Is(err, hub.ErrNoCommune):
 		return usererr.New("Máy chủ tỉnh không có xã/phường này; hãy viết đúng tên như trên máy chủ.",
 			"The hub has no such commune; write its name as the hub has it.", cause)
@@ -130,6 +136,13 @@ func hubError(err error, cfg hub.Config) error {
 	}
 	return usererr.New("Không làm việc được với máy chủ tỉnh. Dữ liệu trên máy vẫn an toàn; hãy kiểm tra mạng rồi chạy lại.",
 		"Could not work with the province hub. The data on this laptop is safe; check the connection and run it again.", cause)
+}
+
+// isPermissionDenied reports whether the hub refused a read or write to
+// this login (SQLSTATE 42501, insufficient privilege).
+func isPermissionDenied(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
 }
 
 // maskedError shows a hub error with the password masked out of its text,
@@ -254,7 +267,7 @@ func newLoginCmd(o *Options, use, short string, role *string,
 				if err := create(cmd.Context(), c, pw); err != nil {
 					return err
 				}
-				printNewLogin(o, args[0], *role, pw)
+				printNewLogin(o, args[0], *role, pw, strings.HasPrefix(use, "add-province"))
 				return nil
 			})
 		},
@@ -284,7 +297,7 @@ func newHubAddProvinceCmd(o *Options) *cobra.Command {
 // administrator hands it over on paper or in person. It is the only place
 // kynangso ever prints a password, because there is no other way to give
 // it to the team.
-func printNewLogin(o *Options, ownerURL, role, password string) {
+func printNewLogin(o *Options, ownerURL, role, password string, province bool) {
 	u := url.URL{Scheme: "postgres", User: url.UserPassword(role, password), Host: "SERVER", Path: "/kynangso",
 		RawQuery: "sslmode=require"}
 	if pc, err := pgx.ParseConfig(ownerURL); err == nil {
@@ -298,6 +311,13 @@ func printNewLogin(o *Options, ownerURL, role, password string) {
 		}
 	}
 	fmt.Fprintln(o.Out(), u.String())
+	if province {
+		fmt.Fprintln(o.Err(), tr(o.Lang, "Mật khẩu chỉ hiện một lần: đây là tài khoản chỉ đọc của tỉnh, dùng với\n"+
+			"`kynangso report --hub ĐỊA_CHỈ` và `kynangso export … --hub ĐỊA_CHỈ`; không trao cho tổ.",
+			"The password is shown this once: this is the province's read-only login, for\n"+
+				"`kynangso report --hub ADDRESS` and `kynangso export … --hub ADDRESS`; do not give it to a team."))
+		return
+	}
 	fmt.Fprintln(o.Err(), tr(o.Lang, "Mật khẩu chỉ hiện một lần: hãy trao địa chỉ này cho tổ để chạy `kynangso hub set`.",
 		"The password is shown this once: give this address to the team for `kynangso hub set`."))
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +14,26 @@ import (
 	"kynangso/results"
 )
 
-var reportSections = []string{"class", "modules", "questions", "coverage", "followup"}
+// reportSections are the sections a report can print; the laptop's report
+// prints them all but the overview (which counts the follow-up list that
+// follows it).
+var reportSections = []string{"class", "modules", "questions", "coverage", "followup", "overview"}
+
+// defaultSections are the sections printed when --section is not given.
+// On the whole province's hub the named follow-up list gives way to its
+// overview by village: the list of a province is hundreds of thousands of
+// names, and the rest is answered from the hub's summaries in well under a
+// second (see hub.ReadSummaries); the item analysis of one village needs
+// the rows, so a village filter leaves it out.
+func defaultSections(h hubFlags, f results.Filter) []string {
+	if h.url == "" || h.commune != "" {
+		return []string{"class", "modules", "questions", "coverage", "followup"}
+	}
+	if results.SummariesServe(f, true) {
+		return []string{"class", "modules", "questions", "coverage", "overview"}
+	}
+	return []string{"class", "modules", "coverage", "overview"}
+}
 
 func newReportCmd(o *Options) *cobra.Command {
 	var (
@@ -28,10 +48,17 @@ func newReportCmd(o *Options) *cobra.Command {
 		Short: "In các bảng tổng hợp của lớp / print the class summaries",
 		Long: "Các phần / sections: class (điểm danh / attendance), modules (kết quả theo bài / per module),\n" +
 			"questions (phân tích câu hỏi / item analysis), coverage (độ phủ theo thôn / coverage by village),\n" +
-			"followup (danh sách cần thăm lại / follow-up list). docs/reports.md says how each number is computed.",
+			"followup (danh sách cần thăm lại / follow-up list), overview (số người cần thăm lại theo thôn /\n" +
+			"follow-up overview by village). Mặc định / default: all but overview; with --hub and no --commune:\n" +
+			"class,modules,questions,coverage,overview (questions left out with --village).\n" +
+			"docs/reports.md says how each number is computed; docs/hub.md how the hub answers.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReport(cmd.Context(), o, format, sections, ff.filter(), withPhone, wide, ff.hub)
+			f := ff.filter()
+			if !cmd.Flags().Changed("section") {
+				sections = defaultSections(ff.hub, f)
+			}
+			return runReport(cmd.Context(), o, format, sections, f, withPhone, wide, ff.hub)
 		},
 	}
 	ff.add(cmd)
@@ -45,10 +72,11 @@ func newReportCmd(o *Options) *cobra.Command {
 
 // reportData holds the summaries asked for; JSON prints it as it is.
 type reportData struct {
-	Class     *results.ClassReport    `json:"class,omitempty"`
-	Questions *results.ItemReport     `json:"questions,omitempty"`
-	Coverage  *results.CoverageReport `json:"coverage,omitempty"`
-	FollowUp  *results.FollowUpReport `json:"followup,omitempty"`
+	Class     *results.ClassReport      `json:"class,omitempty"`
+	Questions *results.ItemReport       `json:"questions,omitempty"`
+	Coverage  *results.CoverageReport   `json:"coverage,omitempty"`
+	FollowUp  *results.FollowUpReport   `json:"followup,omitempty"`
+	Overview  *results.FollowUpOverview `json:"overview,omitempty"`
 	// studied tells, for the follow-up list's text, what each person read
 	// or tried ("chưa đạt") from what they have not begun ("chưa học").
 	studied map[string]map[string]results.Study
@@ -69,55 +97,90 @@ func runReport(ctx context.Context, o *Options, format string, sections []string
 	if err := f.Validate(); err != nil {
 		return filterError(err)
 	}
-	s, err := o.openSource(ctx, src)
+	d, err := o.hubSummaryReport(ctx, src, sections, f)
+	if errors.Is(err, errNeedsMirror) {
+		d, err = o.rowsReport(ctx, src, sections, f, withPhone)
+	}
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	d, err := collectReport(ctx, s, o.catalog(), sections, f, withPhone)
-	if err != nil {
-		return filterError(err)
+	if src.url != "" && src.commune == "" && !slices.Contains(sections, "followup") {
+		fmt.Fprintln(o.Err(), tr(o.Lang, "Danh sách cần thăm lại theo tên: thêm --section followup --commune TÊN_XÃ.",
+			"The follow-up list by name: add --section followup --commune NAME."))
 	}
 	if format == "json" {
 		enc := json.NewEncoder(o.Out())
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
 	}
-	return writeReportTables(o.Out(), d, sections, o.Lang, format == "md", wide)
+	return writeReportTables(o.Out(), d, sections, o.catalog(), format == "md", wide)
 }
 
-func collectReport(ctx context.Context, s *results.Store, cat results.Catalog, sections []string,
+// reportSource is what the summaries of a report read: a database file
+// (the laptop's, or the hub's report mirror) or the hub's summaries.
+type reportSource interface {
+	ClassSummary(ctx context.Context, f results.Filter, cat results.Catalog) (results.ClassReport, error)
+	ItemAnalysis(ctx context.Context, f results.Filter, cat results.Catalog) (results.ItemReport, error)
+	Coverage(ctx context.Context, f results.Filter, cat results.Catalog) (results.CoverageReport, error)
+	FollowUpOverview(ctx context.Context, f results.Filter, cat results.Catalog) (results.FollowUpOverview, error)
+}
+
+// rowsReport prints the report from a database file: the laptop's, or with
+// --hub the hub's report mirror, brought up to date first.
+func (o *Options) rowsReport(ctx context.Context, src hubFlags, sections []string, f results.Filter, withPhone bool) (reportData, error) {
+	s, err := o.openSource(ctx, src)
+	if err != nil {
+		return reportData{}, err
+	}
+	defer s.Close()
+	d, err := collectReport(ctx, s, s, o.catalog(), sections, f, withPhone)
+	return d, filterError(err)
+}
+
+// collectReport reads the sections asked for from src; the follow-up list
+// needs the rows of a database file (rows).
+func collectReport(ctx context.Context, src reportSource, rows *results.Store, cat results.Catalog, sections []string,
 	f results.Filter, withPhone bool) (reportData, error) {
 	var d reportData
 	has := func(x string) bool { return slices.Contains(sections, x) }
 	if has("class") || has("modules") {
-		r, err := s.ClassSummary(ctx, f, cat)
+		r, err := src.ClassSummary(ctx, f, cat)
 		if err != nil {
 			return d, err
 		}
 		d.Class = &r
 	}
 	if has("questions") {
-		r, err := s.ItemAnalysis(ctx, f, cat)
+		r, err := src.ItemAnalysis(ctx, f, cat)
 		if err != nil {
 			return d, err
 		}
 		d.Questions = &r
 	}
 	if has("coverage") {
-		r, err := s.Coverage(ctx, f, cat)
+		r, err := src.Coverage(ctx, f, cat)
 		if err != nil {
 			return d, err
 		}
 		d.Coverage = &r
 	}
+	if has("overview") {
+		r, err := src.FollowUpOverview(ctx, f, cat)
+		if err != nil {
+			return d, err
+		}
+		d.Overview = &r
+	}
 	if has("followup") {
-		r, err := s.FollowUp(ctx, f, cat, withPhone)
+		if rows == nil {
+			return d, results.ErrNeedsRows
+		}
+		r, err := rows.FollowUp(ctx, f, cat, withPhone)
 		if err != nil {
 			return d, err
 		}
 		d.FollowUp = &r
-		if d.studied, err = s.ModulesStudied(ctx, followUpIDs(&r)); err != nil {
+		if d.studied, err = rows.ModulesStudied(ctx, followUpIDs(&r)); err != nil {
 			return d, err
 		}
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"kynangso/results"
@@ -10,7 +11,8 @@ import (
 
 // writeReportTables prints the sections asked for: in text fitted to 80
 // columns (wide: at the tables' own width), or in Markdown.
-func writeReportTables(w io.Writer, d reportData, sections []string, lang string, md, wide bool) error {
+func writeReportTables(w io.Writer, d reportData, sections []string, cat results.Catalog, md, wide bool) error {
+	lang := cat.Lang
 	l := layout{md: md, width: reportWidth}
 	if wide {
 		l.width = 0
@@ -29,9 +31,11 @@ func writeReportTables(w io.Writer, d reportData, sections []string, lang string
 				parts = append(parts, itemTable(d.Questions, lang))
 			}
 		case "coverage":
-			parts = append(parts, coverageTables(d.Coverage, lang, l.narrow())...)
+			parts = append(parts, coverageTables(d.Coverage, cat, l.narrow())...)
 		case "followup":
-			parts = append(parts, followUpTable(d.FollowUp, d.studied, lang, l.narrow()))
+			parts = append(parts, followUpTable(d.FollowUp, d.studied, cat, l.narrow()))
+		case "overview":
+			parts = append(parts, overviewTables(d.Overview, cat, l.narrow())...)
 		}
 	}
 	for i, p := range parts {
@@ -155,14 +159,18 @@ func itemLines(r *results.ItemReport, lang string) textLines {
 	return b
 }
 
-// moduleCodes gives each module of mods a short code in pack order ("B1",
-// "B2"… for bài; "M1"… in English), so a row of a wide table names modules
-// in a few characters, and a legend that says which title each code is.
-func moduleCodes(mods []results.ModuleLabel, lang string) (map[string]string, string) {
+// moduleCodes gives each module of mods its short code: its place in the
+// pack ("B1", "B2"… for bài; "M1"… in English), as every report and export
+// numbers modules, or its place in mods for a module the catalog does not
+// know; and a legend that says which title each code is.
+func moduleCodes(mods []results.ModuleLabel, cat results.Catalog) (map[string]string, string) {
 	codes := make(map[string]string, len(mods))
 	var legend strings.Builder
 	for i, m := range mods {
-		c := tr(lang, "B", "M") + itoa(i+1)
+		c := tr(cat.Lang, "B", "M") + itoa(i+1)
+		if slices.ContainsFunc(cat.Modules, func(x results.ModuleInfo) bool { return x.ID == m.ID }) {
+			c = cat.ModuleCode(m.ID)
+		}
 		codes[m.ID] = c
 		legend.WriteString("\n  " + c + " = " + cell(m.Title))
 	}
@@ -180,8 +188,9 @@ func codeOf(codes map[string]string, id string) string {
 // coverageTables is the coverage by village: one table, or for 80 columns
 // two (the village's totals, then reached/passed per module). A module
 // nobody of the village reached is "—", not 0/0.
-func coverageTables(r *results.CoverageReport, lang string, narrow bool) []printable {
-	codes, legend := moduleCodes(r.Modules, lang)
+func coverageTables(r *results.CoverageReport, cat results.Catalog, narrow bool) []printable {
+	lang := cat.Lang
+	codes, legend := moduleCodes(r.Modules, cat)
 	village := results.Label(lang, "village")
 	totals := []string{tr(lang, "Tiếp cận", "Reached"), tr(lang, "Đạt cả", "All passed"), tr(lang, "Hộ", "Households"),
 		tr(lang, "Hộ có người đạt cả", "Households w/ all passed")}
@@ -224,6 +233,71 @@ func coverageTables(r *results.CoverageReport, lang string, narrow bool) []print
 	return []printable{t1, t2}
 }
 
+// overviewTables is the follow-up list counted by village: how many named
+// people each village still has to visit, in how many households, and per
+// module how many of them have not passed it yet (never begun included),
+// with the total last; for 80 columns the modules are a second table.
+func overviewTables(o *results.FollowUpOverview, cat results.Catalog, narrow bool) []printable {
+	lang := cat.Lang
+	codes, legend := moduleCodes(o.Modules, cat)
+	village := results.Label(lang, "village")
+	totals := []string{tr(lang, "Người cần thăm", "People to visit"), tr(lang, "Hộ", "Households")}
+	var mods []string
+	for _, m := range o.Modules {
+		mods = append(mods, codeOf(codes, m.ID))
+	}
+	title := tr(lang, "CẦN THĂM LẠI: TỔNG QUAN THEO THÔN/BUÔN", "FOLLOW-UP OVERVIEW BY VILLAGE")
+	if o.Anonymous > 0 {
+		title += fmt.Sprintf(tr(lang, "\n(thêm %d người ẩn danh, không thăm theo tên được)",
+			"\n(and %d anonymous people, who cannot be visited by name)"), o.Anonymous)
+	}
+	modTitle := tr(lang, "SỐ NGƯỜI CHƯA ĐẠT TỪNG BÀI (kể cả chưa học)", "PEOPLE WHO HAVE NOT PASSED EACH MODULE (not begun included)")
+	type line struct {
+		label      string
+		people, hh int
+		missing    []int
+	}
+	var lines []line
+	sum := line{label: tr(lang, "Tổng", "Total"), people: o.People, hh: o.Households, missing: make([]int, len(o.Modules))}
+	for _, v := range o.Villages {
+		label := cell(v.Label)
+		if label == "" {
+			label = tr(lang, "(không ghi)", "(not given)")
+		}
+		lines = append(lines, line{label, v.People, v.Households, v.Missing})
+		for i, n := range v.Missing {
+			if i < len(sum.missing) {
+				sum.missing[i] += n
+			}
+		}
+	}
+	lines = append(lines, sum)
+	missing := func(l line) []string {
+		out := make([]string, len(o.Modules))
+		for i := range out {
+			out[i] = "0"
+			if i < len(l.missing) {
+				out[i] = itoa(l.missing[i])
+			}
+		}
+		return out
+	}
+	if !narrow {
+		t := textTable{title: title + "\n" + modTitle + ":" + legend, head: append(append([]string{village}, totals...), mods...)}
+		for _, l := range lines {
+			t.rows = append(t.rows, append([]string{l.label, itoa(l.people), itoa(l.hh)}, missing(l)...))
+		}
+		return []printable{t}
+	}
+	t1 := textTable{title: title, head: append([]string{village}, totals...)}
+	t2 := textTable{title: modTitle + legend, head: append([]string{village}, mods...)}
+	for _, l := range lines {
+		t1.rows = append(t1.rows, []string{l.label, itoa(l.people), itoa(l.hh)})
+		t2.rows = append(t2.rows, append([]string{l.label}, missing(l)...))
+	}
+	return []printable{t1, t2}
+}
+
 // followUpIDs lists the people of a follow-up list.
 func followUpIDs(r *results.FollowUpReport) []string {
 	var ids []string
@@ -241,12 +315,14 @@ func followUpIDs(r *results.FollowUpReport) []string {
 // split: "chưa đạt", the modules they read or tried, from "chưa học", the
 // ones they have not begun. For 80 columns each village is a heading over
 // its people instead of a column.
-func followUpTable(r *results.FollowUpReport, studied map[string]map[string]results.Study, lang string, narrow bool) textTable {
+func followUpTable(r *results.FollowUpReport, studied map[string]map[string]results.Study, cat results.Catalog, narrow bool) textTable {
+	lang := cat.Lang
 	L := func(k string) string { return results.Label(lang, k) }
-	_, legend := moduleCodes(r.Modules, lang)
-	cat := results.Catalog{Lang: lang}
-	for _, m := range r.Modules {
-		cat.Modules = append(cat.Modules, results.ModuleInfo{ID: m.ID})
+	_, legend := moduleCodes(r.Modules, cat)
+	if len(cat.Modules) == 0 { // number the list's modules
+		for _, m := range r.Modules {
+			cat.Modules = append(cat.Modules, results.ModuleInfo{ID: m.ID})
+		}
 	}
 	t := textTable{title: tr(lang, "CẦN THĂM LẠI", "FOLLOW-UP LIST") + legend}
 	if !narrow {

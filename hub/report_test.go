@@ -199,7 +199,8 @@ func summaryTables(t testing.TB, q Querier) map[string]string {
 	out := map[string]string{}
 	for name, where := range map[string]string{"sum_canon": "true", "sum_person": "true", "sum_person_module": "true",
 		"sum_person_class": "true", "sum_modules": "tried <> 0 OR attempts <> 0 OR best_n <> 0",
-		"sum_unlinked": "true", "sum_classes": "n <> 0", "sum_households": "true", "sum_items": "n <> 0"} {
+		"sum_unlinked": "true", "sum_classes": "n <> 0", "sum_households": "true", "sum_items": "n <> 0",
+		"sum_groups": "n <> 0"} {
 		rows, err := queryStrings(context.Background(), q, `SELECT COALESCE(string_agg(x::text, E'\n' ORDER BY x::text COLLATE "C"), '')
 			FROM kynangso.`+name+` AS x WHERE `+where)
 		must(t, err)

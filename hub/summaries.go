@@ -2,6 +2,7 @@ package hub
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -50,11 +51,11 @@ func (h hubSummaries) SummaryVillages(ctx context.Context) ([]string, error) {
 		SELECT village FROM v WHERE village IS NOT NULL`)
 }
 
-// PersonGroups groups sum_person, which holds the people with activity.
+// PersonGroups reads sum_groups, the people with activity grouped as
+// results.PersonGroup groups them (kept push by push, hub migration 5).
 func (h hubSummaries) PersonGroups(ctx context.Context, villages []string) ([]results.PersonGroup, error) {
-	rows, err := h.q.Query(ctx, `SELECT village, gender, anon, attended, modules, passed, count(*)
-		FROM kynangso.sum_person WHERE $1::text[] IS NULL OR village = ANY($1)
-		GROUP BY 1, 2, 3, 4, 5, 6`, villageArg(villages))
+	rows, err := h.q.Query(ctx, `SELECT village, gender, anon, attended, modules, passed, n
+		FROM kynangso.sum_groups WHERE n > 0 AND ($1::text[] IS NULL OR village = ANY($1))`, villageArg(villages))
 	if err != nil {
 		return nil, err
 	}
@@ -204,3 +205,39 @@ func queryStrings(ctx context.Context, q Querier, sql string, args ...any) ([]st
 	}
 	return out, nil
 }
+
+// ErrNoSummaries means the login may not read the hub's summaries: a
+// team's login, which reads its own commune's rows only (through the
+// report mirror).
+var ErrNoSummaries = errors.New("hub: this login may not read the province's summaries")
+
+// ReadSummaries runs fn on the hub's summaries (see Summaries) in one
+// read-only snapshot, so that several reports read the same moment while
+// laptops keep pushing. A login that may not read them gets
+// ErrNoSummaries, and fn is not run.
+func ReadSummaries(ctx context.Context, conn *pgx.Conn, fn func(results.Summaries) error) error {
+	if err := CheckSchema(ctx, conn); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return fmt.Errorf("read the hub's summaries: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	var may bool
+	err = tx.QueryRow(ctx, `SELECT bool_and(has_table_privilege(t, 'SELECT')) FROM unnest($1::text[]) AS t`, summaryGrants).Scan(&may)
+	if err != nil {
+		return fmt.Errorf("read the hub's summaries: %w", err)
+	}
+	if !may {
+		return ErrNoSummaries
+	}
+	if err := fn(results.Summaries{Source: Summaries(tx)}); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// summaryGrants are the tables the summaries read.
+var summaryGrants = []string{"kynangso.sum_groups", "kynangso.sum_modules", "kynangso.sum_unlinked",
+	"kynangso.sum_classes", "kynangso.sum_households", "kynangso.sum_items", "kynangso.participants"}
