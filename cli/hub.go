@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kynangso/hub"
+	"kynangso/internal/safetext"
 	"kynangso/internal/usererr"
 	"kynangso/results"
 )
@@ -128,8 +129,18 @@ func hubError(err error, cfg hub.Config) error {
 			"This login cannot read the province's reports: a team's login only sends results (kynangso sync).\n"+
 				"Use the province's login (made with `kynangso hub add-province`).", cause)
 	case errors.Is(err, hub.ErrNoCommune):
-		return usererr.New("Máy chủ tỉnh không có xã/phường này; hãy viết đúng tên như trên máy chủ.",
-			"The hub has no such commune; write its name as the hub has it.", cause)
+		vi, en := "Máy chủ tỉnh không có xã/phường này; hãy viết đúng tên như trên máy chủ.",
+			"The hub has no such commune; write its name as the hub has it."
+		if nc := (hub.NoCommuneError{}); errors.As(err, &nc) && len(nc.Known) > 0 {
+			names := make([]string, len(nc.Known))
+			for i, n := range nc.Known {
+				names[i] = "'" + safetext.Line(n) + "'"
+			}
+			list := strings.Join(names, ", ")
+			vi += "\nCác xã/phường trên máy chủ: " + list
+			en += "\nThe hub's communes: " + list
+		}
+		return usererr.New(vi, en, silentCause{err})
 	case errors.Is(err, context.Canceled):
 		return usererr.New("Đã dừng. Những gì đã gửi được giữ trên máy chủ; chạy lại để gửi nốt.",
 			"Stopped. What was sent is kept on the hub; run it again to send the rest.", silentCause{err})

@@ -110,8 +110,13 @@ func TestSyncAndReportThroughTheHub(t *testing.T) {
 	if code != 0 || got != want {
 		t.Errorf("report --hub: exit %d\n%s\nwant the local report:\n%s\n%s", code, got, want, errOut)
 	}
-	if code, _, errOut = execCLI(t, "report", "--hub", db.DSN(prov), "--commune", "Xã Không Có"); code != 1 || !strings.Contains(errOut, "no such commune") {
+	if code, _, errOut = execCLI(t, "report", "--hub", db.DSN(prov), "--commune", "Xã Không Có"); code != 1 ||
+		!strings.Contains(errOut, "no such commune") || !strings.Contains(errOut, "Các xã/phường trên máy chủ: 'Xã Ea Tu'") {
 		t.Errorf("report on an unknown commune: exit %d\n%s", code, errOut)
+	}
+	// It leaves no empty mirror behind.
+	if m, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "kynangso", "hub-mirror-*")); len(m) != 1 {
+		t.Errorf("mirrors after a report on an unknown commune: %v, want only Xã Ea Tu's", m)
 	}
 	out1 := filepath.Join(dir, "local.csv")
 	out2 := filepath.Join(dir, "hub.csv")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,20 @@ import (
 // ErrNoCommune means a report asked for a commune the hub does not know.
 var ErrNoCommune = errors.New("hub: no commune of that name on the hub")
 
+// NoCommuneError is ErrNoCommune with the name asked for and (some of) the
+// communes the hub knows, so that the message can say what to type.
+type NoCommuneError struct {
+	Name  string
+	Known []string
+}
+
+func (e NoCommuneError) Error() string {
+	return fmt.Sprintf("%v: %q (the hub has: %s)", ErrNoCommune, e.Name, strings.Join(e.Known, ", "))
+}
+
+// Is makes errors.Is(err, ErrNoCommune) true.
+func (e NoCommuneError) Is(target error) bool { return target == ErrNoCommune }
+
 // mirrorKey is the settings key of a mirror's state: which hub, which
 // commune ("" for the whole province), and the watermark.
 const mirrorKey = "hub_mirror"
@@ -36,12 +51,18 @@ const mirrorKey = "hub_mirror"
 // results. The connection must be the province's login (a laptop's sees
 // only its own team's rows). opts are the store's options (clock, zone).
 func Mirror(ctx context.Context, conn *pgx.Conn, path, commune string, opts ...results.Option) (*results.Store, error) {
+	_, statErr := os.Stat(path)
 	store, err := results.Open(ctx, path, opts...)
 	if err != nil {
 		return nil, err
 	}
 	if err := RefreshMirror(ctx, conn, store, commune); err != nil {
 		store.Close()
+		if errors.Is(statErr, fs.ErrNotExist) { // a mirror made just now holds nothing yet
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(path + suffix)
+			}
+		}
 		return nil, err
 	}
 	return store, nil
@@ -61,7 +82,11 @@ func RefreshMirror(ctx context.Context, conn *pgx.Conn, store *results.Store, co
 		return fmt.Errorf("read the hub: %w", err)
 	}
 	if commune != "" && cid == nil {
-		return fmt.Errorf("%w: %q", ErrNoCommune, commune)
+		known, err := queryStrings(ctx, conn, `SELECT name FROM kynangso.communes ORDER BY name LIMIT 30`)
+		if err != nil {
+			return fmt.Errorf("read the hub: %w", err)
+		}
+		return NoCommuneError{Name: commune, Known: known}
 	}
 	scope := hubID + " " + commune
 	state, _, err := store.Setting(ctx, mirrorKey)
@@ -207,24 +232,32 @@ func copyTable(ctx context.Context, tx pgx.Tx, name string, put func([][]any) er
 // scoped). A commune's mirror also takes the people, classes and attempts
 // its rows refer to, from wherever they are, so the mirror's own foreign
 // keys hold; rows it already has come again and are put back unchanged.
+// Those go in a second query of their own (UNION ALL, the first query's
+// rows left out), never as "… OR x.id IN (…)": on a hub of a million
+// people PostgreSQL runs that OR as a subplan scanned again for every row
+// (hours), where a semi-join takes seconds.
 func mirrorQuery(t results.HubTable, scoped bool) string {
-	q := `SELECT ` + strings.Join(t.Cols, ", ") + ` FROM kynangso.` + t.Name + ` AS x WHERE x.xid >= $1::xid8`
+	sel := `SELECT ` + strings.Join(t.Cols, ", ") + ` FROM kynangso.` + t.Name + ` AS x WHERE `
 	if !scoped {
-		return q + ` AND $2::int IS NULL`
+		return sel + `x.xid >= $1::xid8 AND $2::int IS NULL`
 	}
-	q += ` AND x.commune_id = $2`
+	own := `x.xid >= $1::xid8 AND x.commune_id = $2`
+	var refs string
 	switch t.Name {
 	case "participants":
-		q += ` OR x.id IN (SELECT participant_id FROM kynangso.attendance WHERE commune_id = $2 AND xid >= $1::xid8
+		refs = `SELECT participant_id FROM kynangso.attendance WHERE commune_id = $2 AND xid >= $1::xid8
 			UNION SELECT participant_id FROM kynangso.attempts WHERE commune_id = $2 AND xid >= $1::xid8
 			UNION SELECT participant_id FROM kynangso.lesson_progress WHERE commune_id = $2 AND xid >= $1::xid8
 			UNION SELECT from_id FROM kynangso.participant_links WHERE commune_id = $2 AND xid >= $1::xid8
-			UNION SELECT into_id FROM kynangso.participant_links WHERE commune_id = $2 AND xid >= $1::xid8)`
+			UNION SELECT into_id FROM kynangso.participant_links WHERE commune_id = $2 AND xid >= $1::xid8`
 	case "class_sessions":
-		q += ` OR x.id IN (SELECT session_id FROM kynangso.attendance WHERE commune_id = $2 AND xid >= $1::xid8
-			UNION SELECT session_id FROM kynangso.attempts WHERE commune_id = $2 AND xid >= $1::xid8)`
+		refs = `SELECT session_id FROM kynangso.attendance WHERE commune_id = $2 AND xid >= $1::xid8
+			UNION SELECT session_id FROM kynangso.attempts WHERE commune_id = $2 AND xid >= $1::xid8`
 	case "attempts":
-		q += ` OR x.id IN (SELECT attempt_id FROM kynangso.answers WHERE commune_id = $2 AND xid >= $1::xid8)`
+		refs = `SELECT attempt_id FROM kynangso.answers WHERE commune_id = $2 AND xid >= $1::xid8`
 	}
-	return q
+	if refs == "" {
+		return sel + own
+	}
+	return sel + own + ` UNION ALL ` + sel + `x.id IN (` + refs + `) AND NOT (` + own + `)`
 }
