@@ -253,7 +253,9 @@ check_tui() {
 	screen_has "Khu vực tập huấn viên" || fail "the app did not open the trainer's area at first start"
 	screen_has "Mã PIN mới" || fail "the first screen does not ask for a new PIN"
 	tmx send-keys -t smoke 2 4 6 8 Enter
-	screen_has "Gõ lại mã PIN" || fail "typing a PIN did not ask to confirm it"
+	# The end of "Gõ lại mã PIN một lần nữa": Wine may draw the screen's
+	# first letters over the line before (seen: "qGên," then "õ lại mã…").
+	screen_has "PIN một lần nữa" || fail "typing a PIN did not ask to confirm it"
 	tmx send-keys -t smoke 2 4 6 8 Enter
 	pin_saved || fail "the PIN typed twice in the app was not saved"
 	tmx kill-server
