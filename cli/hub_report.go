@@ -21,7 +21,8 @@ var errNeedsMirror = errors.New("cli: the report needs the rows")
 // (the summaries are the province's), a class or dates, the item analysis
 // of a village, or the named follow-up list. A team's login may read
 // neither the summaries nor the mirror's rows: hubError says so.
-func (o *Options) hubSummaryReport(ctx context.Context, src hubFlags, sections []string, f results.Filter) (reportData, error) {
+func (o *Options) hubSummaryReport(ctx context.Context, src hubFlags, cat results.Catalog, sections []string,
+	f results.Filter) (reportData, error) {
 	if src.url == "" || src.commune != "" || slices.Contains(sections, "followup") ||
 		!results.SummariesServe(f, slices.Contains(sections, "questions")) {
 		return reportData{}, errNeedsMirror
@@ -38,7 +39,7 @@ func (o *Options) hubSummaryReport(ctx context.Context, src hubFlags, sections [
 	var d reportData
 	err = hub.ReadSummaries(ctx, conn, func(m results.Summaries) error {
 		var err error
-		d, err = collectReport(ctx, m, nil, o.catalog(), sections, f, false)
+		d, err = collectReport(ctx, m, nil, cat, sections, f, false)
 		return err
 	})
 	switch {

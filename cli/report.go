@@ -97,9 +97,10 @@ func runReport(ctx context.Context, o *Options, format string, sections []string
 	if err := f.Validate(); err != nil {
 		return filterError(err)
 	}
-	d, err := o.hubSummaryReport(ctx, src, sections, f)
+	cat := o.catalog() // loads the pack: once per command
+	d, err := o.hubSummaryReport(ctx, src, cat, sections, f)
 	if errors.Is(err, errNeedsMirror) {
-		d, err = o.rowsReport(ctx, src, sections, f, withPhone)
+		d, err = o.rowsReport(ctx, src, cat, sections, f, withPhone)
 	}
 	if err != nil {
 		return err
@@ -113,7 +114,7 @@ func runReport(ctx context.Context, o *Options, format string, sections []string
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
 	}
-	return writeReportTables(o.Out(), d, sections, o.catalog(), format == "md", wide)
+	return writeReportTables(o.Out(), d, sections, cat, format == "md", wide)
 }
 
 // reportSource is what the summaries of a report read: a database file
@@ -127,13 +128,14 @@ type reportSource interface {
 
 // rowsReport prints the report from a database file: the laptop's, or with
 // --hub the hub's report mirror, brought up to date first.
-func (o *Options) rowsReport(ctx context.Context, src hubFlags, sections []string, f results.Filter, withPhone bool) (reportData, error) {
+func (o *Options) rowsReport(ctx context.Context, src hubFlags, cat results.Catalog, sections []string, f results.Filter,
+	withPhone bool) (reportData, error) {
 	s, err := o.openSource(ctx, src)
 	if err != nil {
 		return reportData{}, err
 	}
 	defer s.Close()
-	d, err := collectReport(ctx, s, s, o.catalog(), sections, f, withPhone)
+	d, err := collectReport(ctx, s, s, cat, sections, f, withPhone)
 	return d, filterError(err)
 }
 

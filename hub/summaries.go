@@ -207,8 +207,8 @@ func queryStrings(ctx context.Context, q Querier, sql string, args ...any) ([]st
 }
 
 // ErrNoSummaries means the login may not read the hub's summaries: a
-// team's login, which reads its own commune's rows only (through the
-// report mirror).
+// team's login, which only sends results (it may not read the province's
+// rows for a mirror either).
 var ErrNoSummaries = errors.New("hub: this login may not read the province's summaries")
 
 // ReadSummaries runs fn on the hub's summaries (see Summaries) in one
